@@ -1,0 +1,55 @@
+import type { CliIo, Command } from './cli-io.js';
+import { ConfigError, UsageError } from './config-error.js';
+
+/** Commands are loaded on demand so `ask` never pays for Slack, Teams or database modules. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  ask: { summary: 'ask [--json] [--now DATE] "<question>"   answer one question', load: async () => (await import('./commands/ask.js')).askCommand },
+  serve: { summary: 'serve [--now DATE]                       HTTP server: Slack, Teams, calendar feed, reminder scheduler', load: async () => (await import('./commands/serve.js')).serveCommand },
+  chat: { summary: 'chat [--now DATE]                        terminal chat (what `npm start` runs)', load: async () => (await import('./commands/chat.js')).chatCommand },
+};
+
+export function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([, c]) => `  contractbot ${c.summary}`);
+  return [
+    'ContractBot: answers about the yearly contracting (zorginkoop) of Dutch healthcare providers, with sources.',
+    '',
+    'Usage:',
+    ...lines,
+    '',
+    'Every command takes --now YYYY-MM-DD or an ISO date-time (Europe/Amsterdam) instead of the clock.',
+    'Configuration comes from the environment; see README.md "Configuration".',
+  ].join('\n');
+}
+
+/** Runs the CLI; resolves to the process exit code. Never lets a stack trace reach the user. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    io.stdout.write('contractbot 0.1.0\n');
+    return 0;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.stderr.write(`contractbot: unknown command "${name.slice(0, 40)}". Run "contractbot --help".\n`);
+    return 2;
+  }
+  try {
+    const command = await entry.load();
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`contractbot: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`contractbot: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`contractbot: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,33 @@
+import { renderTerminal } from '../../adapters/terminal/render-terminal.js';
+import { replyToJson } from '../../handlers/reply-json.js';
+import type { Command } from '../cli-io.js';
+import { loadConfig } from '../config.js';
+import { UsageError } from '../config-error.js';
+import { createHandlerContext, lazyStore } from '../create-context.js';
+import { createLogger } from '../logger.js';
+import { parseCommandArgs } from '../parse-args.js';
+import { parseNow } from '../parse-now.js';
+
+/** `contractbot ask [--json] [--now DATE] "<question>"`: one question, one answer. */
+export const askCommand: Command = async (args, io) => {
+  const { values, positionals } = parseCommandArgs('ask', args, {
+    json: { type: 'boolean', default: false },
+    now: { type: 'string' },
+  });
+  if (positionals.length === 0) throw new UsageError('ask: give the question as an argument, e.g. contractbot ask "Wanneer moet ik tekenen bij VGZ?"');
+  const config = loadConfig(io.env);
+  const now = values.now !== undefined ? parseNow(values.now) : io.clock();
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const store = lazyStore(config.databaseUrl);
+  try {
+    const { route } = await import('../core.js');
+    const reply = await route(
+      { address: { platform: 'local', conversationId: 'cli' }, text: positionals.join(' '), receivedAt: now },
+      createHandlerContext(config, now, log, store.get),
+    );
+    io.stdout.write(values.json ? JSON.stringify(replyToJson(reply)) + '\n' : renderTerminal(reply) + '\n');
+    return 0;
+  } finally {
+    await store.close();
+  }
+};

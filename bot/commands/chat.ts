@@ -1,0 +1,49 @@
+import { createInterface } from 'node:readline';
+import { renderTerminal } from '../../adapters/terminal/render-terminal.js';
+import type { Command } from '../cli-io.js';
+import { loadConfig } from '../config.js';
+import { createHandlerContext, lazyStore } from '../create-context.js';
+import { createLogger } from '../logger.js';
+import { parseCommandArgs } from '../parse-args.js';
+import { parseNow } from '../parse-now.js';
+
+/**
+ * `contractbot chat` (`npm start`): a terminal conversation over the same handlers as Slack and
+ * Teams. Interactive with a prompt on a TTY; otherwise answers each input line and exits at EOF.
+ */
+export const chatCommand: Command = async (args, io) => {
+  const { values } = parseCommandArgs('chat', args, { now: { type: 'string' } }, false);
+  const config = loadConfig(io.env);
+  const fixedNow = values.now !== undefined ? parseNow(values.now) : undefined;
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const store = lazyStore(config.databaseUrl);
+  const { route } = await import('../core.js');
+  const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY);
+  const rl = createInterface({ input: io.stdin, output: interactive ? io.stdout : undefined, terminal: interactive });
+  if (interactive) {
+    io.stdout.write('ContractBot — stel je vraag (Dutch or English). "help" voor voorbeelden, "exit" om te stoppen.\n');
+    rl.setPrompt('> ');
+    rl.prompt();
+  }
+  try {
+    for await (const line of rl) {
+      const text = line.trim();
+      if (/^(exit|quit|stop|bye|doei)$/i.test(text)) break;
+      if (text !== '' || !interactive) {
+        if (text !== '') {
+          const now = fixedNow ?? io.clock();
+          const reply = await route(
+            { address: { platform: 'local', conversationId: 'terminal' }, text: line, receivedAt: now },
+            createHandlerContext(config, now, log, store.get),
+          );
+          io.stdout.write(renderTerminal(reply) + '\n\n');
+        }
+      }
+      if (interactive) rl.prompt();
+    }
+  } finally {
+    rl.close();
+    await store.close();
+  }
+  return 0;
+};

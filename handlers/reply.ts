@@ -1,0 +1,75 @@
+import type { Block, Intent, Language, Reply, Source } from './types.js';
+import { assertNever } from './types.js';
+import { dateLabel } from './format-date.js';
+
+/** Builds a {@link Reply}, deriving the plain-text fallback from the blocks. */
+export function makeReply(
+  intent: Intent,
+  language: Language,
+  blocks: readonly Block[],
+  options: { replaceOriginal?: boolean; warnings?: readonly string[] } = {},
+): Reply {
+  const warnings = options.warnings && options.warnings.length > 0 ? options.warnings : undefined;
+  const text = blocksToPlainText(blocks, language);
+  return {
+    intent,
+    language,
+    blocks,
+    fallbackText: warnings ? `${warnings.map((w) => `⚠ ${w}`).join('\n')}\n\n${text}` : text,
+    ...(options.replaceOriginal ? { replaceOriginal: true } : {}),
+    ...(warnings ? { warnings } : {}),
+  };
+}
+
+/** A one-line citation: title (publisher, year), section, link. */
+export function citation(source: Source): string {
+  const parts = [`${source.title} (${source.publisher}, ${source.year})`];
+  if (source.section) parts.push(`§ ${source.section}`);
+  if (source.url) parts.push(source.url);
+  return parts.join(', ');
+}
+
+/** Plain text of a list of blocks, in reading order; the base of every adapter's fallback text. */
+export function blocksToPlainText(blocks: readonly Block[], language: Language): string {
+  const out: string[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'text':
+        out.push(block.markdown.replace(/\*\*(.+?)\*\*/g, '$1').replace(/(^|\s)\*(\S.*?\S|\S)\*(?=\s|$|[.,;:!?])/g, '$1$2'));
+        break;
+      case 'fields':
+        out.push(block.fields.map((f) => `${f.label}: ${f.value}`).join('\n'));
+        break;
+      case 'sources':
+        if (block.sources.length > 0) {
+          out.push(
+            (language === 'nl' ? 'Bronnen:' : 'Sources:') +
+              '\n' +
+              block.sources.map((s, i) => `[${i + 1}] ${citation(s)}\n    “${s.snippet}”`).join('\n'),
+          );
+        }
+        break;
+      case 'deadlines':
+        out.push(
+          block.deadlines
+            .map((d) => `• ${dateLabel(d.date, d.precision, language)}: ${d.label}${d.insurer ? ` (${d.insurer})` : ''}`)
+            .join('\n'),
+        );
+        break;
+      case 'checklist': {
+        const done = block.items.filter((i) => i.done).length;
+        out.push(
+          `${block.title} (${done}/${block.items.length})\n` +
+            block.items.map((item, i) => `${item.done ? '[x]' : '[ ]'} ${i + 1}. ${item.label}`).join('\n'),
+        );
+        break;
+      }
+      case 'actions':
+        // Buttons have no plain-text form; platforms without buttons offer typed commands in the text.
+        break;
+      default:
+        assertNever(block);
+    }
+  }
+  return out.filter((s) => s.trim() !== '').join('\n\n');
+}

@@ -1,0 +1,102 @@
+import type { Address, Language, Sector } from './types.js';
+
+/**
+ * The persistence port. Two real implementations live in `bot/storage/` (SQLite through
+ * better-sqlite3, PostgreSQL through pg) and pass one shared contract test suite.
+ * Handlers receive a Store; they never know which database is behind it.
+ */
+
+export interface Subscription {
+  readonly id: string;
+  readonly address: Address;
+  /** Canonical insurer names, or 'all'. */
+  readonly insurers: readonly string[] | 'all';
+  readonly sectors: readonly Sector[] | 'all';
+  /** Days before a milestone, distinct and descending, e.g. [30, 14, 7, 1]. */
+  readonly leadDays: readonly number[];
+  readonly language: Language;
+  readonly active: boolean;
+  /** ISO instant. */
+  readonly createdAt: string;
+}
+
+export type NewSubscription = Omit<Subscription, 'id' | 'active' | 'createdAt'>;
+
+/** Identifies one reminder occurrence: (subscription, milestone occurrence, lead). */
+export interface OccurrenceKey {
+  readonly subscriptionId: string;
+  readonly milestoneId: string;
+  /** The milestone occurrence date YYYY-MM-DD (yearly rules occur every year). */
+  readonly occurrenceDate: string;
+  readonly leadDays: number;
+}
+
+export type ClaimResult =
+  | { readonly claimed: true; readonly attempt: number }
+  | { readonly claimed: false; readonly reason: 'delivered' | 'leased' | 'failed' };
+
+/** A stored interactive checklist (escalation), per conversation. Never holds personal data. */
+export interface StoredChecklist {
+  readonly id: string;
+  readonly conversation: string;
+  /** Serialised checklist definition and state, owned by the escalation handler. */
+  readonly state: unknown;
+  readonly updatedAt: string;
+}
+
+export interface Feedback {
+  readonly address: Address;
+  readonly helpful: boolean;
+  /** What the feedback is about, e.g. a hash or intent of the answered question; never raw personal data. */
+  readonly subject: string;
+  readonly at: string;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+
+  addSubscription(input: NewSubscription, now: Date): Promise<Subscription>;
+  listSubscriptions(filter?: { conversation?: Address; activeOnly?: boolean }): Promise<Subscription[]>;
+  getSubscription(id: string): Promise<Subscription | undefined>;
+  /** True when a subscription was removed. */
+  removeSubscription(id: string): Promise<boolean>;
+  /** Removes every subscription of the address's conversation; returns how many. */
+  removeSubscriptionsFor(conversation: Address): Promise<number>;
+  /** Marks every subscription of the conversation inactive (unreachable, uninstalled); returns how many. */
+  disableSubscriptionsFor(conversation: Address): Promise<number>;
+
+  /**
+   * Claims an occurrence for sending, atomically across processes: succeeds when the occurrence
+   * was never claimed, or its lease expired without a finished send. `leaseMs` bounds a crashed
+   * sender's hold.
+   */
+  claimOccurrence(key: OccurrenceKey, now: Date, leaseMs: number): Promise<ClaimResult>;
+  /** Records a finished send; the occurrence is never claimable again. */
+  completeOccurrence(key: OccurrenceKey, now: Date, late: boolean): Promise<void>;
+  /** Releases a claim after a failed attempt so a later pass may retry (or marks it failed for good). */
+  failOccurrence(key: OccurrenceKey, now: Date, error: string, final: boolean): Promise<void>;
+  /** "Done": no more reminders for this milestone in this conversation. */
+  muteMilestone(conversation: Address, milestoneId: string, now: Date): Promise<void>;
+  isMilestoneMuted(conversation: Address, milestoneId: string): Promise<boolean>;
+  /** "Snooze": do not send reminders for this milestone in this conversation before `until`. */
+  snoozeMilestone(conversation: Address, milestoneId: string, until: Date): Promise<void>;
+  snoozedUntil(conversation: Address, milestoneId: string): Promise<Date | undefined>;
+
+  /** Stores a platform conversation reference (Teams) as opaque JSON under the conversation key. */
+  saveConversationReference(conversation: Address, reference: unknown, now: Date): Promise<void>;
+  getConversationReference(conversation: Address): Promise<unknown | undefined>;
+  deleteConversationReference(conversation: Address): Promise<boolean>;
+
+  saveChecklist(checklist: StoredChecklist): Promise<void>;
+  getChecklist(conversation: string, id: string): Promise<StoredChecklist | undefined>;
+  /** The most recently updated checklist of a conversation. */
+  latestChecklist(conversation: string): Promise<StoredChecklist | undefined>;
+
+  /** Returns true the first time an event id is seen (Slack retries, Teams re-sends). */
+  markEventSeen(eventId: string, now: Date): Promise<boolean>;
+
+  saveFeedback(feedback: Feedback): Promise<void>;
+  listFeedback(): Promise<Feedback[]>;
+
+  close(): Promise<void>;
+}

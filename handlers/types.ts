@@ -1,0 +1,119 @@
+/**
+ * The platform-neutral message and reply model. Adapters translate platform payloads into
+ * {@link IncomingMessage} and render {@link Reply}; handlers only ever see these types.
+ */
+
+export type Platform = 'slack' | 'teams' | 'local';
+export type Language = 'nl' | 'en';
+export type Sector = 'ggz' | 'huisartsenzorg';
+
+export type Intent =
+  | 'question'
+  | 'deadline'
+  | 'calculation'
+  | 'escalation'
+  | 'reminder'
+  | 'help'
+  | 'unknown';
+
+/** Where a reply goes; serialisable so reminders and checklists can be stored. */
+export interface Address {
+  readonly platform: Platform;
+  readonly conversationId: string;
+  readonly threadId?: string;
+  readonly userId?: string;
+}
+
+/** A button press or card submit, already translated from the platform payload. */
+export interface IncomingAction {
+  /** Namespaced id, e.g. `checklist.toggle`, `reminder.done`, `reminder.snooze`, `feedback.helpful`. */
+  readonly id: string;
+  readonly value?: string;
+}
+
+export interface IncomingMessage {
+  readonly address: Address;
+  /** The user's text with platform markup (mentions) already removed. */
+  readonly text: string;
+  readonly action?: IncomingAction;
+  readonly receivedAt: Date;
+}
+
+/** A cited passage of one of the knowledge documents. */
+export interface Source {
+  readonly documentId: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly year: string;
+  /** Section path joined with " › ", e.g. "6 Planning › 6.1 Planning contracteerproces". */
+  readonly section: string;
+  readonly snippet: string;
+  readonly score: number;
+  readonly url: string | null;
+}
+
+export type DeadlineStatus = 'past' | 'today' | 'upcoming';
+
+/** One dated milestone occurrence as shown to a user (also the `ask --json` deadline shape). */
+export interface DeadlineItem {
+  /** Calendar date YYYY-MM-DD (for month precision: the first day of the month). */
+  readonly date: string;
+  readonly precision: 'day' | 'month';
+  readonly label: string;
+  readonly insurer: string | null;
+  readonly documentId: string;
+  readonly status: DeadlineStatus;
+  /** Calendar days from the user's today (Europe/Amsterdam) to `date`; negative when past. */
+  readonly daysFromNow: number;
+  readonly milestoneId?: string;
+  readonly actor?: string;
+  readonly quote?: string;
+  readonly section?: string;
+}
+
+export interface ChecklistItem {
+  readonly id: string;
+  readonly label: string;
+  readonly done: boolean;
+  readonly source?: Source;
+}
+
+export interface Button {
+  /** Action id delivered back as {@link IncomingAction.id}. */
+  readonly id: string;
+  readonly label: string;
+  readonly value?: string;
+  readonly style?: 'primary' | 'danger';
+}
+
+export type Block =
+  | { readonly kind: 'text'; readonly markdown: string }
+  | { readonly kind: 'fields'; readonly fields: readonly { label: string; value: string }[] }
+  | { readonly kind: 'sources'; readonly sources: readonly Source[] }
+  | { readonly kind: 'deadlines'; readonly deadlines: readonly DeadlineItem[] }
+  | {
+      readonly kind: 'checklist';
+      readonly id: string;
+      readonly title: string;
+      readonly items: readonly ChecklistItem[];
+    }
+  | { readonly kind: 'actions'; readonly buttons: readonly Button[] };
+
+export type BlockKind = Block['kind'];
+
+export interface Reply {
+  readonly intent: Intent;
+  readonly language: Language;
+  readonly blocks: readonly Block[];
+  /** Plain-text rendering of the whole reply: terminal output, notification text, `ask --json` text. */
+  readonly fallbackText: string;
+  /** True when this reply replaces the message an action came from (checklist ticks, snooze). */
+  readonly replaceOriginal?: boolean;
+  /** Privacy or input warnings shown to the user alongside the reply. */
+  readonly warnings?: readonly string[];
+}
+
+/** Exhaustiveness helper for switches over discriminated unions. */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled variant: ${JSON.stringify(value)}`);
+}
