@@ -4,6 +4,12 @@ import { ConfigError, UsageError } from './config-error.js';
 /** Commands are loaded on demand so `ask` never pays for Slack, Teams or database modules. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   ask: { summary: 'ask [--json] [--now DATE] "<question>"   answer one question', load: async () => (await import('./commands/ask.js')).askCommand },
+  index: { summary: 'index                                    rebuild the search index of the knowledge documents', load: async () => (await import('./commands/index.js')).indexCommand },
+  deadlines: { summary: 'deadlines [--insurer X] [--sector ggz|huisartsenzorg] [--from D] [--to D] [--json]   the deadline calendar', load: async () => (await import('./commands/deadlines.js')).deadlinesCommand },
+  remind: { summary: 'remind add|list|remove|run-due …          channel reminder subscriptions and one scheduler pass', load: async () => (await import('./commands/remind.js')).remindCommand },
+  calendar: { summary: 'calendar [--insurer X] [--sector S] --out FILE.ics   the deadlines as an iCalendar file', load: async () => (await import('./commands/calendar.js')).calendarCommand },
+  'teams-package': { summary: 'teams-package --out contractbot.zip      build the Microsoft Teams app package', load: async () => (await import('./commands/teams-package.js')).teamsPackageCommand },
+  eval: { summary: 'eval [--file F] [--json]                 run the evaluation question set (npm run eval)', load: async () => (await import('./commands/eval.js')).evalCommand },
   serve: { summary: 'serve [--now DATE]                       HTTP server: Slack, Teams, calendar feed, reminder scheduler', load: async () => (await import('./commands/serve.js')).serveCommand },
   chat: { summary: 'chat [--now DATE]                        terminal chat (what `npm start` runs)', load: async () => (await import('./commands/chat.js')).chatCommand },
 };

@@ -21,6 +21,15 @@ export function makeReply(
   };
 }
 
+/** Adds user-facing warnings (e.g. the privacy guard's) to a finished reply. */
+export function withWarnings(reply: Reply, warnings: readonly string[]): Reply {
+  if (warnings.length === 0) return reply;
+  return makeReply(reply.intent, reply.language, reply.blocks, {
+    replaceOriginal: reply.replaceOriginal,
+    warnings: [...(reply.warnings ?? []), ...warnings],
+  });
+}
+
 /** A one-line citation: title (publisher, year), section, link. */
 export function citation(source: Source): string {
   const parts = [`${source.title} (${source.publisher}, ${source.year})`];

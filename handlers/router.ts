@@ -2,7 +2,8 @@ import type { HandlerContext } from './context.js';
 import { detectLanguage } from './detect-language.js';
 import type { Handler } from './handler.js';
 import { helpHandler } from './help.js';
-import { makeReply } from './reply.js';
+import { guardPrivacy } from './privacy.js';
+import { makeReply, withWarnings } from './reply.js';
 import { MAX_INPUT_CHARS, sanitizeInput } from './sanitize-input.js';
 import type { IncomingMessage, Language, Reply } from './types.js';
 
@@ -36,17 +37,19 @@ export function createRouter(handlers: readonly Handler[]): (message: IncomingMe
           },
         ]);
       case 'ok': {
+        // Personal data never reaches a handler, the store or the logs: placeholders replace it.
+        const guarded = guardPrivacy(input.text, language);
         let best: Handler | undefined;
         let bestScore = 0;
         for (const handler of all) {
-          const score = handler.match(input.text, language);
+          const score = handler.match(guarded.text, language);
           if (score > bestScore) {
             best = handler;
             bestScore = score;
           }
         }
-        if (!best) return makeReply('unknown', language, [{ kind: 'text', markdown: notUnderstood(language) }]);
-        return runSafely(best, { ...message, text: input.text }, context, language);
+        if (!best) return withWarnings(makeReply('unknown', language, [{ kind: 'text', markdown: notUnderstood(language) }]), guarded.warnings);
+        return withWarnings(await runSafely(best, { ...message, text: guarded.text }, context, language), guarded.warnings);
       }
     }
   };

@@ -1,35 +1,57 @@
+import { createSlackPart } from '../../adapters/slack/slack-part.js';
+import { createTeamsPart } from '../../adapters/teams/teams-part.js';
+import { createLocalAdapter } from '../../adapters/terminal/local-adapter.js';
+import { createCalendarPart } from '../calendar/calendar-part.js';
 import type { Command } from '../cli-io.js';
 import { loadConfig } from '../config.js';
-import { lazyStore } from '../create-context.js';
+import { createHandlerContext, lazyStore } from '../create-context.js';
 import { createLogger } from '../logger.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { parseNow } from '../parse-now.js';
+import { createSchedulerPart } from '../scheduler/scheduler-part.js';
+import type { AdapterRegistry, ServeDeps } from '../serve-deps.js';
 import { startServer } from '../server.js';
 import type { ServerPart } from '../server-part.js';
 
 /**
- * `contractbot serve`: the HTTP server with every configured platform, the calendar feed and the
- * reminder scheduler. Stops gracefully on SIGTERM/SIGINT.
+ * `contractbot serve`: the composition root of the long-running bot. One HTTP server with every
+ * configured platform, the calendar feed and the reminder scheduler; graceful stop on SIGTERM/SIGINT.
  */
 export const serveCommand: Command = async (args, io) => {
   const { values } = parseCommandArgs('serve', args, { now: { type: 'string' } }, false);
   const config = loadConfig(io.env);
   const log = createLogger(config.logLevel);
   const fixedNow = values.now !== undefined ? parseNow(values.now) : undefined;
-  /** The clock every part uses: real time, or `--now` advancing from its start. */
-  const clock = fixedNow
-    ? (() => {
-        const offset = fixedNow.getTime() - io.clock().getTime();
-        return () => new Date(io.clock().getTime() + offset);
-      })()
-    : io.clock;
+  const startedAt = io.clock().getTime();
+  // With --now the bot's clock starts at that instant and runs on in real time.
+  const clock = fixedNow ? () => new Date(fixedNow.getTime() + (io.clock().getTime() - startedAt)) : io.clock;
   const store = lazyStore(config.databaseUrl);
+  await store.get(); // fail fast on a bad DATABASE_URL, and apply migrations before serving
+  const { route } = await import('../core.js');
+  const context = (now: Date) => createHandlerContext(config, now, log, store.get);
+  const deps: ServeDeps = {
+    config,
+    log,
+    clock,
+    store: store.get,
+    handle: (message) => route(message, context(clock())),
+    context,
+  };
+
+  const adapters: AdapterRegistry = new Map([['local', createLocalAdapter(io.stdout)]]);
   const parts: ServerPart[] = [];
-  // Parts are added here by the composition of each platform, the calendar and the scheduler.
+  for (const create of [createSlackPart, createTeamsPart]) {
+    const part = await create(deps);
+    if (!part) continue;
+    parts.push(part);
+    if (part.adapter) adapters.set(part.adapter.platform, part.adapter);
+  }
+  for (const part of [await createCalendarPart(deps), await createSchedulerPart(deps, adapters)]) {
+    if (part) parts.push(part);
+  }
 
   const running = await startServer({ host: config.host, port: config.port, parts, log });
   io.stdout.write(`contractbot listening on http://${config.host}:${running.port} (${parts.map((p) => p.name).join(', ') || 'no platforms configured'})\n`);
-  void clock;
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGTERM', stop);

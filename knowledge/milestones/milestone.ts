@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** When a milestone happens: one dated day, a month ("Oktober 2023"), or a rule that recurs every year. */
+export const milestoneWhenSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('date'), date: ymd }),
+  z.object({ kind: z.literal('month'), month: z.string().regex(/^\d{4}-\d{2}$/) }),
+  z.object({ kind: z.literal('yearly'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+]);
+
+export const actorSchema = z.enum(['zorgaanbieder', 'zorgverzekeraar', 'NZa', 'zorgaanbieder en zorgverzekeraar']);
+
+/** One dated step of the contracting process, with the exact sentence it comes from. */
+export const milestoneSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  documentId: z.string(),
+  /** Canonical insurer name (see knowledge/data/insurers.json), null for sector-wide rules. */
+  insurer: z.string().nullable(),
+  sector: z.enum(['ggz', 'huisartsenzorg']),
+  contractYear: z.number().int().nullable(),
+  when: milestoneWhenSchema,
+  actor: actorSchema,
+  label: z.object({ nl: z.string().min(3), en: z.string().min(3) }),
+  /** Verbatim from the cleaned document text (a test checks it). */
+  quote: z.string().min(10),
+  /** Section path as cited, e.g. "6 Planning › 6.1 Planning contracteerproces". */
+  section: z.string().min(1),
+  /** Normalised actions this milestone answers, e.g. ["sign", "offer"], for question matching. */
+  actions: z.array(z.string()).default([]),
+  /** False for milestones proposed by date extraction and not yet checked by a person. */
+  verified: z.boolean().default(true),
+});
+
+export type MilestoneWhen = z.infer<typeof milestoneWhenSchema>;
+export type Actor = z.infer<typeof actorSchema>;
+export type Milestone = z.infer<typeof milestoneSchema>;
