@@ -16,6 +16,7 @@ export function replyToJson(reply: Reply): ReplyJson {
   for (const block of reply.blocks) {
     if (block.kind === 'sources') sources.push(...block.sources);
     if (block.kind === 'deadlines') deadlines.push(...block.deadlines);
+    if (block.kind === 'checklist') sources.push(...block.items.flatMap((item) => (item.source ? [item.source] : [])));
   }
   return { intent: reply.intent, language: reply.language, text: reply.fallbackText, sources, deadlines };
 }

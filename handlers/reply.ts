@@ -69,7 +69,13 @@ export function blocksToPlainText(blocks: readonly Block[], language: Language):
         const done = block.items.filter((i) => i.done).length;
         out.push(
           `${block.title} (${done}/${block.items.length})\n` +
-            block.items.map((item, i) => `${item.done ? '[x]' : '[ ]'} ${i + 1}. ${item.label}`).join('\n'),
+            block.items
+              .map(
+                (item, i) =>
+                  `${item.done ? '[x]' : '[ ]'} ${i + 1}. ${item.label}` +
+                  (item.source ? `\n       ↳ ${item.source.title}, § ${item.source.section}: “${item.source.snippet}”` : ''),
+              )
+              .join('\n'),
         );
         break;
       }

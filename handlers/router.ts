@@ -21,7 +21,7 @@ export function createRouter(handlers: readonly Handler[]): (message: IncomingMe
     if (message.action) {
       const target = all.find((h) => h.actionPrefix && message.action?.id.startsWith(h.actionPrefix));
       if (!target) return makeReply('unknown', language, [{ kind: 'text', markdown: unknownAction(language) }]);
-      return runSafely(target, { ...message, text: input.kind === 'ok' ? input.text : '' }, context, language);
+      return runSafely(target, { ...message, text: input.kind === 'ok' ? guardPrivacy(input.text, language).text : '' }, context, language);
     }
 
     switch (input.kind) {

@@ -1,0 +1,38 @@
+import { makeReply } from '../reply.js';
+import type { Block, Reply } from '../types.js';
+import { checklistTitle, resolveItems } from './build-checklist.js';
+import { CHECKLIST_EXPORT_ACTION } from './checklist-action-value.js';
+import type { ChecklistState } from './checklist-state.js';
+
+/**
+ * The reply showing a checklist: optional lead text, the checklist block (items with their
+ * sources; adapters render toggle buttons), progress with the typed commands, and an export
+ * button. Without `interactive` (the checklist could not be saved) commands and buttons are left out.
+ */
+export function checklistReply(
+  id: string,
+  state: ChecklistState,
+  options: { lead?: readonly string[]; interactive: boolean; replaceOriginal?: boolean },
+): Reply {
+  const { language } = state;
+  const items = resolveItems(state).map((r) => r.checklistItem);
+  const done = items.filter((i) => i.done).length;
+  const blocks: Block[] = [];
+  const lead = (options.lead ?? []).filter((l) => l.trim() !== '');
+  if (lead.length > 0) blocks.push({ kind: 'text', markdown: lead.join('\n\n') });
+  blocks.push({ kind: 'checklist', id, title: checklistTitle(state), items });
+  if (options.interactive) {
+    blocks.push({
+      kind: 'text',
+      markdown:
+        language === 'nl'
+          ? `Voortgang: ${done} van ${items.length} afgevinkt. Afvinken: typ "vink 3 aan" (of "vink 1,2 aan"), terugdraaien: "vink 3 uit". Met "exporteer de checklist" krijg je de checklist als Markdown met bronnen en een opzet voor het signaal aan de NZa.`
+          : `Progress: ${done} of ${items.length} ticked. Tick items by typing "tick 3" (or "done 1,2"), undo with "untick 3". "export checklist" gives the checklist as Markdown with sources and a draft outline of the NZa signal (in Dutch).`,
+    });
+    blocks.push({
+      kind: 'actions',
+      buttons: [{ id: CHECKLIST_EXPORT_ACTION, label: language === 'nl' ? 'Exporteer (Markdown)' : 'Export (Markdown)', value: id }],
+    });
+  }
+  return makeReply('escalation', language, blocks, { replaceOriginal: options.replaceOriginal });
+}

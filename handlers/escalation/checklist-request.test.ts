@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { checklistRequestScore } from './checklist-request.js';
+
+describe('checklistRequestScore', () => {
+  it('is high for drafting requests in Dutch and English', () => {
+    for (const text of [
+      'Draft an escalation checklist for VGZ about tariff discounts',
+      'Draft an escalation checklist for Zorg en Zekerheid',
+      'escalatie checklist Zorg en Zekerheid, cruciale ggz',
+      'maak een escalatieplan voor Menzis over wachttijden',
+      'Maak een escalatie-checklist voor VGZ over tariefafslagen',
+      'stel een signaal aan de NZa op over CZ',
+      'Draft an NZa signal about CZ',
+      'Create a checklist for an NZa report about DSW',
+      'escalatieplan Menzis',
+      'maak een stappenplan voor escalatie met CZ',
+    ]) {
+      expect(checklistRequestScore(text), text).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+
+  it('is zero for general questions about escalation or the NZa', () => {
+    for (const text of [
+      'How should GGZ providers and insurers agree on escalation in advance?',
+      'Wat moet ik vermelden bij een signaal aan de NZa?',
+      'What must a report to the NZa contain?',
+      'Hoe escaleer ik naar bestuurlijk niveau?',
+      'Wanneer moet ik tekenen bij Zorg en Zekerheid?',
+      'What can the NZa do for me?',
+      'Make agreements about escalation with the insurer',
+    ]) {
+      expect(checklistRequestScore(text), text).toBe(0);
+    }
+  });
+
+  it('is moderate for a how-to question that names a drafting verb', () => {
+    expect(checklistRequestScore('Hoe maak ik een signaal aan de NZa?')).toBe(0.5);
+  });
+});
