@@ -1,5 +1,6 @@
 import { calculationHandler, deadlineHandler } from './deadlines.js';
 import { escalationHandler } from './escalation.js';
+import { feedbackHandler } from './feedback.js';
 import type { Handler } from './handler.js';
 import { questionHandler } from './question.js';
 import { reminderHandler } from './reminders.js';
@@ -8,4 +9,4 @@ import { reminderHandler } from './reminders.js';
  * The handlers of the core, in priority order (ties in match score go to the earlier one).
  * The help handler is always first and added by the router.
  */
-export const handlers: readonly Handler[] = [reminderHandler, escalationHandler, calculationHandler, deadlineHandler, questionHandler];
+export const handlers: readonly Handler[] = [reminderHandler, escalationHandler, calculationHandler, deadlineHandler, questionHandler, feedbackHandler];

@@ -1,0 +1,158 @@
+import type { App } from '@slack/bolt';
+import { withFeedbackButtons } from '../../handlers/feedback.js';
+import type { Logger } from '../../handlers/logger.js';
+import type { Store } from '../../handlers/store.js';
+import type { IncomingMessage, Language, Reply } from '../../handlers/types.js';
+import { makeReply } from '../../handlers/reply.js';
+import { publishHome } from './publish-home.js';
+import { renderBlockKit, type SlackMessage } from './render-block-kit.js';
+import type { SlackWebClient } from './slack-web-client.js';
+import {
+  actionToIncoming,
+  commandToIncoming,
+  isDirectUserMessage,
+  isFromPerson,
+  messageToIncoming,
+  type MessageEventPayload,
+} from './to-incoming.js';
+
+export interface ListenerDeps {
+  readonly handle: (message: IncomingMessage) => Promise<Reply>;
+  readonly clock: () => Date;
+  readonly store: () => Promise<Store>;
+  readonly log: Logger;
+  readonly botUserId: string;
+}
+
+/**
+ * Wires Bolt to the core:
+ * - any slash command of this app (`/contract …`): acknowledged first, answered via the response URL;
+ * - `app_mention` in a channel: answered in the mention's thread; a direct message: answered in the DM;
+ * - button presses (`block_actions`): routed as actions; `replaceOriginal` replies update the message;
+ * - `app_home_opened`: publishes the App Home.
+ * Listener errors are logged without user text; the user gets a short apology where possible.
+ */
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  const { log, clock, botUserId } = deps;
+
+  app.command(/^\/.+/, async ({ command, ack, respond }) => {
+    await ack();
+    const message = commandToIncoming(command, clock());
+    const reply = withFeedbackButtons(await handleSafely(deps, message));
+    const responseType = commandResponseType(reply);
+    for (const m of renderBlockKit(reply)) {
+      await respond({ response_type: responseType, replace_original: false, ...payload(m) });
+    }
+  });
+
+  app.event('app_mention', async ({ event, client }) => {
+    const e = readMessageEvent(event);
+    // Direct messages arrive as `message.im`; answering the mention too would answer twice.
+    if (!e || e.channel_type === 'im' || e.channel.startsWith('D') || !isFromPerson(e, botUserId)) return;
+    const message = messageToIncoming(e, botUserId, clock());
+    const reply = withFeedbackButtons(await handleSafely(deps, message));
+    await postMessages(client, e.channel, message.address.threadId, renderBlockKit(reply));
+  });
+
+  app.event('message', async ({ event, client }) => {
+    const e = readMessageEvent(event);
+    if (!e || !isDirectUserMessage(e, botUserId)) return;
+    const message = messageToIncoming(e, botUserId, clock());
+    const reply = withFeedbackButtons(await handleSafely(deps, message));
+    await postMessages(client, e.channel, message.address.threadId, renderBlockKit(reply));
+  });
+
+  app.action({ type: 'block_actions' }, async ({ body, action, ack, respond, client }) => {
+    await ack();
+    if (body.type !== 'block_actions' || action.type !== 'button') return;
+    const message = actionToIncoming(body, action, clock());
+    if (!message) return; // a button outside a conversation (App Home): nothing to route yet
+    const reply = await handleSafely(deps, message);
+    const messageTs = body.container?.message_ts ?? body.message?.ts;
+    if (reply.replaceOriginal) {
+      const [m] = renderBlockKit(reply, { maxMessages: 1 });
+      if (!m) return;
+      if (respond) await respond({ replace_original: true, ...payload(m) });
+      else if (messageTs) await client.chat.update({ channel: message.address.conversationId, ts: messageTs, ...payload(m) });
+      return;
+    }
+    for (const m of renderBlockKit(reply)) {
+      if (respond) await respond({ response_type: 'ephemeral', replace_original: false, ...payload(m) });
+      else {
+        await client.chat.postEphemeral({
+          channel: message.address.conversationId,
+          user: body.user.id,
+          ...(message.address.threadId ? { thread_ts: message.address.threadId } : {}),
+          ...payload(m),
+        });
+      }
+    }
+  });
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    await publishHome({ client, userId: event.user, store: await deps.store(), now: clock(), log });
+  });
+
+  app.error(async (error) => {
+    const e = error as { code?: string; message?: string; original?: { message?: string } };
+    log.error('slack: listener failed', { code: e.code ?? 'unknown', error: (e.original?.message ?? e.message ?? '').slice(0, 300) });
+  });
+}
+
+/**
+ * Who sees a slash-command answer: the channel for answers, only the asker for help, "not
+ * understood" and anything the privacy guard flagged (an in-channel response would echo the command
+ * text, personal data included, to everyone).
+ */
+export function commandResponseType(reply: Reply): 'in_channel' | 'ephemeral' {
+  if (reply.warnings && reply.warnings.length > 0) return 'ephemeral';
+  return reply.intent === 'help' || reply.intent === 'unknown' ? 'ephemeral' : 'in_channel';
+}
+
+async function handleSafely(deps: ListenerDeps, message: IncomingMessage): Promise<Reply> {
+  try {
+    return await deps.handle(message);
+  } catch (error) {
+    deps.log.error('slack: the core failed', { error: error instanceof Error ? error.name : 'unknown' });
+    const language: Language = 'nl';
+    return makeReply('unknown', language, [
+      { kind: 'text', markdown: 'Er ging iets mis bij het beantwoorden; probeer het later nog eens. / Something went wrong; please try again later.' },
+    ]);
+  }
+}
+
+async function postMessages(client: SlackWebClient, channel: string, threadTs: string | undefined, messages: readonly SlackMessage[]): Promise<void> {
+  for (const m of messages) {
+    await client.chat.postMessage({
+      channel,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      ...payload(m),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  }
+}
+
+function payload(m: SlackMessage): { text: string; blocks: SlackMessage['blocks'] } {
+  return { text: m.text, blocks: m.blocks };
+}
+
+/** The message-like fields of an Events API event, checked at runtime (Bolt's union types are wide). */
+function readMessageEvent(event: unknown): MessageEventPayload | undefined {
+  if (typeof event !== 'object' || event === null) return undefined;
+  const e = event as Record<string, unknown>;
+  if (typeof e.type !== 'string' || typeof e.channel !== 'string' || typeof e.ts !== 'string') return undefined;
+  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  return {
+    type: e.type,
+    channel: e.channel,
+    ts: e.ts,
+    channel_type: str(e.channel_type),
+    user: str(e.user),
+    bot_id: str(e.bot_id),
+    subtype: str(e.subtype),
+    text: str(e.text),
+    thread_ts: str(e.thread_ts),
+  };
+}

@@ -1,0 +1,217 @@
+import type { types } from '@slack/bolt';
+import { CHECKLIST_TOGGLE_ACTION, checklistToggleValue } from '../../handlers/checklist-action.js';
+import { dateLabel } from '../../handlers/format-date.js';
+import { citation } from '../../handlers/reply.js';
+import type { Block, Button, DeadlineItem, Language, Reply, Source } from '../../handlers/types.js';
+import { assertNever } from '../../handlers/types.js';
+import { escapeMrkdwn, markdownToMrkdwn, mrkdwnLink, splitText, truncate } from './mrkdwn.js';
+
+export type SlackBlock = types.KnownBlock;
+
+/** One Slack message: Block Kit blocks plus the plain-text `text` Slack shows in notifications. */
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: SlackBlock[];
+}
+
+/** Slack's documented limits (https://docs.slack.dev/reference/block-kit/blocks). */
+export const SLACK_LIMITS = {
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  blocksPerMessage: 50,
+  messageText: 40_000,
+  contextElements: 10,
+  actionsElements: 25,
+  buttonText: 75,
+  actionId: 255,
+  buttonValue: 2000,
+} as const;
+
+export interface RenderOptions {
+  /** At most this many messages (default 5, the number of uses of a response URL). */
+  readonly maxMessages?: number;
+}
+
+const WORDS = {
+  nl: {
+    sources: 'Bronnen',
+    tick: 'Afvinken',
+    untick: 'Terugzetten',
+    progress: (done: number, total: number) => `${done}/${total} afgerond`,
+    past: 'verstreken',
+    today: 'vandaag',
+    upcoming: (days: number) => (days === 1 ? 'morgen' : `over ${days} dagen`),
+    source: 'Bron',
+    cut: '… (ingekort: het antwoord is te lang voor Slack; stel een specifiekere vraag voor de rest)',
+    continued: '(vervolg)',
+  },
+  en: {
+    sources: 'Sources',
+    tick: 'Tick',
+    untick: 'Untick',
+    progress: (done: number, total: number) => `${done}/${total} done`,
+    past: 'past',
+    today: 'today',
+    upcoming: (days: number) => (days === 1 ? 'tomorrow' : `in ${days} days`),
+    source: 'Source',
+    cut: '… (shortened: the answer is too long for Slack; ask a more specific question for the rest)',
+    continued: '(continued)',
+  },
+} as const;
+
+/**
+ * Renders a neutral {@link Reply} as Slack messages. Pure: same reply, same output.
+ * - text → mrkdwn sections (split at 3,000 characters), warnings first as a context block;
+ * - fields and deadline facts → section fields (10 per section); sources → context blocks with links;
+ * - checklists → a progress section and one section per item with a tick/untick button;
+ * - actions → buttons (25 per actions block, action ids made unique within the block).
+ * More than 50 blocks become several messages; beyond `maxMessages` the rest is cut with a pointer.
+ * Every message carries a plain-text `text` (at most 40,000 characters).
+ */
+export function renderBlockKit(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
+  const words = WORDS[reply.language];
+  const blocks: SlackBlock[] = [];
+  if (reply.warnings && reply.warnings.length > 0) {
+    blocks.push(context(reply.warnings.map((w) => `:warning: ${escapeMrkdwn(w)}`)));
+  }
+  for (const block of reply.blocks) blocks.push(...renderBlock(block, reply.language));
+
+  const maxMessages = Math.max(1, options.maxMessages ?? 5);
+  const chunks: SlackBlock[][] = [];
+  for (let i = 0; i < blocks.length; i += SLACK_LIMITS.blocksPerMessage) {
+    chunks.push(blocks.slice(i, i + SLACK_LIMITS.blocksPerMessage));
+  }
+  if (chunks.length === 0) chunks.push([]);
+  if (chunks.length > maxMessages) {
+    chunks.length = maxMessages;
+    const last = chunks[maxMessages - 1]!;
+    if (last.length >= SLACK_LIMITS.blocksPerMessage) last.length = SLACK_LIMITS.blocksPerMessage - 1;
+    last.push(context([`_${escapeMrkdwn(words.cut)}_`]));
+  }
+
+  const fallback = truncate(reply.fallbackText.trim() || ' ', SLACK_LIMITS.messageText, `\n${words.cut}`);
+  return chunks.map((chunk, i) => ({ text: i === 0 ? fallback : words.continued, blocks: chunk }));
+}
+
+/** The Block Kit blocks of one reply block; exhaustive over the block kinds. */
+export function renderBlock(block: Block, language: Language): SlackBlock[] {
+  switch (block.kind) {
+    case 'text':
+      return splitText(markdownToMrkdwn(block.markdown), SLACK_LIMITS.sectionText).map(section);
+    case 'fields':
+      return fieldSections(block.fields.map((f) => `*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`));
+    case 'deadlines':
+      return renderDeadlineFields(block.deadlines, language);
+    case 'sources':
+      return block.sources.map((source, i) => renderSource(source, i + 1, language));
+    case 'checklist':
+      return renderChecklist(block, language);
+    case 'actions':
+      return renderActions(block.buttons);
+    default:
+      return assertNever(block);
+  }
+}
+
+/** Deadline facts as section fields: date and status in bold, then what happens and the insurer. */
+export function renderDeadlineFields(deadlines: readonly DeadlineItem[], language: Language): SlackBlock[] {
+  const words = WORDS[language];
+  return fieldSections(
+    deadlines.map((d) => {
+      const status = d.status === 'past' ? words.past : d.status === 'today' ? words.today : words.upcoming(d.daysFromNow);
+      const who = d.insurer ? ` (${escapeMrkdwn(d.insurer)})` : '';
+      return `*${escapeMrkdwn(dateLabel(d.date, d.precision, language))}* · _${status}_\n${escapeMrkdwn(d.label)}${who}`;
+    }),
+  );
+}
+
+function renderSource(source: Source, n: number, language: Language): SlackBlock {
+  const head = `*[${n}]* ${mrkdwnLink(source.url, source.title)} (${escapeMrkdwn(`${source.publisher}, ${source.year}`)})${
+    source.section ? ` · § ${escapeMrkdwn(source.section)}` : ''
+  }`;
+  const elements = [n === 1 ? `:books: *${WORDS[language].sources}* · ${head}` : head];
+  if (source.snippet.trim()) elements.push(`“${escapeMrkdwn(truncate(source.snippet.trim(), 300))}”`);
+  return context(elements);
+}
+
+function renderChecklist(block: Extract<Block, { kind: 'checklist' }>, language: Language): SlackBlock[] {
+  const words = WORDS[language];
+  const done = block.items.filter((i) => i.done).length;
+  const total = block.items.length;
+  const filled = total === 0 ? 0 : Math.round((done / total) * 10);
+  const out: SlackBlock[] = [
+    section(`*${escapeMrkdwn(truncate(block.title, 500))}*\n${'▰'.repeat(filled)}${'▱'.repeat(10 - filled)} ${words.progress(done, total)}`),
+  ];
+  block.items.forEach((item, i) => {
+    const label = escapeMrkdwn(`${i + 1}. ${item.label}`);
+    const cite = item.source ? `\n_${words.source}: ${escapeMrkdwn(citation(item.source))}_` : '';
+    const text = truncate(`${item.done ? `:white_check_mark: ~${label}~` : `:white_large_square: ${label}`}${cite}`, SLACK_LIMITS.sectionText);
+    // The wanted state travels with the click, so a double click (or two people) changes nothing twice.
+    const value = checklistToggleValue({ checklistId: block.id, itemId: item.id, done: !item.done });
+    out.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text },
+      accessory: {
+        type: 'button',
+        action_id: CHECKLIST_TOGGLE_ACTION,
+        text: { type: 'plain_text', text: item.done ? words.untick : words.tick, emoji: true },
+        ...(value.length <= SLACK_LIMITS.buttonValue ? { value } : {}),
+        ...(item.done ? {} : { style: 'primary' as const }),
+      },
+    });
+  });
+  return out;
+}
+
+/**
+ * Buttons in actions blocks. Slack wants action ids unique within a block, so a repeated id gets a
+ * `~n` suffix, which {@link actionIdFromSlack} removes again.
+ */
+function renderActions(buttons: readonly Button[]): SlackBlock[] {
+  const out: SlackBlock[] = [];
+  for (let i = 0; i < buttons.length; i += SLACK_LIMITS.actionsElements) {
+    const seen = new Map<string, number>();
+    const elements: types.Button[] = buttons.slice(i, i + SLACK_LIMITS.actionsElements).map((b) => {
+      const count = seen.get(b.id) ?? 0;
+      seen.set(b.id, count + 1);
+      const actionId = truncate(b.id, SLACK_LIMITS.actionId - 4, '') + (count > 0 ? `~${count}` : '');
+      return {
+        type: 'button',
+        action_id: actionId,
+        text: { type: 'plain_text', text: truncate(b.label, SLACK_LIMITS.buttonText), emoji: true },
+        ...(b.value !== undefined && b.value.length <= SLACK_LIMITS.buttonValue ? { value: b.value } : {}),
+        ...(b.style ? { style: b.style } : {}),
+      };
+    });
+    if (elements.length > 0) out.push({ type: 'actions', elements });
+  }
+  return out;
+}
+
+/** The neutral action id of a Slack `action_id` (drops the uniqueness suffix added by the renderer). */
+export function actionIdFromSlack(actionId: string): string {
+  return actionId.replace(/~\d+$/, '');
+}
+
+function section(text: string): SlackBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } };
+}
+
+function fieldSections(texts: readonly string[]): SlackBlock[] {
+  const out: SlackBlock[] = [];
+  for (let i = 0; i < texts.length; i += SLACK_LIMITS.sectionFields) {
+    out.push({
+      type: 'section',
+      fields: texts.slice(i, i + SLACK_LIMITS.sectionFields).map((t) => ({ type: 'mrkdwn', text: truncate(t, SLACK_LIMITS.fieldText) })),
+    });
+  }
+  return out;
+}
+
+function context(texts: readonly string[]): SlackBlock {
+  return {
+    type: 'context',
+    elements: texts.slice(0, SLACK_LIMITS.contextElements).map((t) => ({ type: 'mrkdwn', text: truncate(t, SLACK_LIMITS.sectionText) })),
+  };
+}

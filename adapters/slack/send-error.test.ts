@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { sendErrorToResult } from './send-error.js';
+
+describe('sendErrorToResult', () => {
+  it('maps unreachable conversations, rate limits and other failures', () => {
+    for (const error of ['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive']) {
+      expect(sendErrorToResult({ code: 'slack_webapi_platform_error', data: { error } })).toEqual({ ok: false, reason: 'unreachable', message: `Slack: ${error}` });
+    }
+    expect(sendErrorToResult({ code: 'slack_webapi_platform_error', data: { error: 'invalid_blocks' } })).toMatchObject({ reason: 'failed' });
+    expect(sendErrorToResult({ code: 'slack_webapi_rate_limited_error', retryAfter: 30 })).toMatchObject({ reason: 'rate_limited', retryAfterMs: 30_000 });
+    expect(sendErrorToResult({ code: 'slack_webapi_rate_limited_error' })).toMatchObject({ reason: 'rate_limited', retryAfterMs: 60_000 });
+    expect(sendErrorToResult({ code: 'slack_webapi_request_error', message: 'connect ECONNREFUSED' })).toMatchObject({ reason: 'failed' });
+    expect(sendErrorToResult({ code: 'slack_webapi_http_error', statusCode: 503 })).toEqual({ ok: false, reason: 'failed', message: 'Slack: HTTP 503' });
+    expect(sendErrorToResult('boom')).toMatchObject({ reason: 'failed' });
+  });
+});

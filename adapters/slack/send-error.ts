@@ -1,0 +1,42 @@
+import type { SendResult } from '../adapter.js';
+
+/**
+ * Slack errors meaning "this conversation cannot be reached any more": the scheduler disables its
+ * subscriptions instead of retrying forever.
+ */
+export const UNREACHABLE_ERRORS: ReadonlySet<string> = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'account_inactive',
+]);
+
+/**
+ * Maps an error thrown by the Web API client to a {@link SendResult}:
+ * platform errors in {@link UNREACHABLE_ERRORS} → `unreachable`; HTTP 429 (the client must be made
+ * with `rejectRateLimitedCalls: true`) → `rate_limited` with Retry-After in milliseconds; anything
+ * else → `failed`. Messages never contain the token or the message text.
+ */
+export function sendErrorToResult(error: unknown): Exclude<SendResult, { ok: true }> {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown;
+    message?: unknown;
+    retryAfter?: unknown;
+    data?: { error?: unknown };
+    statusCode?: unknown;
+  };
+  if (e.code === 'slack_webapi_platform_error') {
+    const slackError = typeof e.data?.error === 'string' ? e.data.error : 'unknown_error';
+    if (UNREACHABLE_ERRORS.has(slackError)) return { ok: false, reason: 'unreachable', message: `Slack: ${slackError}` };
+    return { ok: false, reason: 'failed', message: `Slack: ${slackError}` };
+  }
+  if (e.code === 'slack_webapi_rate_limited_error') {
+    const seconds = typeof e.retryAfter === 'number' && Number.isFinite(e.retryAfter) && e.retryAfter >= 0 ? e.retryAfter : 60;
+    return { ok: false, reason: 'rate_limited', retryAfterMs: seconds * 1000, message: `Slack: rate limited, retry after ${seconds}s` };
+  }
+  if (e.code === 'slack_webapi_http_error') {
+    return { ok: false, reason: 'failed', message: `Slack: HTTP ${typeof e.statusCode === 'number' ? e.statusCode : 'error'}` };
+  }
+  if (e.code === 'slack_webapi_request_error') return { ok: false, reason: 'failed', message: 'Slack: the Web API could not be reached' };
+  return { ok: false, reason: 'failed', message: `Slack: ${typeof e.message === 'string' ? e.message.slice(0, 200) : 'unknown error'}` };
+}

@@ -1,0 +1,35 @@
+import type { ChatAdapter, SendResult } from '../adapter.js';
+import type { Address, Reply } from '../../handlers/types.js';
+import { renderBlockKit } from './render-block-kit.js';
+import { sendErrorToResult } from './send-error.js';
+import type { SlackWebClient } from './slack-web-client.js';
+
+/**
+ * Proactive delivery (reminders) with chat.postMessage: into the address's thread when it has one.
+ * `client` must be a `delivery` client (no retries, 429 rejected) so the scheduler sees
+ * `rate_limited` with Retry-After, and `unreachable` for channels the bot cannot post to any more.
+ */
+export function createSlackAdapter(client: SlackWebClient): ChatAdapter {
+  return {
+    platform: 'slack',
+    async send(to: Address, reply: Reply): Promise<SendResult> {
+      if (to.platform !== 'slack') return { ok: false, reason: 'failed', message: `Not a Slack address (${to.platform}).` };
+      try {
+        for (const message of renderBlockKit(reply)) {
+          await client.chat.postMessage({
+            channel: to.conversationId,
+            ...(to.threadId ? { thread_ts: to.threadId } : {}),
+            text: message.text,
+            blocks: message.blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+          });
+        }
+        return { ok: true };
+      } catch (error) {
+        return sendErrorToResult(error);
+      }
+    },
+    stop: async () => undefined,
+  };
+}

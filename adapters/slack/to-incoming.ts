@@ -1,0 +1,94 @@
+import type { Address, IncomingMessage } from '../../handlers/types.js';
+import { normalizeSlackText } from './normalize-slack-text.js';
+import { actionIdFromSlack } from './render-block-kit.js';
+
+/** The fields of a slash command payload this adapter reads. */
+export interface SlashCommandPayload {
+  readonly text: string;
+  readonly channel_id: string;
+  readonly user_id: string;
+}
+
+/** The fields of an `app_mention` or `message` event this adapter reads. */
+export interface MessageEventPayload {
+  readonly type: string;
+  readonly channel: string;
+  readonly channel_type?: string;
+  readonly user?: string;
+  readonly bot_id?: string;
+  readonly subtype?: string;
+  readonly text?: string;
+  readonly ts: string;
+  readonly thread_ts?: string;
+}
+
+/** The fields of a `block_actions` payload this adapter reads. */
+export interface BlockActionsPayload {
+  readonly user: { readonly id: string };
+  readonly channel?: { readonly id: string };
+  readonly container?: { readonly type?: string; readonly channel_id?: string; readonly message_ts?: string; readonly thread_ts?: string };
+  readonly message?: { readonly ts: string; readonly thread_ts?: string };
+}
+
+/** The fields of one pressed button. */
+export interface ButtonActionPayload {
+  readonly action_id: string;
+  readonly value?: string;
+}
+
+/** `/contract <text>`: the channel (or DM) it was typed in; slash commands carry no thread. */
+export function commandToIncoming(command: SlashCommandPayload, receivedAt: Date): IncomingMessage {
+  return {
+    address: { platform: 'slack', conversationId: command.channel_id, userId: command.user_id },
+    text: normalizeSlackText(command.text),
+    receivedAt,
+  };
+}
+
+/**
+ * A mention in a channel, or a direct message. The reply goes to the event's thread: the existing
+ * thread for a message inside one, otherwise a new thread under the mention; a top-level DM stays
+ * top-level.
+ */
+export function messageToIncoming(event: MessageEventPayload, botUserId: string | undefined, receivedAt: Date): IncomingMessage {
+  const threadId = event.type === 'app_mention' ? (event.thread_ts ?? event.ts) : event.thread_ts;
+  const address: Address = {
+    platform: 'slack',
+    conversationId: event.channel,
+    ...(threadId ? { threadId } : {}),
+    ...(event.user ? { userId: event.user } : {}),
+  };
+  return { address, text: normalizeSlackText(event.text ?? '', botUserId), receivedAt };
+}
+
+/** Message subtypes that are still a person writing (everything else — edits, joins, bots — is ignored). */
+const USER_SUBTYPES: ReadonlySet<string | undefined> = new Set([undefined, 'file_share', 'thread_broadcast']);
+
+/** True for a message a person sent in a direct conversation with the bot. */
+export function isDirectUserMessage(event: MessageEventPayload, botUserId: string | undefined): boolean {
+  if (event.type !== 'message' || event.channel_type !== 'im') return false;
+  return isFromPerson(event, botUserId);
+}
+
+/** True when the event was written by a person (not this bot, not another bot, not a system subtype). */
+export function isFromPerson(event: MessageEventPayload, botUserId: string | undefined): boolean {
+  if (!USER_SUBTYPES.has(event.subtype)) return false;
+  if (event.bot_id || !event.user) return false;
+  return event.user !== botUserId;
+}
+
+/**
+ * A button press. The address is where the button's message lives (with its thread), so replies and
+ * stored state land in the same conversation; undefined for surfaces without a conversation (App Home).
+ */
+export function actionToIncoming(body: BlockActionsPayload, action: ButtonActionPayload, receivedAt: Date): IncomingMessage | undefined {
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  if (!channel) return undefined;
+  const threadId = body.message?.thread_ts ?? body.container?.thread_ts;
+  return {
+    address: { platform: 'slack', conversationId: channel, ...(threadId ? { threadId } : {}), userId: body.user.id },
+    text: '',
+    action: { id: actionIdFromSlack(action.action_id), ...(action.value !== undefined ? { value: action.value } : {}) },
+    receivedAt,
+  };
+}
