@@ -28,6 +28,8 @@ export const milestoneSchema = z.object({
   section: z.string().min(1),
   /** Normalised actions this milestone answers, e.g. ["sign", "offer"], for question matching. */
   actions: z.array(z.string()).default([]),
+  /** For the two ends of a period ("1 oktober tot 7 november"): which end this milestone is. */
+  period: z.enum(['start', 'end']).optional(),
   /** False for milestones proposed by date extraction and not yet checked by a person. */
   verified: z.boolean().default(true),
 });

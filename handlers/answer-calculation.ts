@@ -1,0 +1,219 @@
+import { amsterdamDate, daysBetween } from '../knowledge/dates/calendar-date.js';
+import { fold } from '../knowledge/fold.js';
+import { applyRule, type RuleResult } from '../knowledge/rules/apply-rule.js';
+import { type DurationRule, isDurationRule, loadRelativeRules, type RelativeRule, type RuleTrigger, type ThresholdRule } from '../knowledge/rules/relative-rule.js';
+import { getDocument } from '../knowledge/documents.js';
+import { makeSource } from '../knowledge/source.js';
+import type { HandlerContext } from './context.js';
+import { deadlineStatus } from './deadline-item.js';
+import { type DeadlineQuestion, parseDeadlineQuestion } from './deadline-question.js';
+import { actorPhrase, statusPhrase } from './deadline-text.js';
+import { dateLabel } from './format-date.js';
+import { makeReply } from './reply.js';
+import type { DeadlineItem, Language, Reply, Source } from './types.js';
+
+/** "10 werkdagen na", "3 weeks after": an explicit period in the question. */
+const EXPLICIT = /\b(\d{1,4})\s*(werkdagen|werkdag|working days?|business days?|werkweken|working weeks?|kalenderdagen|dagen|dag|days?|weken|week|weeks|maanden|maand|months?)\b(?:\s+(na|after|from|vanaf|voor|before|prior to|eerder dan))?/;
+
+function explicitRule(text: string): DurationRule | undefined {
+  const m = EXPLICIT.exec(fold(text));
+  if (!m) return undefined;
+  const amount = Number(m[1]);
+  const unitWord = m[2] ?? '';
+  const unit: DurationRule['duration']['unit'] = /werkdag|working day|business day/.test(unitWord)
+    ? 'working-days'
+    : /werkweek|working week/.test(unitWord)
+      ? 'working-weeks'
+      : /week/.test(unitWord)
+        ? 'weeks'
+        : /maand|month/.test(unitWord)
+          ? 'months'
+          : 'days';
+  if (amount <= 0) return undefined;
+  return {
+    id: 'explicit',
+    documentId: '',
+    insurer: null,
+    sector: 'ggz',
+    trigger: ['question'],
+    strength: 'must',
+    actor: 'zorgaanbieder',
+    label: { nl: `${amount} ${unitWord}`, en: `${amount} ${unitWord}` },
+    quote: m[0],
+    section: '',
+    duration: { amount, unit },
+    direction: /voor|before|prior|eerder/.test(m[3] ?? '') ? 'before' : 'after',
+  };
+}
+
+interface Choice {
+  readonly primary?: RelativeRule;
+  readonly others: readonly RelativeRule[];
+  readonly note?: { nl: string; en: string };
+}
+
+/** Which document rule applies: the insurer's own rule for a question to that insurer, the GP rule for GP care. */
+export function chooseRules(question: DeadlineQuestion, rules: readonly RelativeRule[]): Choice {
+  const triggers: RuleTrigger[] = question.triggers.includes('complex-question')
+    ? ['complex-question', ...question.triggers.filter((t) => t !== 'complex-question')]
+    : [...question.triggers];
+  const insurer = question.insurers[0];
+  const byTrigger = (r: RelativeRule) => triggers.some((t) => r.trigger.includes(t));
+  const rank = (r: RelativeRule) => Math.min(...r.trigger.map((t) => (triggers.includes(t) ? triggers.indexOf(t) : 99)));
+  const candidates = rules.filter(byTrigger).sort((a, b) => rank(a) - rank(b));
+  const own = insurer?.loaded ? candidates.filter((r) => r.insurer === insurer.name) : [];
+  const sectorWide = candidates.filter((r) => r.insurer === null && (!question.sector || r.sector === question.sector));
+  // Companion rules of the same document: "more complex questions within 2 working weeks" next to "5 working days".
+  const companions = (r: RelativeRule) =>
+    rules.filter((x) => x !== r && x.documentId === r.documentId && r.trigger.includes('question') && x.trigger.includes('complex-question'));
+
+  if (insurer && !insurer.loaded) {
+    const primary = question.sector === 'huisartsenzorg' ? sectorWide[0] : undefined;
+    return {
+      primary,
+      others: primary ? companions(primary) : sectorWide.slice(0, 2),
+      note: {
+        nl: `Van ${insurer.name} is geen inkoopbeleid geladen, dus ik ken geen eigen reactietermijn van ${insurer.name}.`,
+        en: `No purchasing policy of ${insurer.name} is loaded, so I know no reply term of ${insurer.name} itself.`,
+      },
+    };
+  }
+  if (question.sector === 'huisartsenzorg' && sectorWide[0]) {
+    const primary = sectorWide[0];
+    return { primary, others: [...companions(primary), ...own] };
+  }
+  if (own[0]) {
+    const primary = own[0];
+    return { primary, others: [...companions(primary), ...sectorWide.filter((r) => r.sector !== primary.sector || !question.sector)] };
+  }
+  const primary = sectorWide[0];
+  const note =
+    insurer && primary
+      ? {
+          nl: `Het beleid van ${insurer.name} noemt hiervoor geen eigen termijn; hieronder de sectorbrede regel (${getDocument(primary.documentId).title}).`,
+          en: `${insurer.name}'s policy sets no term of its own for this; below is the sector-wide rule (${getDocument(primary.documentId).title}).`,
+        }
+      : undefined;
+  return { primary, others: primary ? companions(primary) : [], ...(note ? { note } : {}) };
+}
+
+function ruleItem(rule: DurationRule, result: RuleResult, today: string, language: Language): DeadlineItem {
+  const occurrence = { date: result.date, precision: 'day' as const };
+  return {
+    date: result.date,
+    precision: 'day',
+    label: rule.label[language],
+    insurer: rule.insurer,
+    documentId: rule.documentId,
+    status: deadlineStatus(occurrence, today),
+    daysFromNow: daysBetween(today, result.date),
+    actor: rule.actor,
+    quote: rule.quote,
+    section: rule.section,
+  };
+}
+
+function skippedText(result: RuleResult, language: Language): string {
+  const nl = language === 'nl';
+  if (result.counted.unit !== 'working-days') return nl ? 'Gerekend in kalenderdagen/-maanden.' : 'Counted in calendar days/months.';
+  if (result.skipped.length === 0) return nl ? 'Weekenden niet meegeteld; er vallen geen feestdagen in deze periode.' : 'Weekends not counted; no public holidays fall in this period.';
+  const names = result.skipped.map((s) => `${s.name[language]} (${dateLabel(s.date, 'day', language)})`).join(', ');
+  return nl ? `Weekenden niet meegeteld; overgeslagen feestdag${result.skipped.length > 1 ? 'en' : ''}: ${names}.` : `Weekends not counted; public holiday${result.skipped.length > 1 ? 's' : ''} skipped: ${names}.`;
+}
+
+function thresholdText(rule: ThresholdRule, text: string, language: Language): string {
+  const amount = /(?:€|eur|euro)\s*([\d.,]+)|([\d.,]+)\s*(?:€|eur|euro)/i.exec(text);
+  const raw = amount?.[1] ?? amount?.[2];
+  const value = raw ? Number(raw.replace(/\.(?=\d{3}\b)/g, '').replace(/,(?=\d{3}\b)/g, '').replace(',', '.')) : undefined;
+  const share = value !== undefined && Number.isFinite(value) ? Math.round((value * rule.threshold.percent) / 100) : undefined;
+  const fmt = (n: number) => n.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB');
+  const nl = language === 'nl';
+  const line = `**${rule.label[language]}**${share !== undefined && value !== undefined ? (nl ? `: ${rule.threshold.percent}% van € ${fmt(value)} = **€ ${fmt(share)}**.` : `: ${rule.threshold.percent}% of € ${fmt(value)} = **€ ${fmt(share)}**.`) : '.'}`;
+  return `${line}\n${nl ? 'Bron' : 'Source'}: “${rule.quote}” (${getDocument(rule.documentId).title}, § ${rule.section})`;
+}
+
+/**
+ * Works out a relative deadline: the event date from the question, the rule that applies (with
+ * its quote), the resulting date with weekday and status, the holidays skipped, and the other
+ * applicable rule when there is one.
+ */
+export function answerCalculation(text: string, context: HandlerContext, language: Language): Reply {
+  const today = amsterdamDate(context.now);
+  const question = parseDeadlineQuestion(text, today);
+  const nl = language === 'nl';
+  const rules = loadRelativeRules();
+  const choice = chooseRules(question, rules);
+  const explicit = explicitRule(text);
+  const parts: string[] = [];
+  if (choice.note) parts.push(choice.note[language]);
+
+  const primary = explicit && (!choice.primary || question.triggers.length === 0) ? explicit : choice.primary;
+
+  if (primary && !isDurationRule(primary)) {
+    parts.push(thresholdText(primary, text, language));
+    return makeReply('calculation', language, [
+      { kind: 'text', markdown: parts.join('\n\n') },
+      { kind: 'sources', sources: [makeSource(primary.documentId, primary.section, primary.quote, 1)] },
+    ]);
+  }
+  if (!question.startDate || !primary) {
+    const known = rules.map((r) => `• ${r.label[language]}`).join('\n');
+    parts.push(
+      !question.startDate
+        ? nl
+          ? 'Vanaf welke datum moet ik rekenen? Noem de datum, bijvoorbeeld: "vraag gesteld op 11 mei 2026".'
+          : 'From which date should I count? Give the date, for example: "asked on 11 May 2026".'
+        : nl
+          ? 'Ik weet niet welke termijn hierbij hoort. Termijnen in de documenten:'
+          : 'I do not know which period applies here. Periods in the documents:',
+    );
+    if (question.startDate) parts.push(known);
+    return makeReply('calculation', language, [{ kind: 'text', markdown: parts.join('\n\n') }]);
+  }
+
+  const items: DeadlineItem[] = [];
+  const sources: Source[] = [];
+  const describe = (rule: DurationRule, main: boolean, primarySector?: string) => {
+    if (!question.startDate) return;
+    const result = applyRule(rule, question.startDate, context.holidays);
+    const item = ruleItem(rule, result, today, language);
+    items.push(item);
+    const counted =
+      result.counted.unit === 'working-days'
+        ? nl ? `${result.counted.amount} werkdagen` : `${result.counted.amount} working days`
+        : result.counted.unit === 'days'
+          ? nl ? `${result.counted.amount} kalenderdagen` : `${result.counted.amount} calendar days`
+          : nl ? `${result.counted.amount} maanden` : `${result.counted.amount} months`;
+    const dir = rule.direction === 'before' ? (nl ? 'vóór' : 'before') : nl ? 'na' : 'after';
+    const head = main
+      ? `**${dateLabel(result.date, 'day', language)}** — ${rule.label[language]}${rule.insurer ? ` (${rule.insurer})` : ''}.`
+      : `${
+          primarySector && rule.sector !== primarySector
+            ? nl ? `Ook van toepassing als het om ${rule.sector} gaat (${getDocument(rule.documentId).title})` : `Also applicable if this is about ${rule.sector === 'huisartsenzorg' ? 'GP care (huisartsenzorg)' : 'GGZ'} (${getDocument(rule.documentId).title})`
+            : nl ? 'Ook van toepassing' : 'Also applicable'
+        }: ${rule.label[language]}${rule.insurer ? ` (${rule.insurer})` : ''} → **${dateLabel(result.date, 'day', language)}** (${statusPhrase(item, language)}).`;
+    const lines = [head];
+    if (main) {
+      lines.push(
+        nl
+          ? `Gerekend: ${counted} ${dir} ${dateLabel(question.startDate, 'day', 'nl')}. Status: ${statusPhrase(item, language)}. Wiens termijn: ${actorPhrase(rule.actor, rule.insurer, language)}.${rule.strength === 'aim' ? ' Let op: dit is een streeftermijn.' : rule.strength === 'at-least' ? ' Dit is een minimumtermijn.' : ''}`
+          : `Counted: ${counted} ${dir} ${dateLabel(question.startDate, 'day', 'en')}. Status: ${statusPhrase(item, language)}. Whose term: ${actorPhrase(rule.actor, rule.insurer, language)}.${rule.strength === 'aim' ? ' Note: this is a target the insurer aims for.' : rule.strength === 'at-least' ? ' This is a minimum period.' : ''}`,
+      );
+      lines.push(skippedText(result, language));
+    }
+    if (rule.documentId) {
+      lines.push(`${nl ? 'Bron' : 'Source'}: “${rule.quote}” (${getDocument(rule.documentId).title}, § ${rule.section})`);
+      sources.push(makeSource(rule.documentId, rule.section, rule.quote, main ? 1 : 0.8));
+    } else if (main) {
+      lines.push(nl ? 'Termijn zoals in je vraag genoemd (geen documentregel).' : 'Period as stated in your question (not a document rule).');
+    }
+    parts.push(lines.join('\n'));
+  };
+  describe(primary, true);
+  for (const other of choice.others) if (other !== primary && isDurationRule(other)) describe(other, false, primary.documentId ? primary.sector : undefined);
+  return makeReply('calculation', language, [
+    { kind: 'text', markdown: parts.join('\n\n') },
+    { kind: 'deadlines', deadlines: items },
+    { kind: 'sources', sources },
+  ]);
+}

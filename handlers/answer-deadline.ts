@@ -1,0 +1,178 @@
+import { amsterdamDate, parseYmd } from '../knowledge/dates/calendar-date.js';
+import { getDocument, loadDocuments } from '../knowledge/documents.js';
+import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
+import type { Milestone } from '../knowledge/milestones/milestone.js';
+import { previousOccurrence } from '../knowledge/milestones/occurrences.js';
+import { makeSource } from '../knowledge/source.js';
+import type { HandlerContext } from './context.js';
+import { toDeadlineItem } from './deadline-item.js';
+import { occurrenceToShow } from './deadline-occurrence.js';
+import { type DeadlineQuestion, parseDeadlineQuestion } from './deadline-question.js';
+import { actorPhrase, statusPhrase, yearlyPhrase } from './deadline-text.js';
+import { dateLabel } from './format-date.js';
+import { rankMilestones, type RankedMilestone } from './rank-milestones.js';
+import { makeReply } from './reply.js';
+import type { Block, DeadlineItem, Language, Reply, Source } from './types.js';
+
+const MAX_ITEMS = 6;
+
+/** Milestones shown when a question names no step: the main yearly steps of the GP timeline. */
+const KEY_SECTOR_RULES = ['gcp-yearly-policy-by-april-1', 'gcp-yearly-nza-rules', 'gcp-yearly-portals-open', 'gcp-yearly-contracting-closes', 'gcp-yearly-inform-insured'];
+
+function loadedPolicies(language: Language): string {
+  return loadDocuments()
+    .filter((d) => d.insurer)
+    .map((d) => `${d.insurer} (${d.sector === 'ggz' ? 'GGZ' : d.sector}, ${language === 'nl' ? 'contractjaar' : 'contract year'} ${d.contractYear ?? '?'})`)
+    .join(', ');
+}
+
+function explainItem(m: Milestone, item: DeadlineItem, today: string, language: Language): string {
+  const nl = language === 'nl';
+  const lines = [
+    `**${dateLabel(item.date, item.precision, language)}** — ${item.label}${item.insurer ? ` (${item.insurer})` : ''}.`,
+    `${nl ? 'Status' : 'Status'}: ${statusPhrase(item, language)}. ${nl ? 'Wiens deadline' : 'Whose deadline'}: ${actorPhrase(m.actor, m.insurer, language)}.`,
+  ];
+  if (m.when.kind === 'yearly') {
+    const prev = previousOccurrence(m, today);
+    lines.push(
+      nl
+        ? `Dit is een jaarlijkse regel (${yearlyPhrase(m.when.month, m.when.day, 'nl')}); de eerstvolgende keer is ${dateLabel(item.date, 'day', 'nl')}${prev ? `, de vorige keer was ${dateLabel(prev.date, 'day', 'nl')}` : ''}.`
+        : `This is a yearly rule (${yearlyPhrase(m.when.month, m.when.day, 'en')}); the next occurrence is ${dateLabel(item.date, 'day', 'en')}${prev ? `, the previous one was ${dateLabel(prev.date, 'day', 'en')}` : ''}.`,
+    );
+  }
+  lines.push(`${nl ? 'Bron' : 'Source'}: “${m.quote}” (${getDocument(m.documentId).title}, § ${m.section})`);
+  return lines.join('\n');
+}
+
+function sourcesOf(ranked: readonly RankedMilestone[]): Source[] {
+  const seen = new Set<string>();
+  const out: Source[] = [];
+  for (const r of ranked) {
+    const key = `${r.milestone.documentId}|${r.milestone.quote}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(makeSource(r.milestone.documentId, r.milestone.section, r.milestone.quote, Math.round(r.score * 100) / 100));
+  }
+  return out.slice(0, 4);
+}
+
+/** The best milestones for a question: the top group (near-equal scores) first, then related ones. */
+function pick(ranked: readonly RankedMilestone[]): { best: RankedMilestone[]; related: RankedMilestone[] } {
+  const top = ranked[0];
+  if (!top) return { best: [], related: [] };
+  const best = ranked.filter((r) => r.score >= top.score - 0.75).slice(0, 3);
+  const related = ranked.filter((r) => !best.includes(r) && r.score >= top.score - 3).slice(0, MAX_ITEMS - best.length);
+  return { best, related };
+}
+
+function policyYearNote(insurer: string, question: DeadlineQuestion, today: string, language: Language): string | undefined {
+  const docs = loadDocuments().filter((d) => d.insurer === insurer);
+  const years = docs.map((d) => d.contractYear).filter((y): y is number => y !== null);
+  if (years.length === 0) return undefined;
+  const newest = Math.max(...years);
+  const contractingFor = parseYmd(today).year + 1;
+  const nl = language === 'nl';
+  const asked = question.year;
+  if (asked !== undefined && !years.includes(asked) && asked !== newest - 1) {
+    return nl
+      ? `Let op: je vraagt naar ${asked}, maar van ${insurer} is alleen het inkoopbeleid voor contractjaar ${years.join(', ')} geladen. De data hieronder gelden voor dat contractjaar, niet voor ${asked}.`
+      : `Note: you ask about ${asked}, but only ${insurer}'s purchasing policy for contract year ${years.join(', ')} is loaded. The dates below belong to that contract year, not to ${asked}.`;
+  }
+  if (newest < contractingFor) {
+    return nl
+      ? `Let op: van ${insurer} is alleen het inkoopbeleid voor contractjaar ${newest} geladen (een oud beleid); het beleid voor ${contractingFor} heb ik niet. De data hieronder gelden voor contractjaar ${newest}.`
+      : `Note: only ${insurer}'s purchasing policy for contract year ${newest} is loaded (an old policy); I do not have the policy for ${contractingFor}. The dates below belong to contract year ${newest}.`;
+  }
+  return undefined;
+}
+
+function unknownInsurerReply(name: string, question: DeadlineQuestion, today: string, language: Language): Reply {
+  const nl = language === 'nl';
+  const sectorWide = loadMilestones().filter((m) => m.insurer === null && m.when.kind === 'yearly');
+  const ranked = question.actions.length > 0 ? rankMilestones({ ...question, actor: question.actor === 'zorgverzekeraar' ? undefined : question.actor }, sectorWide) : [];
+  const chosen = (ranked.length > 0 ? pick(ranked).best.concat(pick(ranked).related) : sectorWide.filter((m) => KEY_SECTOR_RULES.includes(m.id)).map((m) => ({ milestone: m, score: 1 }))).slice(0, 5);
+  const items = chosen.map((r) => toDeadlineItem(r.milestone, occurrenceToShow(r.milestone, today), today, language));
+  const intro = nl
+    ? `Van **${name}** heb ik geen inkoopbeleid geladen, dus ik kan geen datum van ${name} noemen (en ik geef geen data van andere verzekeraars als antwoord). Geladen inkoopbeleid: ${loadedPolicies('nl')}. De data van ${name} staan in het zorginkoopbeleid op de website van ${name}.`
+    : `No purchasing policy of **${name}** is loaded, so I cannot give you a ${name} date (and I will not present another insurer's date as the answer). Loaded policies: ${loadedPolicies('en')}. ${name}'s dates are in its purchasing policy on its website.`;
+  const sectorNote = nl
+    ? `Wel gelden sectorbrede jaarlijkse regels uit de Good Contracting Practices huisartsenzorg, met de NZa-regels die daarin staan (beleid uiterlijk 1 april, bekendmaking gecontracteerde zorg uiterlijk 19 november). Dit zijn **geen data van ${name}** maar algemene regels voor alle zorgverzekeraars:`
+    : `Sector-wide yearly rules do apply, from the GP Good Contracting Practices and the NZa rules they restate (policy by 1 April, contracted care announced by 19 November). These are **not ${name}'s own dates** but general rules for all insurers:`;
+  const blocks: Block[] = [
+    { kind: 'text', markdown: `${intro}\n\n${sectorNote}` },
+    { kind: 'deadlines', deadlines: items },
+    { kind: 'sources', sources: sourcesOf(chosen) },
+  ];
+  return makeReply('deadline', language, blocks);
+}
+
+/**
+ * Answers a when-question from the milestone catalog: the best matching dated step with weekday,
+ * status relative to today (Europe/Amsterdam date of `context.now`), whose deadline, quote and
+ * citation; yearly rules give their next occurrence and the rule. Questions about insurers whose
+ * policy is not loaded get the honest answer and only sector-wide rules.
+ */
+export function answerDeadline(text: string, context: HandlerContext, language: Language): Reply {
+  const today = amsterdamDate(context.now);
+  const question = parseDeadlineQuestion(text, today);
+  const nl = language === 'nl';
+  const insurer = question.insurers[0];
+  if (insurer && !insurer.loaded) return unknownInsurerReply(insurer.name, question, today, language);
+
+  const all = loadMilestones();
+  const pool = insurer ? all.filter((m) => m.insurer === insurer.name) : all;
+  let ranked = rankMilestones(question, pool);
+  let overview = false;
+  if (ranked.length === 0 || question.actions.length === 0) {
+    // No step named (or none matches): show the planning, chronologically, of the insurer or the sector.
+    overview = true;
+    const base = insurer ? pool : all.filter((m) => m.insurer === null && m.when.kind === 'yearly' && (!question.sector || m.sector === question.sector));
+    const list = insurer ? base : base.filter((m) => KEY_SECTOR_RULES.includes(m.id));
+    ranked = list.map((m) => ({ milestone: m, score: 1 }));
+  }
+
+  const { best, related } = overview ? { best: ranked.slice(0, MAX_ITEMS + 2), related: [] } : pick(ranked);
+  const chosen = [...best, ...related];
+  const items = chosen.map((r) => toDeadlineItem(r.milestone, occurrenceToShow(r.milestone, today), today, language));
+  const parts: string[] = [];
+  const note = insurer ? policyYearNote(insurer.name, question, today, language) : undefined;
+  if (note) parts.push(note);
+
+  if (overview) {
+    const head = insurer
+      ? nl
+        ? question.actions.length > 0
+          ? `In het beleid van ${insurer.name} vind ik geen datum voor precies die stap. De planning van ${insurer.name}:`
+          : `De planning van ${insurer.name}:`
+        : question.actions.length > 0
+          ? `I find no date for exactly that step in ${insurer.name}'s policy. ${insurer.name}'s planning:`
+          : `${insurer.name}'s planning:`
+      : nl
+        ? 'Noem de verzekeraar of de stap (tekenen, aanvragen, offerte, publicatie …) voor een precieze datum. De belangrijkste sectorbrede jaarlijkse data (huisartsenzorg, Good Contracting Practices):'
+        : 'Name the insurer or the step (sign, apply, offer, publication …) for an exact date. The main sector-wide yearly dates (GP care, Good Contracting Practices):';
+    parts.push(head);
+    return makeReply('deadline', language, [
+      { kind: 'text', markdown: parts.join('\n\n') },
+      { kind: 'deadlines', deadlines: [...items].sort((a, b) => a.date.localeCompare(b.date)) },
+      { kind: 'sources', sources: sourcesOf(chosen) },
+    ]);
+  }
+
+  best.forEach((r, i) => {
+    const item = items[i];
+    if (item) parts.push(explainItem(r.milestone, item, today, language));
+  });
+  if (!insurer && best.some((r) => r.milestone.insurer !== null) && best.some((r) => r.milestone.insurer === null) === false) {
+    parts.push(
+      nl
+        ? 'Je noemde geen verzekeraar: deze data komen uit het beleid van de genoemde verzekeraar en gelden niet voor andere verzekeraars.'
+        : 'You named no insurer: these dates come from the policy of the insurer shown and do not apply to other insurers.',
+    );
+  }
+  if (items.length > best.length) parts.push(nl ? 'Alle gevonden data (beste eerst):' : 'All dates found (best first):');
+  return makeReply('deadline', language, [
+    { kind: 'text', markdown: parts.join('\n\n') },
+    { kind: 'deadlines', deadlines: items },
+    { kind: 'sources', sources: sourcesOf(chosen) },
+  ]);
+}

@@ -1,0 +1,46 @@
+import { extractDates } from '../knowledge/dates/extract-dates.js';
+import { fold } from '../knowledge/fold.js';
+import { findInsurers } from '../knowledge/insurers.js';
+import { actionsIn } from '../knowledge/milestones/actions.js';
+
+const WHEN = /\b(wanneer|tot wanneer|vanaf wanneer|uiterlijk|uiterste|deadline\w*|datum|data|welke dag|hoe laat|when|until when|by when|what date|which date|what day|last day|laatste dag|due|planning|tijdpad|tijdlijn|timeline|schedule|kalender|calendar)\b/;
+const STRONG = /\b(deadline\w*|uiterlijk|uiterste|tot wanneer|until when|by when|last day|laatste dag|what date|welke datum|planning|tijdpad|tijdlijn|timeline)\b/;
+const OTHER_INTENT = /\b(herinner\w*|remind\w*|abonneer\w*|subscribe\w*|unsubscribe|escalat\w*|escaleer\w*|checklist|stappenplan opstellen)\b/;
+const PERIOD = /\b(\d{1,4}\s*(werkdagen|werkdag|working days?|business days?|werkweken|working weeks?|dagen|days?|weken|weeks?|maanden|months?)|binnen|within)\b/;
+const EVENT = /\b(vraag|vragen|question\w*|asked|gesteld|gemaild|e-?mail\w*|emailed|gereageerd|reageren|reactie|antwoord\w*|answer\w*|reply|respond\w*|knelpunt\w*|conflict\w*|aanbod|contractaanbod|offer\w*|machtiging\w*|authori[sz]ation|verblijf|stay|opname|opgenomen|admitted|aanspraak|entitlement|plafond|ceiling)\b/;
+
+/**
+ * How strongly a text is a date calculation: an event date plus an event ("vraag gesteld op …",
+ * "asked on …") or a period ("10 werkdagen na …"). A cost-ceiling question with an amount also counts.
+ */
+export function calculationScore(text: string): number {
+  const f = fold(text);
+  if (OTHER_INTENT.test(f)) return 0.02;
+  const hasDay = extractDates(text).some((d) => d.start.day !== undefined);
+  if (/\b(plafond|ceiling|zorgkostenplafond)\b/.test(f) && /(€|\beur\b|\beuro\b)\s*\d|\d\s*(€|eur\b|euro\b)/.test(f)) return 0.9;
+  if (!hasDay) return 0;
+  if (EVENT.test(f) && (WHEN.test(f) || PERIOD.test(f) || /\b(verwachten|expect|moet|must|should|latest|laatst)\b/.test(f))) return 0.92;
+  if (PERIOD.test(f)) return 0.9;
+  return 0.2;
+}
+
+/**
+ * How strongly a text asks for a date of the contracting process: when/wanneer/until/uiterlijk/
+ * deadline words together with a step (sign, apply, offer …) or an insurer score high; a bare
+ * "when" stays below the question handler (0.1); texts without such words (plain document questions) score low.
+ */
+export function deadlineScore(text: string): number {
+  const f = fold(text);
+  const when = WHEN.test(f);
+  if (!when) return 0.02;
+  if (OTHER_INTENT.test(f)) return 0.05;
+  const strong = STRONG.test(f);
+  const step = actionsIn(text).length > 0;
+  const insurer = findInsurers(text).length > 0;
+  if (strong && (step || insurer)) return 0.9;
+  if (step || insurer) return 0.85;
+  if (strong) return 0.7;
+  // A bare "when" without a step or insurer ("Wanneer is een machtiging nodig?") is usually a
+  // content question: stay below the question handler.
+  return 0.08;
+}

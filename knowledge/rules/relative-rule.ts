@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { knowledgePath } from '../paths.js';
+
+export const ruleTriggerSchema = z.enum(['question', 'problem', 'complex-question', 'conflict', 'offer', 'authorisation', 'stay-limit', 'cost-ceiling']);
+export type RuleTrigger = z.infer<typeof ruleTriggerSchema>;
+
+const base = {
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  documentId: z.string(),
+  insurer: z.string().nullable(),
+  sector: z.enum(['ggz', 'huisartsenzorg']),
+  trigger: z.array(ruleTriggerSchema).min(1),
+  strength: z.enum(['must', 'aim', 'at-least']),
+  actor: z.enum(['zorgaanbieder', 'zorgverzekeraar', 'NZa', 'zorgaanbieder en zorgverzekeraar']),
+  label: z.object({ nl: z.string().min(3), en: z.string().min(3) }),
+  quote: z.string().min(10),
+  section: z.string().min(1),
+};
+
+/** A deadline counted from an event: "binnen 5 werkdagen", "drie maanden voor de start van het verblijf". */
+export const durationRuleSchema = z.object({
+  ...base,
+  duration: z.object({ amount: z.number().int().positive(), unit: z.enum(['working-days', 'working-weeks', 'days', 'weeks', 'months']) }),
+  direction: z.enum(['after', 'before']),
+});
+
+/** A moment defined by a share of an amount: "bij het bereiken van 70% van het zorgkostenplafond". */
+export const thresholdRuleSchema = z.object({ ...base, threshold: z.object({ percent: z.number().positive().max(100) }) });
+
+export const relativeRuleSchema = z.union([durationRuleSchema, thresholdRuleSchema]);
+export type DurationRule = z.infer<typeof durationRuleSchema>;
+export type ThresholdRule = z.infer<typeof thresholdRuleSchema>;
+export type RelativeRule = z.infer<typeof relativeRuleSchema>;
+
+export function isDurationRule(rule: RelativeRule): rule is DurationRule {
+  return 'duration' in rule;
+}
+
+let cached: readonly RelativeRule[] | undefined;
+
+/** The relative deadline rules of `knowledge/data/relative-rules.json`, validated once. */
+export function loadRelativeRules(): readonly RelativeRule[] {
+  if (cached) return cached;
+  const raw: unknown = JSON.parse(readFileSync(knowledgePath('data', 'relative-rules.json'), 'utf8'));
+  const parsed = z.object({ note: z.string(), rules: z.array(relativeRuleSchema).min(1) }).safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`knowledge/data/relative-rules.json is invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown problem'}`);
+  }
+  cached = parsed.data.rules;
+  return cached;
+}
