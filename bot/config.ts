@@ -38,6 +38,8 @@ const envSchema = z.object({
   HOLIDAY_GOOD_FRIDAY: boolFlag,
   /** Whether Liberation Day (5 May, Bevrijdingsdag) counts as a public holiday for working-day sums. */
   HOLIDAY_LIBERATION_DAY: boolFlag,
+  /** Path of an extra search glossary (JSON, same shape as knowledge/data/glossary.json) merged over the shipped one. */
+  CONTRACTBOT_GLOSSARY: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -72,6 +74,8 @@ export interface Config {
   /** Teams route without authentication, for the Bot Framework Emulator on a loopback address only. */
   readonly teamsEmulator: boolean;
   readonly holidays: HolidaySettings;
+  /** Extra glossary file (CONTRACTBOT_GLOSSARY), validated when first used. */
+  readonly glossaryPath?: string;
 }
 
 /**
@@ -119,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     teams,
     teamsEmulator: e.TEAMS_EMULATOR,
     holidays: { goodFriday: e.HOLIDAY_GOOD_FRIDAY, liberationDay: e.HOLIDAY_LIBERATION_DAY },
+    glossaryPath: e.CONTRACTBOT_GLOSSARY,
   };
 }

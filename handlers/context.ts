@@ -17,4 +17,6 @@ export interface HandlerContext {
   /** Opens (once) and returns the store; only handlers that persist call it. */
   readonly store: () => Promise<Store>;
   readonly log: Logger;
+  /** Extra search glossary file (from CONTRACTBOT_GLOSSARY), merged over the shipped one. */
+  readonly glossaryPath?: string;
 }

@@ -21,7 +21,8 @@ const ENGLISH = new Set(
  * Ties and texts without clues default to `fallback` (Dutch: the documents' language).
  */
 export function detectLanguage(text: string, fallback: Language = 'nl'): Language {
-  const words = fold(text).match(/[a-z]+/g) ?? [];
+  // Names are not language clues: the "en" of "Zorg en Zekerheid" must not make a question Dutch.
+  const words = fold(text).replace(/zorg\s*(?:en|&)\s*zekerheid/g, ' ').match(/[a-z]+/g) ?? [];
   let nl = 0;
   let en = 0;
   for (const w of words) {

@@ -1,7 +1,37 @@
 import type { Command } from '../cli-io.js';
+import { loadConfig } from '../config.js';
 import { UsageError } from '../config-error.js';
+import { parseCommandArgs } from '../parse-args.js';
 
-// Placeholder: being implemented (owner: helper A).
-export const indexCommand: Command = async () => {
-  throw new UsageError('index: not available yet.');
+/**
+ * `contractbot index [--quiet]`: rebuilds the search index of the knowledge documents and writes
+ * it to knowledge/generated/index.json (progress per document when stdout is a terminal). Also
+ * validates the extra glossary named by CONTRACTBOT_GLOSSARY, if any.
+ */
+export const indexCommand: Command = async (args, io) => {
+  const { values } = parseCommandArgs('index', args, { quiet: { type: 'boolean', default: false } }, false);
+  const config = loadConfig(io.env);
+  const { loadGlossary, GlossaryError } = await import('../../knowledge/glossary.js');
+  try {
+    loadGlossary(config.glossaryPath);
+  } catch (error) {
+    if (error instanceof GlossaryError) throw new UsageError(`index: ${error.message}`);
+    throw error;
+  }
+  const { writeIndexFile, indexFilePath } = await import('../../knowledge/search/search-index.js');
+  const { relative } = await import('node:path');
+  const { projectRoot } = await import('../../knowledge/paths.js');
+  const showProgress = !values.quiet && io.stdout.isTTY === true;
+  const started = Date.now();
+  const data = writeIndexFile((done, total, documentId) => {
+    if (showProgress) io.stdout.write(`\r\u001b[K[${done}/${total}] ${documentId}`);
+  });
+  if (showProgress) io.stdout.write('\r\u001b[K');
+  if (!values.quiet) {
+    const documents = new Set(data.passages.map((p) => p.documentId)).size;
+    io.stdout.write(
+      `Indexed ${data.passages.length} passages from ${documents} documents in ${Date.now() - started} ms → ${relative(projectRoot(), indexFilePath())}\n`,
+    );
+  }
+  return 0;
 };

@@ -1,0 +1,99 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { HandlerContext } from './context.js';
+import { silentLogger } from '../bot/logger.js';
+import { questionHandler, WEAK_EVIDENCE_COVERAGE } from './question.js';
+import { replyToJson } from './reply-json.js';
+import { createRouter } from './router.js';
+
+const now = new Date('2026-11-23T12:00:00Z');
+const context = (extra: Partial<HandlerContext> = {}): HandlerContext => ({
+  now,
+  holidays: { goodFriday: false, liberationDay: false },
+  store: () => Promise.reject(new Error('the question handler does not use the store')),
+  log: silentLogger,
+  ...extra,
+});
+const route = createRouter([questionHandler]);
+const ask = async (text: string, extra: Partial<HandlerContext> = {}) =>
+  replyToJson(await route({ address: { platform: 'local', conversationId: 't' }, text, receivedAt: now }, context(extra)));
+
+describe('questionHandler', () => {
+  it('is the fallback: a small positive match for any text', () => {
+    expect(questionHandler.match('wat dan ook', 'nl')).toBe(0.1);
+    expect(questionHandler.match('   ', 'nl')).toBe(0);
+  });
+
+  it('answers with the sentences that answer, cited with title, publisher, year, section and link', async () => {
+    const reply = await ask('Hoeveel procent van de behandeltijd moet de regiebehandelaar zelf leveren bij Zorg en Zekerheid?');
+    expect(reply.intent).toBe('question');
+    expect(reply.language).toBe('nl');
+    expect(reply.text).toMatch(/^Volgens Zorginkoopbeleid Geestelijke gezondheidszorg 2024/);
+    expect(reply.text).toContain('80% van de behandeltijd');
+    const [main] = reply.sources;
+    expect(main).toMatchObject({ documentId: 'zz-ggz-2024', publisher: 'Zorg en Zekerheid', year: '2023', url: expect.stringContaining('zorgenzekerheid.nl') });
+    expect(main?.section).toBe('5 Hoe komt u als zorgaanbieder in aanmerking voor een zorgovereenkomst? › 5.1 Minimum- en kwaliteitseisen › Nieuwe vrijgevestigde zorgaanbieders');
+    expect(main?.snippet.length).toBeLessThan(700);
+    expect(reply.sources.length).toBeLessThanOrEqual(3);
+  });
+
+  it('replies in the language of the question; the quoted passage stays Dutch', async () => {
+    const reply = await ask('Does Zorg en Zekerheid buy care delivered abroad?');
+    expect(reply.language).toBe('en');
+    expect(reply.text).toMatch(/^According to /);
+    expect(reply.text).toContain('Sources:');
+    expect(reply.text).toContain('buitenland');
+    expect(reply.sources[0]?.documentId).toBe('zz-ggz-2024');
+  });
+
+  it('says honestly when a question is outside the documents', async () => {
+    for (const q of ['What is the capital of France?', 'Wie won het WK voetbal in 2010?', 'How do I bake sourdough bread?']) {
+      const reply = await ask(q);
+      expect(reply.intent, q).toBe('question');
+      expect(reply.text, q).toMatch(/nothing about this in the contracting documents|niets in de documenten/);
+      expect(reply.sources, q).toEqual([]);
+    }
+  });
+
+  it('when evidence is weak, says the documents may not answer and shows the closest passages', async () => {
+    const reply = await ask('What does Zorg en Zekerheid think about football?');
+    expect(reply.text).toMatch(/^The documents may not answer this question/);
+    expect(reply.sources.length).toBeGreaterThan(0);
+    expect(WEAK_EVIDENCE_COVERAGE).toBeGreaterThan(0);
+  });
+
+  it('separates in-domain from out-of-domain questions it was not tuned on', async () => {
+    const inDomain = [
+      'Welke uitsluitingscriteria hanteert VGZ?',
+      'What is a cessieverbod at VGZ?',
+      'Wat zegt de NZa over de zorgplicht van zorgverzekeraars?',
+      'Do I need a VECOZO certificate?',
+      'Is there a disputes committee for GP contracting?',
+    ];
+    for (const q of inDomain) expect((await ask(q)).text, q).toMatch(/^(According to|Volgens) /);
+    for (const q of ['Who is the CEO of Apple?', 'Hoe laat gaat de trein naar Utrecht?', 'Recommend a good movie']) {
+      expect((await ask(q)).text, q).not.toMatch(/^(According to|Volgens) /);
+    }
+  });
+
+  it('notes when the named insurer has no policy loaded', async () => {
+    const reply = await ask('What is the policy of Zilveren Kruis on e-health?');
+    expect(reply.text).toContain('Zilveren Kruis');
+    expect(reply.text).toMatch(/no purchasing policy of Zilveren Kruis is loaded/);
+  });
+
+  it('uses the extra glossary from the context, and reports an invalid one clearly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'q-glossary-'));
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify({ entries: [{ kind: 'translation', en: ['assignment ban'], nl: ['cessieverbod'] }] }));
+    const withGlossary = await ask('Will there be an assignment ban?', { glossaryPath: good });
+    expect(withGlossary.text).toContain('cessieverbod');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '[]');
+    const reply = await ask('Wat is selectieve inkoop?', { glossaryPath: bad });
+    expect(reply.text).toMatch(/CONTRACTBOT_GLOSSARY.*invalid|ongeldig/);
+    expect(reply.text).toContain('bad.json');
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { buildCleanedDocument, cleanedDocument, sectionPathAt } from './cleaned-documents.js';
+import { loadDocuments } from './documents.js';
+
+function pathOf(documentId: string, phrase: string): string[] {
+  const offset = cleanedDocument(documentId).text.indexOf(phrase);
+  expect(offset, phrase).toBeGreaterThanOrEqual(0);
+  return sectionPathAt(documentId, offset);
+}
+
+describe('cleanedDocument', () => {
+  it('is memoised', () => {
+    expect(cleanedDocument('zz-ggz-2024')).toBe(cleanedDocument('zz-ggz-2024'));
+  });
+
+  it('has sections that cover the whole text in order, each starting at its heading', () => {
+    for (const { id } of loadDocuments()) {
+      const doc = cleanedDocument(id);
+      expect(doc.sections[0]?.start, id).toBe(0);
+      expect(doc.sections[doc.sections.length - 1]?.end, id).toBe(doc.text.length);
+      doc.sections.forEach((s, i) => {
+        expect(s.end, id).toBeGreaterThan(s.start);
+        if (i > 0) expect(s.start, id).toBe(doc.sections[i - 1]?.end);
+        const heading = s.path[s.path.length - 1];
+        if (i > 0 && heading) expect(doc.text.slice(s.start, s.start + 200).replace(/^[•]\s*/u, ''), id).toContain(heading);
+      });
+    }
+  });
+
+  it('nests numbered headings and the titles under them', () => {
+    expect(pathOf('zz-ggz-2024', 'in het bezit zijn van een geldige WTZa-toelating')).toEqual([
+      '5 Hoe komt u als zorgaanbieder in aanmerking voor een zorgovereenkomst?',
+      '5.1 Minimum- en kwaliteitseisen',
+      'Nieuwe GGZ-instellingen',
+    ]);
+    expect(pathOf('zz-ggz-2024', 'Uiterste datum van ondertekening in VECOZO')).toEqual([
+      '6 Hoe ziet het contracteerproces eruit?',
+      '6.3 Planning',
+      'Uiterste datum Inkoopactiviteit GGZ',
+    ]);
+  });
+
+  it('recognises lettered phases, appendices and title lines', () => {
+    expect(pathOf('gcp-huisartsen-2016', 'sluiting van de contracteermogelijkheid')).toEqual([
+      '3. Wat is er afgesproken voor het contracteerproces voor 2017?',
+      'C: Contracteerfase',
+    ]);
+    expect(pathOf('ggz-handleiding-escalatie', 'afslagen op de nieuwe maximumtarieven')).toEqual([
+      'Bijlage 2 – Op en afslagen in de contractering',
+      'Tekst uit memo NZa over op- en afslagen toepassen in de contractering',
+    ]);
+    expect(pathOf('ggz-handleiding-escalatie', 'tot feitelijke informatie')).toEqual(['Wat moet je vermelden bij het indienen van een signaal?']);
+    expect(pathOf('vgz-ggz-2020', 'continueren we de selectieve inkoop')).toEqual(['2. Toelichting op onze criteria', 'Selectieve inkoop']);
+  });
+
+  it('gives text before the first heading an empty path', () => {
+    const doc = buildCleanedDocument('x', 'Losse inleiding zonder kop.\n\n1 Eerste hoofdstuk\n\nTekst.');
+    expect(doc.sections.map((s) => s.path)).toEqual([[], ['1 Eerste hoofdstuk']]);
+  });
+});

@@ -1,0 +1,121 @@
+import type lunr from 'lunr';
+import { loadDocuments } from './documents.js';
+import { loadGlossary, type Glossary } from './glossary.js';
+import type { Passage } from './ingest/passages.js';
+import { queryConcepts, type QueryConcept } from './search/query-concepts.js';
+import { searchIndex, type SearchIndex } from './search/search-index.js';
+
+export type { Passage } from './ingest/passages.js';
+
+export interface SearchOptions {
+  /** Most results to return (default 5). */
+  readonly limit?: number;
+  /** Only passages of these documents. */
+  readonly documentIds?: readonly string[];
+  /** Score multipliers per document, e.g. the policy of an insurer the question names. */
+  readonly documentBoosts?: Readonly<Record<string, number>>;
+  /** The glossary to expand the query with (default: the shipped one). */
+  readonly glossary?: Glossary;
+  /** A prebuilt index (measurements, tests); default: the serialised index, loaded once. */
+  readonly index?: SearchIndex;
+}
+
+export interface SearchHit {
+  readonly passage: Passage;
+  /** Relevance for ranking (lunr BM25 × coverage² × document boost); comparable within one query. */
+  readonly score: number;
+  /** Share (0..1) of the question's concepts, weighted by rarity, that the passage contains. */
+  readonly coverage: number;
+  /** Index terms of the query found in the passage. */
+  readonly matchedTerms: readonly string[];
+}
+
+/** In how many passages a term occurs (any field). */
+function documentFrequency(index: SearchIndex, term: string): number {
+  const inverted = (index.index as unknown as { invertedIndex: Record<string, Record<string, Record<string, unknown>> | undefined> }).invertedIndex;
+  const postings = Object.prototype.hasOwnProperty.call(inverted, term) ? inverted[term] : undefined;
+  if (!postings) return 0;
+  const refs = new Set<string>();
+  for (const [field, docs] of Object.entries(postings)) if (field !== '_index') for (const ref of Object.keys(docs)) refs.add(ref);
+  return refs.size;
+}
+
+function idf(index: SearchIndex, term: string): number {
+  const df = documentFrequency(index, term);
+  return Math.log(1 + (index.size - df + 0.5) / (df + 0.5));
+}
+
+function conceptWeight(index: SearchIndex, concept: QueryConcept): number {
+  // A concept is as informative as its rarest expression in the documents; absent everywhere, it
+  // weighs most (the documents cannot answer about it).
+  const present = [...concept.terms.keys()].map((t) => idf(index, t)).filter((w) => w < idf(index, '\u0000missing'));
+  return present.length > 0 ? Math.max(...present) : idf(index, '\u0000missing');
+}
+
+/**
+ * Finds the passages that best answer a question, best first. The query is built with lunr's
+ * query API from analysed terms, so user text never reaches lunr's query parser (`: ~ ^ + - *`
+ * and quotes are plain text). English words reach Dutch passages through the glossary.
+ *
+ * @example searchPassages('Does Zorg en Zekerheid buy care delivered abroad?', { limit: 3 })
+ */
+export function searchPassages(query: string, options: SearchOptions = {}): SearchHit[] {
+  return searchWithConcepts(query, options).hits;
+}
+
+/** A query concept with its weight (rarity in the documents; highest when absent from them). */
+export interface WeightedConcept extends QueryConcept {
+  readonly weight: number;
+}
+
+/**
+ * Glossary expansions that occur in a large share of passages ("zorg" from "digitale zorg")
+ * would match everything: they are dropped; the user's own words are always kept.
+ */
+function pruneCommonExpansions(index: SearchIndex, concept: QueryConcept): QueryConcept {
+  const kept = new Map([...concept.terms].filter(([term, boost]) => boost >= 1 || documentFrequency(index, term) <= index.size * 0.2));
+  return { source: concept.source, terms: kept };
+}
+
+/** {@link searchPassages} plus the weighted concepts the question was understood as. */
+export function searchWithConcepts(query: string, options: SearchOptions = {}): { concepts: WeightedConcept[]; hits: SearchHit[] } {
+  const index = options.index ?? searchIndex();
+  const glossary = options.glossary ?? loadGlossary();
+  const concepts: WeightedConcept[] = queryConcepts(query, glossary, index.language)
+    .map((c) => pruneCommonExpansions(index, c))
+    .filter((c) => c.terms.size > 0)
+    .map((c) => ({ ...c, weight: conceptWeight(index, c) }));
+  if (concepts.length === 0) return { concepts, hits: [] };
+  const weights = concepts.map((c) => c.weight);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const allowed = options.documentIds ? new Set(options.documentIds) : undefined;
+
+  const results = index.index.query((q: lunr.Query) => {
+    for (const concept of concepts) {
+      for (const [term, boost] of concept.terms) q.term(term, { boost, usePipeline: false, wildcard: 0 as lunr.Query.wildcard });
+    }
+  });
+
+  const hits: SearchHit[] = [];
+  for (const result of results) {
+    const passage = index.passages.get(result.ref);
+    if (!passage || (allowed && !allowed.has(passage.documentId))) continue;
+    const matchedTerms = Object.keys(result.matchData.metadata);
+    const matched = new Set(matchedTerms);
+    let covered = 0;
+    concepts.forEach((c, i) => {
+      if ([...c.terms.keys()].some((t) => matched.has(t))) covered += weights[i] ?? 0;
+    });
+    const coverage = total > 0 ? covered / total : 0;
+    const boost = options.documentBoosts?.[passage.documentId] ?? 1;
+    // Passages that contain more of what was asked rank first; lunr's BM25 orders within that.
+    hits.push({ passage, score: result.score * boost * (0.05 + coverage * coverage), coverage, matchedTerms });
+  }
+  hits.sort((a, b) => b.score - a.score);
+  return { concepts, hits: hits.slice(0, options.limit ?? 5) };
+}
+
+/** Ids of all documents (for callers that filter). */
+export function documentIds(): string[] {
+  return loadDocuments().map((d) => d.id);
+}

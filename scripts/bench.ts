@@ -1,0 +1,16 @@
+import { benchColdStart } from './bench-cold-start.js';
+
+/** The benchmarks `npm run bench` runs, in order: a name and a function printing its figures. */
+const BENCHES: readonly { name: string; run: () => Promise<string> }[] = [
+  {
+    name: 'cold start (ask --json vs node -e 0)',
+    run: async () => {
+      const r = await benchColdStart();
+      return `node -e 0 median ${r.nodeMedianMs} ms, ask --json median ${r.askMedianMs} ms, ratio ${r.ratio} (limit 4), ${r.runs} interleaved runs`;
+    },
+  },
+];
+
+for (const bench of BENCHES) {
+  process.stdout.write(`${bench.name}: ${await bench.run()}\n`);
+}
