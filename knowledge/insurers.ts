@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { loadDocuments } from './documents.js';
-import { fold, wordPattern } from './fold.js';
+import { escapeRegExp, fold } from './fold.js';
 import { knowledgePath } from './paths.js';
 
 const insurersSchema = z.object({
@@ -19,21 +19,27 @@ export interface InsurerMention {
   readonly index: number;
 }
 
-interface CompiledInsurer {
-  readonly name: string;
-  readonly patterns: readonly RegExp[];
+interface CompiledInsurers {
+  readonly names: readonly string[];
+  /** Folded alias → canonical name. */
+  readonly byAlias: ReadonlyMap<string, string>;
+  /** One alternation of every alias, longest first, on word boundaries (compiled once: fast). */
+  readonly pattern: RegExp;
 }
 
-let compiled: readonly CompiledInsurer[] | undefined;
+let compiled: CompiledInsurers | undefined;
 
-function insurers(): readonly CompiledInsurer[] {
+function insurers(): CompiledInsurers {
   if (compiled) return compiled;
   const data = insurersSchema.parse(JSON.parse(readFileSync(knowledgePath('data', 'insurers.json'), 'utf8')));
-  compiled = data.insurers.map((i) => ({
-    name: i.name,
-    // Longest aliases first so "Coöperatie VGZ" wins over "VGZ".
-    patterns: [...i.aliases].sort((a, b) => b.length - a.length).map((a) => wordPattern(a, 'gu')),
-  }));
+  const byAlias = new Map<string, string>();
+  for (const i of data.insurers) for (const a of [i.name, ...i.aliases]) byAlias.set(fold(a), i.name);
+  const alternation = [...byAlias.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  compiled = {
+    names: data.insurers.map((i) => i.name),
+    byAlias,
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, 'gu'),
+  };
   return compiled;
 }
 
@@ -44,7 +50,7 @@ export function loadedInsurers(): string[] {
 
 /** Every insurer the bot recognises (loaded or not), canonical names. */
 export function knownInsurers(): string[] {
-  return insurers().map((i) => i.name);
+  return [...insurers().names];
 }
 
 /**
@@ -53,36 +59,18 @@ export function knownInsurers(): string[] {
  */
 export function findInsurers(text: string): InsurerMention[] {
   const folded = fold(text);
+  const { byAlias, pattern } = insurers();
   const loaded = new Set(loadedInsurers());
   const found: InsurerMention[] = [];
-  for (const insurer of insurers()) {
-    let best: { index: number; length: number } | undefined;
-    for (const pattern of insurer.patterns) {
-      pattern.lastIndex = 0;
-      const m = pattern.exec(folded);
-      if (m && (!best || m.index < best.index)) best = { index: m.index, length: m[0].length };
-    }
-    if (best) {
-      found.push({
-        name: insurer.name,
-        loaded: loaded.has(insurer.name),
-        matched: text.slice(best.index, best.index + best.length),
-        index: best.index,
-      });
-    }
+  for (const m of folded.matchAll(pattern)) {
+    const name = byAlias.get(m[0]);
+    if (!name || found.some((f) => f.name === name)) continue;
+    found.push({ name, loaded: loaded.has(name), matched: text.slice(m.index, m.index + m[0].length), index: m.index });
   }
-  return found.sort((a, b) => a.index - b.index);
+  return found;
 }
 
 /** Resolves one user-supplied insurer name or alias to its canonical name, or undefined. */
 export function canonicalInsurer(nameOrAlias: string): string | undefined {
-  const target = fold(nameOrAlias.trim());
-  for (const insurer of insurers()) {
-    for (const pattern of insurer.patterns) {
-      pattern.lastIndex = 0;
-      const m = pattern.exec(target);
-      if (m && m[0].length === target.length) return insurer.name;
-    }
-  }
-  return undefined;
+  return insurers().byAlias.get(fold(nameOrAlias.trim()));
 }

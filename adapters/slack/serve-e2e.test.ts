@@ -1,5 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,39 +11,6 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = 'e2e-signing-secret-fedcba9876543210';
 const TOKEN = 'xoxb-e2e-token-not-real';
 
-/** Newest modification time of the compiled sources (tests and test support excluded). */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (name === 'node_modules' || name === 'test-support' || name.startsWith('.')) continue;
-    const stat = statSync(path);
-    if (stat.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) newest = Math.max(newest, stat.mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds `dist/` when it is missing or older than a source file, so the CLI under test is current. */
-function ensureBuilt(): void {
-  const main = join(root, 'dist/bot/main.js');
-  let built = 0;
-  try {
-    built = statSync(main).mtimeMs;
-  } catch {
-    built = 0;
-  }
-  const newest = Math.max(...['bot', 'handlers', 'knowledge', 'adapters'].map((d) => newestSource(join(root, d))));
-  if (built >= newest) return;
-  try {
-    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
-  } catch (error) {
-    // tsc still emits when some unrelated file has a type error (the typecheck step reports those);
-    // only a missing or stale CLI stops this test.
-    const after = statSync(main, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-    if (after < newest) throw error;
-  }
-}
 
 describe('contractbot serve with Slack (spawned CLI, stand-in Slack API)', () => {
   let standIn: SlackStandIn;
@@ -53,7 +20,6 @@ describe('contractbot serve with Slack (spawned CLI, stand-in Slack API)', () =>
   let output = '';
 
   beforeAll(async () => {
-    ensureBuilt();
     standIn = await startSlackStandIn();
     tmp = mkdtempSync(join(tmpdir(), 'contractbot-slack-e2e-'));
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ };

@@ -1,5 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,24 +9,6 @@ import { BOT, teamsMessage } from './test-support/teams-harness.js';
 
 const root = projectRoot();
 
-function newestSource(dir: string): number {
-  return readdirSync(dir).reduce((newest, name) => {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    if (stat.isDirectory()) return name === 'node_modules' || name === 'test-support' ? newest : Math.max(newest, newestSource(path));
-    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? Math.max(newest, stat.mtimeMs) : newest;
-  }, 0);
-}
-
-/** Builds the CLI (`npm run build`'s compiler run) when dist/ is missing or older than the sources. */
-function ensureBuilt(): void {
-  const main = join(root, 'dist', 'bot', 'main.js');
-  const sources = Math.max(...['bot', 'handlers', 'knowledge', 'adapters'].map((d) => newestSource(join(root, d))));
-  if (existsSync(main) && statSync(main).mtimeMs >= sources) return;
-  spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
-  if (!existsSync(join(root, 'dist', 'adapters', 'teams', 'teams-part.js'))) throw new Error('npm run build did not produce dist/');
-}
-
 describe('contractbot serve with TEAMS_EMULATOR=1 (spawned CLI, real core)', () => {
   let connector: ConnectorStandIn;
   let child: ChildProcess;
@@ -35,7 +17,6 @@ describe('contractbot serve with TEAMS_EMULATOR=1 (spawned CLI, real core)', () 
   let stderr = '';
 
   beforeAll(async () => {
-    ensureBuilt();
     connector = await startConnectorStandIn();
     dir = mkdtempSync(join(tmpdir(), 'teams-serve-'));
     child = spawn(process.execPath, [join(root, 'bin', 'contractbot.js'), 'serve', '--now', '2026-03-02'], {

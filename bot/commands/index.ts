@@ -6,7 +6,8 @@ import { parseCommandArgs } from '../parse-args.js';
 /**
  * `contractbot index [--quiet]`: rebuilds the search index of the knowledge documents and writes
  * it to knowledge/generated/index.json (progress per document when stdout is a terminal). Also
- * validates the extra glossary named by CONTRACTBOT_GLOSSARY, if any.
+ * validates the extra glossary named by CONTRACTBOT_GLOSSARY, if any, and writes the Dutch
+ * holiday table (knowledge/generated/holidays-nl.json) computed with date-holidays.
  */
 export const indexCommand: Command = async (args, io) => {
   const { values } = parseCommandArgs('index', args, { quiet: { type: 'boolean', default: false } }, false);
@@ -22,15 +23,18 @@ export const indexCommand: Command = async (args, io) => {
   const { relative } = await import('node:path');
   const { projectRoot } = await import('../../knowledge/paths.js');
   const showProgress = !values.quiet && io.stdout.isTTY === true;
-  const started = Date.now();
+  const started = io.clock().getTime();
   const data = writeIndexFile((done, total, documentId) => {
     if (showProgress) io.stdout.write(`\r\u001b[K[${done}/${total}] ${documentId}`);
   });
+  // The holiday table spares every working-day answer the load of date-holidays.
+  const { writeHolidayTable } = await import('../../knowledge/dates/dutch-holidays.js');
+  writeHolidayTable();
   if (showProgress) io.stdout.write('\r\u001b[K');
   if (!values.quiet) {
     const documents = new Set(data.passages.map((p) => p.documentId)).size;
     io.stdout.write(
-      `Indexed ${data.passages.length} passages from ${documents} documents in ${Date.now() - started} ms → ${relative(projectRoot(), indexFilePath())}\n`,
+      `Indexed ${data.passages.length} passages from ${documents} documents in ${io.clock().getTime() - started} ms → ${relative(projectRoot(), indexFilePath())}\n`,
     );
   }
   return 0;

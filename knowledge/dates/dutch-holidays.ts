@@ -1,5 +1,9 @@
-import Holidays from 'date-holidays';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import type HolidaysClass from 'date-holidays';
 import type { HolidaySettings } from '../../handlers/context.js';
+import { knowledgePath } from '../paths.js';
 import { isValidYmd, parseYmd } from './calendar-date.js';
 
 /** A Dutch public holiday, named in Dutch and English. */
@@ -23,16 +27,55 @@ interface RawHoliday {
   readonly en: string;
 }
 
-let library: { nl: Holidays; en: Holidays } | undefined;
+/** Years kept in the precomputed table (`knowledge/generated/holidays-nl.json`, written at build). */
+export const TABLE_YEARS = { from: 2000, to: 2060 } as const;
+
+let library: { nl: HolidaysClass; en: HolidaysClass } | undefined;
 const byYear = new Map<number, readonly RawHoliday[]>();
+let tableLoaded = false;
+
+/** Where the build writes date-holidays' output for {@link TABLE_YEARS}, so answers need not load the library (~130 ms). */
+export function holidayTablePath(): string {
+  return knowledgePath('generated', 'holidays-nl.json');
+}
+
+function loadTable(): void {
+  tableLoaded = true;
+  if (!existsSync(holidayTablePath())) return;
+  try {
+    const table = JSON.parse(readFileSync(holidayTablePath(), 'utf8')) as Record<string, RawHoliday[]>;
+    for (const [year, list] of Object.entries(table)) byYear.set(Number(year), list);
+  } catch {
+    // An unreadable table only costs speed: the library answers instead.
+  }
+}
+
+/** Computes the table with date-holidays and writes it (called by `contractbot index` / the build). */
+export function writeHolidayTable(): void {
+  const table: Record<string, readonly RawHoliday[]> = {};
+  for (let year = TABLE_YEARS.from; year <= TABLE_YEARS.to; year++) table[year] = fromLibrary(year);
+  mkdirSync(dirname(holidayTablePath()), { recursive: true });
+  writeFileSync(holidayTablePath(), JSON.stringify(table));
+}
 
 function holidaysOfYear(year: number): readonly RawHoliday[] {
+  if (!tableLoaded) loadTable();
   const cached = byYear.get(year);
   if (cached) return cached;
-  library ??= {
-    nl: new Holidays('NL', { languages: ['nl'], timezone: 'Europe/Amsterdam' }),
-    en: new Holidays('NL', { languages: ['en'], timezone: 'Europe/Amsterdam' }),
-  };
+  const list = fromLibrary(year);
+  byYear.set(year, list);
+  return list;
+}
+
+/** date-holidays' NL public holidays of a year, plus Good Friday and Liberation Day (typed `school` there). */
+export function fromLibrary(year: number): readonly RawHoliday[] {
+  if (!library) {
+    const Holidays = createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass;
+    library = {
+      nl: new Holidays('NL', { languages: ['nl'], timezone: 'Europe/Amsterdam' }),
+      en: new Holidays('NL', { languages: ['en'], timezone: 'Europe/Amsterdam' }),
+    };
+  }
   const english = library.en.getHolidays(year, 'en');
   const list = library.nl
     .getHolidays(year, 'nl')
@@ -43,7 +86,6 @@ function holidaysOfYear(year: number): readonly RawHoliday[] {
       const en = english.find((e) => e.rule === h.rule && e.date === h.date)?.name ?? h.name;
       return { date, rule: h.rule, type: h.type, nl: h.name, en };
     });
-  byYear.set(year, list);
   return list;
 }
 

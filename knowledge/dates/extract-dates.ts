@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import { fold } from '../fold.js';
 import { addDays, formatYmd, isValidYmd } from './calendar-date.js';
 
@@ -46,7 +47,14 @@ interface Candidate {
   end?: PartialDate;
 }
 
-function partial(component: chrono.ParsedComponents): PartialDate | undefined {
+// chrono-node takes ~130 ms to load; most questions have no date, so it is loaded on first need.
+let chronoModule: typeof Chrono | undefined;
+function chrono(): typeof Chrono {
+  chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+  return chronoModule;
+}
+
+function partial(component: Chrono.ParsedComponents): PartialDate | undefined {
   if (!component.isCertain('month')) return undefined;
   const month = component.get('month');
   if (!month) return undefined;
@@ -56,8 +64,10 @@ function partial(component: chrono.ParsedComponents): PartialDate | undefined {
 }
 
 function chronoCandidates(text: string): Candidate[] {
-  const results = [...chrono.nl.parse(text, REFERENCE), ...chrono.en.parse(text, REFERENCE)];
   const out: Candidate[] = [];
+  // A date needs a month (name or number): without one, chrono has nothing to find.
+  const folded = fold(text);
+  const results = MONTH_WORD.test(folded) || NUMERIC_DATE.test(folded) ? [...chrono().nl.parse(text, REFERENCE), ...chrono().en.parse(text, REFERENCE)] : [];
   for (const r of results) {
     // Only dates the text spells out with a month (name or number): no "morgen", "dinsdag", "dit jaar".
     const folded = fold(r.text);

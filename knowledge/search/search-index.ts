@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type lunr from 'lunr';
 import { cleanedDocument } from '../cleaned-documents.js';
 import { loadDocuments } from '../documents.js';
@@ -36,25 +35,20 @@ export function indexFilePath(): string {
   return knowledgePath('generated', 'index.json');
 }
 
-/** The code files whose behaviour shapes the index, in the flavour (.ts or .js) that is running. */
-function codeFiles(): string[] {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const ext = extname(fileURLToPath(import.meta.url));
-  const knowledgeDir = dirname(here);
-  const ingest = join(knowledgeDir, 'ingest');
-  const files = readdirSync(ingest)
-    .filter((f) => f.endsWith(ext) && !f.includes('.test.'))
-    .sort()
-    .map((f) => join(ingest, f));
-  return [...files, join(knowledgeDir, `cleaned-documents${ext}`), join(here, `dutch-lunr${ext}`), join(here, `search-index${ext}`)];
+/** True when running from the TypeScript sources (tests, development) rather than the build. */
+function runningFromSources(): boolean {
+  return import.meta.url.endsWith('.ts');
 }
 
-/** Hash over the documents, their metadata and the ingest code: changes whenever the index would. */
+/**
+ * Hash over the documents and their metadata. The index file is written by every build, so in the
+ * built CLI a matching hash means current; from the sources (where ingest code may have changed
+ * since the last build) the index is always built in memory instead.
+ */
 export function sourceHash(language: IndexLanguage = INDEX_LANGUAGE): string {
   const hash = createHash('sha256').update(`format ${INDEX_FORMAT} ${language}\n`);
   hash.update(readFileSync(knowledgePath('corpus', 'metadata.json')));
   for (const doc of loadDocuments()) hash.update(readFileSync(knowledgePath('corpus', doc.file)));
-  for (const file of codeFiles()) hash.update(readFileSync(file));
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -119,6 +113,7 @@ let loaded: SearchIndex | undefined;
  */
 export function searchIndex(): SearchIndex {
   loaded ??= (() => {
+    if (runningFromSources()) return toSearchIndex(buildIndexData());
     try {
       const data = JSON.parse(readFileSync(indexFilePath(), 'utf8')) as IndexData;
       if (data.format === INDEX_FORMAT && data.language === INDEX_LANGUAGE && data.sourceHash === sourceHash(data.language)) {
