@@ -5,6 +5,8 @@
 
 /** Action id of a checklist item's tick/untick button. */
 export const CHECKLIST_TOGGLE_ACTION = 'checklist.toggle';
+/** Action id of a checklist's export button (value: the checklist id). */
+export const CHECKLIST_EXPORT_ACTION = 'checklist.export';
 
 export interface ChecklistToggle {
   readonly checklistId: string;

@@ -5,7 +5,6 @@ import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../bot/storage/open-store.js';
 import { checklistToggleValue } from './checklist-action.js';
-import { checklistToggleAction } from './checklist-toggle.js';
 import type { HandlerContext } from './context.js';
 import { silentLogger } from '../bot/logger.js';
 import { handlers } from './registry.js';
@@ -262,7 +261,7 @@ describe('escalation checklist: ticking, restart, export', () => {
 });
 
 describe('escalation checklist: buttons (Slack, Teams)', () => {
-  it('toggles through checklist.toggle with the Slack and Teams button values, replacing the original', async () => {
+  it('ticks and unticks through checklist.toggle button values (the wanted state), replacing the original', async () => {
     const store = await open(tempDbUrl());
     const created = await say(store, 'Draft an escalation checklist for VGZ', local('chan'));
     const block = checklistOf(created);
@@ -277,14 +276,14 @@ describe('escalation checklist: buttons (Slack, Teams)', () => {
     // A double click asks for the same state again: nothing flips back.
     expect(doneNumbers(await press(store, { id: 'checklist.toggle', value: slackValue }, local('chan')))).toEqual([2]);
 
-    const teams = checklistToggleAction(block.id, second.id);
-    const flipped = await press(store, teams, local('chan'));
-    expect(flipped.replaceOriginal).toBe(true);
-    expect(doneNumbers(flipped)).toEqual([]);
+    const untickValue = checklistToggleValue({ checklistId: block.id, itemId: second.id, done: false });
+    const unticked = await press(store, { id: 'checklist.toggle', value: untickValue }, local('chan'));
+    expect(unticked.replaceOriginal).toBe(true);
+    expect(doneNumbers(unticked)).toEqual([]);
 
-    const gone = await press(store, { id: 'checklist.toggle', value: `esc-unknown:${second.id}` }, local('chan'));
+    const gone = await press(store, { id: 'checklist.toggle', value: checklistToggleValue({ checklistId: 'esc-unknown', itemId: second.id, done: true }) }, local('chan'));
     expect(gone.fallbackText).toContain('does not exist');
-    const nonsense = await press(store, { id: 'checklist.toggle', value: `${block.id}:no.such-item` }, local('chan'));
+    const nonsense = await press(store, { id: 'checklist.toggle', value: checklistToggleValue({ checklistId: block.id, itemId: 'no.such-item', done: true }) }, local('chan'));
     expect(nonsense.fallbackText).toContain('not recognised');
   });
 
@@ -306,7 +305,7 @@ describe('escalation checklist: buttons (Slack, Teams)', () => {
     const replicaB = await open(url);
     const created = await say(replicaA, 'Draft an escalation checklist for DSW', local('shared'));
     const item = checklistOf(created).items[0];
-    await press(replicaB, { id: 'checklist.toggle', value: `${checklistOf(created).id}:${item?.id}` }, local('shared'));
+    await press(replicaB, { id: 'checklist.toggle', value: checklistToggleValue({ checklistId: checklistOf(created).id, itemId: item?.id ?? '', done: true }) }, local('shared'));
     expect(doneNumbers(await say(replicaA, 'show checklist', local('shared')))).toEqual([1]);
   });
 });

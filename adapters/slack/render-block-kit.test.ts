@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChecklistActionValue } from '../../handlers/escalation/checklist-action-value.js';
+import { parseChecklistToggleValue } from '../../handlers/checklist-action.js';
 import { makeReply } from '../../handlers/reply.js';
 import type { Block, DeadlineItem, Source } from '../../handlers/types.js';
 import { actionIdFromSlack, renderBlockKit, SLACK_LIMITS, type SlackBlock } from './render-block-kit.js';
@@ -80,9 +80,9 @@ describe('renderBlockKit', () => {
     const tick = blocks[2]?.accessory;
     expect(tick).toMatchObject({ type: 'button', action_id: 'checklist.toggle', text: { text: 'Afvinken' } });
     // The escalation handler reads the wanted state from the value: tick the open item, untick the done one.
-    const target = (accessory: unknown) => parseChecklistActionValue((accessory as { value?: string }).value);
-    expect(target(tick)).toEqual({ checklistId: 'esc-vgz', item: 'board', done: true });
-    expect(target(blocks[1]?.accessory)).toEqual({ checklistId: 'esc-vgz', item: 'reflect', done: false });
+    const target = (accessory: unknown) => parseChecklistToggleValue((accessory as { value?: string }).value);
+    expect(target(tick)).toEqual({ checklistId: 'esc-vgz', itemId: 'board', done: true });
+    expect(target(blocks[1]?.accessory)).toEqual({ checklistId: 'esc-vgz', itemId: 'reflect', done: false });
     expect(blocks[1]?.accessory).toMatchObject({ text: { text: 'Terugzetten' } });
     expect(blocks[2]?.text?.text).toContain('Bron: Inkoopbeleid GGZ 2024');
   });

@@ -3,7 +3,7 @@ import type { HandlerContext } from '../context.js';
 import { makeReply } from '../reply.js';
 import type { Store, StoredChecklist } from '../store.js';
 import type { IncomingMessage, Language, Reply } from '../types.js';
-import { CHECKLIST_EXPORT_ACTION, CHECKLIST_TOGGLE_ACTION, parseChecklistActionValue } from './checklist-action-value.js';
+import { CHECKLIST_EXPORT_ACTION, CHECKLIST_TOGGLE_ACTION, parseChecklistToggleValue } from '../checklist-action.js';
 import { checklistReply } from './checklist-reply.js';
 import { parseChecklistState, setItemsDone, type ChecklistState } from './checklist-state.js';
 import { findChecklist, saveChecklistState } from './checklist-storage.js';
@@ -101,15 +101,15 @@ export async function runChecklistAction(message: IncomingMessage, context: Hand
     return loaded.ok ? makeReply('escalation', loaded.state.language, [{ kind: 'text', markdown: exportChecklistMarkdown(loaded.state) }]) : loaded.reply;
   }
   if (action.id !== CHECKLIST_TOGGLE_ACTION) return unknown;
-  const target = parseChecklistActionValue(action.value);
+  const target = parseChecklistToggleValue(action.value);
   if (!target) return unknown;
   const loaded = await load(context, message, language, target.checklistId);
   if (!loaded.ok) return loaded.reply;
   const { store, stored, state } = loaded;
-  const position = /^\d+$/.test(target.item) ? Number(target.item) - 1 : state.items.findIndex((i) => i.id === target.item);
-  const entry = state.items[position];
-  if (!entry) return unknown;
-  const next = setItemsDone(state, [position], target.done ?? !entry.done, amsterdamDate(context.now));
+  const position = state.items.findIndex((i) => i.id === target.itemId);
+  if (position < 0) return unknown;
+  // The button carries the wanted state, so a double click changes nothing the second time.
+  const next = setItemsDone(state, [position], target.done, amsterdamDate(context.now));
   await saveChecklistState(store, message.address, stored.id, next, context.now);
   return checklistReply(stored.id, next, { interactive: true, replaceOriginal: true });
 }

@@ -1,7 +1,7 @@
 import { makeReply } from '../reply.js';
 import type { Block, Reply } from '../types.js';
 import { checklistTitle, resolveItems } from './build-checklist.js';
-import { CHECKLIST_EXPORT_ACTION } from './checklist-action-value.js';
+import { CHECKLIST_EXPORT_ACTION } from '../checklist-action.js';
 import type { ChecklistState } from './checklist-state.js';
 
 /**
