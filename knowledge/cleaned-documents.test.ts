@@ -36,8 +36,10 @@ describe('cleanedDocument', () => {
     expect(pathOf('zz-ggz-2024', 'Uiterste datum van ondertekening in VECOZO')).toEqual([
       '6 Hoe ziet het contracteerproces eruit?',
       '6.3 Planning',
-      'Uiterste datum Inkoopactiviteit GGZ',
     ]);
+    // Table cells and timeline entries are not section titles.
+    expect(pathOf('vgz-ggz-2020', 'Zorgaanbieder heeft zorgovereenkomst in').join(' › ')).not.toMatch(/Uiterlijk|\d{4}/);
+    expect(pathOf('vgz-ggz-2020', 'Start digitale contractering').join(' › ')).not.toMatch(/Website VGZ/);
   });
 
   it('recognises lettered phases, appendices and title lines', () => {

@@ -46,6 +46,8 @@ function joinLines(lines: readonly string[]): string {
   return lines.join(' ').replace(/\s+/g, ' ').trim();
 }
 
+const DAY_MONTH = /\b\d{1,2}\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b/i;
+
 /** Whether a finished block reads as a section title ("Digitale zorg", "Hoe doe je een melding…?"). */
 function isTitleLike(text: string, bullet: boolean): boolean {
   const body = bullet ? text.replace(BULLET, '') : text;
@@ -55,6 +57,8 @@ function isTitleLike(text: string, bullet: boolean): boolean {
   if (!/^[\p{Lu}‘'“"]/u.test(body)) return false;
   if (/[.,;]$/.test(body)) return false;
   if (/:$/.test(body) && words.length > 5) return false;
+  // A date marks a table cell or a timeline entry ("Uiterlijk 1 november"), not a section title.
+  if (DAY_MONTH.test(body)) return false;
   return !FUNCTION_WORDS.has(lastWordOf(body));
 }
 
@@ -194,11 +198,18 @@ export function textBlocks(raw: string): TextBlock[] {
   return demoteTitleRuns(blocks);
 }
 
-/** In a run of consecutive plain titles (table header cells), only the first names a section. */
+/**
+ * In a run of consecutive plain titles (table header cells), only the first names a section; a
+ * plain title followed by a row that starts with a date (a table cell such as "Website VGZ"
+ * before "1 oktober 2019 …" or "Uiterlijk 1 oktober 2019 …") names none.
+ */
 function demoteTitleRuns(blocks: readonly TextBlock[]): TextBlock[] {
   return blocks.map((block, i) => {
     const before = blocks[i - 1];
-    if (block.kind === 'title' && !block.bullet && before?.kind === 'title' && !before.bullet) {
+    const after = blocks[i + 1];
+    if (block.kind !== 'title' || block.bullet) return block;
+    if (before?.kind === 'title' && !before.bullet) return { kind: 'paragraph', text: block.text };
+    if (after?.kind === 'paragraph' && (/^\d/.test(after.text) || DAY_MONTH.test(after.text.slice(0, 30)))) {
       return { kind: 'paragraph', text: block.text };
     }
     return block;
