@@ -73,7 +73,7 @@ async function answerQuestion(text: string, context: HandlerContext, language: L
   const loadedNames = new Set(mentioned.filter((m) => m.loaded).map((m) => m.name));
   const documentBoosts: Record<string, number> = {};
   if (loadedNames.size > 0) {
-    for (const d of documents) if (d.insurer) documentBoosts[d.id] = loadedNames.has(d.insurer) ? 1.5 : 0.6;
+    for (const d of documents) if (d.insurer) documentBoosts[d.id] = loadedNames.has(d.insurer) ? 1.5 : 0.3;
   }
   const notLoaded = mentioned.filter((m) => !m.loaded).map((m) => m.name);
 
