@@ -21,6 +21,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Seconds between two reminder scheduler passes in `serve`; 0 turns the scheduler off. */
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   PUBLIC_URL: optionalText.pipe(z.string().url().optional()),
 
   SLACK_BOT_TOKEN: optionalText,
@@ -74,6 +76,8 @@ export interface Config {
   /** Teams route without authentication, for the Bot Framework Emulator on a loopback address only. */
   readonly teamsEmulator: boolean;
   readonly holidays: HolidaySettings;
+  /** Milliseconds between reminder scheduler passes in `serve` (REMINDER_INTERVAL_SECONDS); 0 = scheduler off. */
+  readonly reminderIntervalMs: number;
   /** Extra glossary file (CONTRACTBOT_GLOSSARY), validated when first used. */
   readonly glossaryPath?: string;
 }
@@ -123,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     teams,
     teamsEmulator: e.TEAMS_EMULATOR,
     holidays: { goodFriday: e.HOLIDAY_GOOD_FRIDAY, liberationDay: e.HOLIDAY_LIBERATION_DAY },
+    reminderIntervalMs: e.REMINDER_INTERVAL_SECONDS * 1000,
     glossaryPath: e.CONTRACTBOT_GLOSSARY,
   };
 }

@@ -35,6 +35,24 @@ export type ClaimResult =
   | { readonly claimed: true; readonly attempt: number }
   | { readonly claimed: false; readonly reason: 'delivered' | 'leased' | 'failed' };
 
+/** The stored state of a claimed occurrence (batch lookups let a scheduler pass skip finished ones). */
+export interface OccurrenceState extends OccurrenceKey {
+  /** `leased`: being sent, or waiting for a retry until `leaseUntil`; `delivered` and `failed` are final. */
+  readonly status: 'leased' | 'delivered' | 'failed';
+  readonly attempt: number;
+  readonly leaseUntil: Date;
+  readonly late: boolean;
+}
+
+/** "Done" and "Snooze" of one milestone in one conversation (keyed by `conversationKey`). */
+export interface MilestoneHold {
+  /** `platform:conversationId` (see handlers/address-key.ts `conversationKey`). */
+  readonly conversation: string;
+  readonly milestoneId: string;
+  readonly muted: boolean;
+  readonly snoozedUntil?: Date;
+}
+
 /** A stored interactive checklist (escalation), per conversation. Never holds personal data. */
 export interface StoredChecklist {
   readonly id: string;
@@ -73,14 +91,21 @@ export interface Store {
   claimOccurrence(key: OccurrenceKey, now: Date, leaseMs: number): Promise<ClaimResult>;
   /** Records a finished send; the occurrence is never claimable again. */
   completeOccurrence(key: OccurrenceKey, now: Date, late: boolean): Promise<void>;
-  /** Releases a claim after a failed attempt so a later pass may retry (or marks it failed for good). */
-  failOccurrence(key: OccurrenceKey, now: Date, error: string, final: boolean): Promise<void>;
+  /**
+   * Records a failed attempt. With `retryAt` the claim is held until then (backoff) and a later pass
+   * may claim it again; with `null` it is marked failed for good and never claimed again.
+   */
+  failOccurrence(key: OccurrenceKey, now: Date, error: string, retryAt: Date | null): Promise<void>;
+  /** Every claimed occurrence whose milestone occurrence date lies in [fromDate, toDate] (YYYY-MM-DD). */
+  listOccurrenceStates(range: { fromDate: string; toDate: string }): Promise<OccurrenceState[]>;
   /** "Done": no more reminders for this milestone in this conversation. */
   muteMilestone(conversation: Address, milestoneId: string, now: Date): Promise<void>;
   isMilestoneMuted(conversation: Address, milestoneId: string): Promise<boolean>;
   /** "Snooze": do not send reminders for this milestone in this conversation before `until`. */
   snoozeMilestone(conversation: Address, milestoneId: string, until: Date): Promise<void>;
   snoozedUntil(conversation: Address, milestoneId: string): Promise<Date | undefined>;
+  /** Every mute and snooze, for a scheduler pass (one query instead of one per subscription). */
+  listMilestoneHolds(): Promise<MilestoneHold[]>;
 
   /** Stores a platform conversation reference (Teams) as opaque JSON under the conversation key. */
   saveConversationReference(conversation: Address, reference: unknown, now: Date): Promise<void>;

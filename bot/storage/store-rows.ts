@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import type { Feedback, MilestoneHold, OccurrenceState, StoredChecklist, Subscription } from '../../handlers/store.js';
+import type { Address, Language, Sector } from '../../handlers/types.js';
+
+/**
+ * Row ↔ object mapping shared by the SQLite and PostgreSQL stores, so both return identical
+ * shapes. Booleans arrive as 0/1 from SQLite and as booleans from pg; BIGINTs as strings from pg.
+ */
+
+export interface SubscriptionRow {
+  id: string;
+  address: string;
+  insurers: string;
+  sectors: string;
+  lead_days: string;
+  language: string;
+  active: number | boolean;
+  created_at: string;
+}
+
+export interface OccurrenceRow {
+  subscription_id: string;
+  milestone_id: string;
+  occurrence_date: string;
+  lead_days: number;
+  status: string;
+  attempt: number;
+  lease_until: number | string;
+  late: number | boolean;
+}
+
+export interface HoldRow {
+  conversation: string;
+  milestone_id: string;
+  muted_at: string | null;
+  snoozed_until: number | string | null;
+}
+
+export interface ChecklistRow {
+  conversation: string;
+  id: string;
+  state: string;
+  updated_at: string;
+}
+
+export interface FeedbackRow {
+  address: string;
+  helpful: number | boolean;
+  subject: string;
+  at: string;
+}
+
+/** A short random id people can type (`remind remove 3f9c0a1b7e42`). */
+export function newSubscriptionId(): string {
+  return randomBytes(6).toString('hex');
+}
+
+/** The stored form of an address: no user id (subscriptions and holds belong to conversations). */
+export function storedAddress(address: Address): Address {
+  return address.threadId
+    ? { platform: address.platform, conversationId: address.conversationId, threadId: address.threadId }
+    : { platform: address.platform, conversationId: address.conversationId };
+}
+
+export function subscriptionFromRow(row: SubscriptionRow): Subscription {
+  const insurers = JSON.parse(row.insurers) as string[] | 'all';
+  const sectors = JSON.parse(row.sectors) as Sector[] | 'all';
+  return {
+    id: row.id,
+    address: JSON.parse(row.address) as Address,
+    insurers,
+    sectors,
+    leadDays: JSON.parse(row.lead_days) as number[],
+    language: row.language as Language,
+    active: row.active === true || row.active === 1,
+    createdAt: row.created_at,
+  };
+}
+
+export function occurrenceFromRow(row: OccurrenceRow): OccurrenceState {
+  return {
+    subscriptionId: row.subscription_id,
+    milestoneId: row.milestone_id,
+    occurrenceDate: row.occurrence_date,
+    leadDays: Number(row.lead_days),
+    status: row.status as OccurrenceState['status'],
+    attempt: Number(row.attempt),
+    leaseUntil: new Date(Number(row.lease_until)),
+    late: row.late === true || row.late === 1,
+  };
+}
+
+export function holdFromRow(row: HoldRow): MilestoneHold {
+  return {
+    conversation: row.conversation,
+    milestoneId: row.milestone_id,
+    muted: row.muted_at !== null,
+    ...(row.snoozed_until !== null ? { snoozedUntil: new Date(Number(row.snoozed_until)) } : {}),
+  };
+}
+
+export function checklistFromRow(row: ChecklistRow): StoredChecklist {
+  return { id: row.id, conversation: row.conversation, state: JSON.parse(row.state) as unknown, updatedAt: row.updated_at };
+}
+
+export function feedbackFromRow(row: FeedbackRow): Feedback {
+  return { address: JSON.parse(row.address) as Address, helpful: row.helpful === true || row.helpful === 1, subject: row.subject, at: row.at };
+}
+
+/** How long `markEventSeen` remembers an event id (platform retries come within minutes). */
+export const SEEN_EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
