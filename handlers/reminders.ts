@@ -1,10 +1,126 @@
+import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
+import { addressKey } from './address-key.js';
+import type { HandlerContext } from './context.js';
+import { dateLabel } from './format-date.js';
 import type { Handler } from './handler.js';
+import { parseReminderCommand, type ReminderCommand } from './reminder-command.js';
+import { decodeReminderAction, REMINDER_DONE, REMINDER_SNOOZE } from './reminder-message.js';
+import { makeReply } from './reply.js';
+import type { Subscription } from './store.js';
+import type { IncomingMessage, Language, Reply } from './types.js';
+import { amsterdamDate } from '../knowledge/dates/calendar-date.js';
 
-// Placeholder: being implemented (owner: helper C). Matches nothing until then.
+/** "Snooze 1 day". */
+export const SNOOZE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Channel reminders from chat: subscribe ("remind this channel about VGZ 14,7,1", "herinner dit
+ * kanaal aan alle deadlines"), list ("which reminders are set here?"), stop ("stop reminders"),
+ * and the reminder buttons "Done" (`reminder.done`) and "Snooze 1 day" (`reminder.snooze`).
+ * Subscriptions belong to the message's conversation address (thread included, user not).
+ */
 export const reminderHandler: Handler = {
   intent: 'reminder',
-  match: () => 0,
-  handle: async () => {
-    throw new Error('not implemented');
+  actionPrefix: 'reminder.',
+  match: (text) => (parseReminderCommand(text) ? 0.95 : 0),
+  handle: async (message, context, language) => {
+    if (message.action) return handleAction(message, context, language);
+    const command = parseReminderCommand(message.text);
+    if (!command) return text(language, language === 'nl' ? 'Zeg bijvoorbeeld "herinner dit kanaal aan VGZ 14,7,1".' : 'Try for example "remind this channel about VGZ 14,7,1".');
+    return handleCommand(command, message, context, language);
   },
 };
+
+async function handleCommand(command: ReminderCommand, message: IncomingMessage, context: HandlerContext, language: Language): Promise<Reply> {
+  const store = await context.store();
+  const nl = language === 'nl';
+  switch (command.kind) {
+    case 'subscribe': {
+      const existing = await store.listSubscriptions({ conversation: message.address });
+      const same = existing.find((s) => s.active && addressKey(s.address) === addressKey(stripUser(message)) && sameFilters(s, command));
+      if (same) return text(language, (nl ? 'Deze herinneringen staan hier al: ' : 'These reminders are already set here: ') + describe(same, language));
+      const subscription = await store.addSubscription(
+        { address: message.address, insurers: command.insurers, sectors: command.sectors, leadDays: command.leadDays, language: command.language ?? language },
+        context.now,
+      );
+      return text(
+        language,
+        (nl ? 'Afgesproken. Ik herinner dit kanaal aan ' : 'Done. I will remind this channel about ') +
+          describe(subscription, language) +
+          (nl
+            ? '. Herinneringen komen om 09:00 (Nederlandse tijd) op een werkdag. Zeg "welke herinneringen staan hier?" of "stop herinneringen".'
+            : '. Reminders arrive at 09:00 (Amsterdam time) on a working day. Say "which reminders are set here?" or "stop reminders".'),
+      );
+    }
+    case 'list': {
+      const subscriptions = await store.listSubscriptions({ conversation: message.address });
+      if (subscriptions.length === 0) {
+        return text(language, nl ? 'Hier staan geen herinneringen. Zeg bijvoorbeeld "herinner dit kanaal aan VGZ 14,7,1".' : 'No reminders are set here. Say for example "remind this channel about VGZ 14,7,1".');
+      }
+      const lines = subscriptions.map((s, i) => `${i + 1}. ${describe(s, language)}${s.active ? '' : nl ? ' — uitgeschakeld (kanaal onbereikbaar)' : ' — disabled (conversation unreachable)'} (id ${s.id})`);
+      return text(language, `${nl ? 'Herinneringen hier:' : 'Reminders set here:'}\n${lines.join('\n')}`);
+    }
+    case 'stop': {
+      const subscriptions = await store.listSubscriptions({ conversation: message.address });
+      const targets = subscriptions.filter((s) =>
+        command.id ? s.id === command.id : command.insurers === 'all' || (s.insurers !== 'all' && s.insurers.some((i) => command.insurers.includes(i))),
+      );
+      for (const s of targets) await store.removeSubscription(s.id);
+      if (targets.length === 0) return text(language, nl ? 'Er waren hier geen passende herinneringen om te stoppen.' : 'There were no matching reminders here to stop.');
+      return text(language, nl ? `Gestopt: ${targets.length} herinneringsabonnement(en) in dit kanaal.` : `Stopped ${targets.length} reminder subscription(s) in this channel.`);
+    }
+  }
+}
+
+async function handleAction(message: IncomingMessage, context: HandlerContext, fallback: Language): Promise<Reply> {
+  const value = decodeReminderAction(message.action?.value);
+  const language = value?.language ?? fallback;
+  const nl = language === 'nl';
+  if (!value) return text(language, nl ? 'Deze herinneringsknop is niet (meer) geldig.' : 'This reminder button is not valid (any more).');
+  const known = loadMilestones();
+  const milestones = value.milestoneIds.flatMap((id) => known.filter((m) => m.id === id));
+  if (milestones.length === 0) return text(language, nl ? 'Deze mijlpaal bestaat niet meer.' : 'This milestone no longer exists.');
+  const store = await context.store();
+  const label = milestones.map((m) => m.label[language]).join('; ');
+  switch (message.action?.id) {
+    case REMINDER_DONE:
+      for (const m of milestones) await store.muteMilestone(message.address, m.id, context.now);
+      return text(language, nl ? `✔ Klaar: geen herinneringen meer over "${label}" in dit kanaal.` : `✔ Done: no more reminders about "${label}" in this channel.`, true);
+    case REMINDER_SNOOZE: {
+      const until = new Date(context.now.getTime() + SNOOZE_MS);
+      for (const m of milestones) await store.snoozeMilestone(message.address, m.id, until);
+      const when = `${dateLabel(amsterdamDate(until), 'day', language)}`;
+      return text(language, nl ? `⏰ Gesnoozed: ik herinner dit kanaal morgen (${when}) opnieuw aan "${label}".` : `⏰ Snoozed: I will remind this channel again tomorrow (${when}) about "${label}".`, true);
+    }
+    default:
+      return text(language, nl ? 'Deze knop wordt niet herkend.' : 'That button is not recognised.');
+  }
+}
+
+function stripUser(message: IncomingMessage) {
+  const { platform, conversationId, threadId } = message.address;
+  return threadId ? { platform, conversationId, threadId } : { platform, conversationId };
+}
+
+function sameFilters(s: Subscription, c: Extract<ReminderCommand, { kind: 'subscribe' }>): boolean {
+  return JSON.stringify([s.insurers, s.sectors, s.leadDays]) === JSON.stringify([c.insurers, c.sectors, c.leadDays]);
+}
+
+/** "VGZ (ggz), 14, 7 and 1 days before each deadline, in English". */
+export function describe(s: Pick<Subscription, 'insurers' | 'sectors' | 'leadDays' | 'language'>, language: Language): string {
+  const nl = language === 'nl';
+  const insurers = s.insurers === 'all' ? (nl ? 'de deadlines van alle zorgverzekeraars' : 'the deadlines of all insurers') : (nl ? 'de deadlines van ' : 'the deadlines of ') + list(s.insurers, language);
+  const sectors = s.sectors === 'all' ? '' : ` (${s.sectors.join(', ')})`;
+  const leads = list(s.leadDays.map(String), language);
+  const lang = s.language === 'nl' ? (nl ? 'in het Nederlands' : 'in Dutch') : nl ? 'in het Engels' : 'in English';
+  return nl ? `${insurers}${sectors}, ${leads} dagen vooraf, ${lang}` : `${insurers}${sectors}, ${leads} days before, ${lang}`;
+}
+
+function list(items: readonly string[], language: Language): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${language === 'nl' ? 'en' : 'and'} ${items[items.length - 1]}`;
+}
+
+function text(language: Language, markdown: string, replaceOriginal = false): Reply {
+  return makeReply('reminder', language, [{ kind: 'text', markdown }], { replaceOriginal });
+}

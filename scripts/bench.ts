@@ -1,4 +1,5 @@
 import { benchColdStart } from './bench-cold-start.js';
+import { benchSchedulerPass } from './bench-scheduler.js';
 
 /** The benchmarks `npm run bench` runs, in order: a name and a function printing its figures. */
 const BENCHES: readonly { name: string; run: () => Promise<string> }[] = [
@@ -7,6 +8,13 @@ const BENCHES: readonly { name: string; run: () => Promise<string> }[] = [
     run: async () => {
       const r = await benchColdStart();
       return `node -e 0 median ${r.nodeMedianMs} ms, ask --json median ${r.askMedianMs} ms, ratio ${r.ratio} (limit 4), ${r.runs} interleaved runs`;
+    },
+  },
+  {
+    name: 'scheduler pass (10,000 subscriptions, SQLite)',
+    run: async () => {
+      const r = await benchSchedulerPass(10_000);
+      return `${r.busyPassMs} ms for the pass delivering ${r.delivered} reminders (limit 1000), ${r.quietPassMs} ms for the next pass (nothing due), peak RSS ${r.peakRssMb} MB, heap +${r.heapDeltaMb} MB`;
     },
   },
 ];

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { MilestoneHold, OccurrenceState, Subscription } from '../../handlers/store.js';
+import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
+import type { Milestone } from '../../knowledge/milestones/milestone.js';
+import { dueReminders, sameDeadlineGroups } from './due-reminders.js';
+import { datedMilestone, POLICY_BY_APRIL_1 } from './test-support/test-milestones.js';
+
+const HOLIDAYS = { goodFriday: false, liberationDay: false };
+const sub = (over: Partial<Subscription> = {}): Subscription => ({
+  id: 's1',
+  address: { platform: 'local', conversationId: 'x' },
+  insurers: 'all',
+  sectors: 'all',
+  leadDays: [30, 14, 7, 1],
+  language: 'nl',
+  active: true,
+  createdAt: '2027-01-01T10:00:00.000Z',
+  ...over,
+});
+const M = [datedMilestone('m-apr', '2027-04-01')];
+const due = (now: string, options: { subscriptions?: Subscription[]; states?: OccurrenceState[]; holds?: MilestoneHold[]; milestones?: readonly Milestone[] } = {}) =>
+  dueReminders({ now: new Date(now), subscriptions: options.subscriptions ?? [sub()], milestones: options.milestones ?? M, states: options.states ?? [], holds: options.holds ?? [], holidays: HOLIDAYS }).map(
+    (d) => `${d.key.milestoneId} ${d.key.occurrenceDate} ${d.key.leadDays}${d.late ? ' late' : ''}${d.snoozed ? ' snoozed' : ''}`,
+  );
+
+describe('dueReminders', () => {
+  it('picks the most recently due lead only', () => {
+    expect(due('2027-03-01T07:59:00Z')).toEqual([]);
+    expect(due('2027-03-02T08:00:00Z')).toEqual(['m-apr 2027-04-01 30']); // 2 March (Tue) 09:00 CET
+    expect(due('2027-03-18T08:00:00Z')).toEqual(['m-apr 2027-04-01 14']);
+    expect(due('2027-03-29T08:00:00Z')).toEqual(['m-apr 2027-04-01 7 late']);
+    expect(due('2027-04-01T08:00:00Z')).toEqual(['m-apr 2027-04-01 1 late']);
+    expect(due('2027-04-02T08:00:00Z')).toEqual([]);
+  });
+
+  it('never reminds of due dates before the subscription was made', () => {
+    expect(due('2027-03-26T10:00:00Z', { subscriptions: [sub({ createdAt: '2027-03-26T09:30:00Z' })] })).toEqual([]);
+    // Made on the due day itself: that day's reminder still counts.
+    expect(due('2027-03-25T10:00:00Z', { subscriptions: [sub({ createdAt: '2027-03-25T09:30:00Z' })] })).toEqual(['m-apr 2027-04-01 7']);
+  });
+
+  it('skips delivered, failed and live-leased occurrences, but retries an expired lease', () => {
+    const state = (status: OccurrenceState['status'], leaseUntil: string): OccurrenceState => ({
+      subscriptionId: 's1', milestoneId: 'm-apr', occurrenceDate: '2027-04-01', leadDays: 7, status, attempt: 1, leaseUntil: new Date(leaseUntil), late: false,
+    });
+    const now = '2027-03-25T10:00:00Z';
+    expect(due(now, { states: [state('delivered', '2027-03-25T09:00:00Z')] })).toEqual([]);
+    expect(due(now, { states: [state('failed', '2027-03-25T09:00:00Z')] })).toEqual([]);
+    expect(due(now, { states: [state('leased', '2027-03-25T10:00:01Z')] })).toEqual([]);
+    expect(due(now, { states: [state('leased', '2027-03-25T10:00:00Z')] })).toEqual(['m-apr 2027-04-01 7']);
+  });
+
+  it('respects "Done", holds a snoozed milestone and sends one follow-up when the snooze ends', () => {
+    const hold = (h: Partial<MilestoneHold>): MilestoneHold => ({ conversation: 'local:x', milestoneId: 'm-apr', muted: false, ...h });
+    expect(due('2027-03-25T10:00:00Z', { holds: [hold({ muted: true })] })).toEqual([]);
+    expect(due('2027-03-25T10:00:00Z', { holds: [hold({ muted: true, conversation: 'local:other' })] })).toEqual(['m-apr 2027-04-01 7']);
+    const until = new Date('2027-03-26T10:00:00Z');
+    expect(due('2027-03-26T09:59:00Z', { holds: [hold({ snoozedUntil: until })] })).toEqual([]);
+    expect(due('2027-03-26T10:00:00Z', { holds: [hold({ snoozedUntil: until })] })).toEqual(['m-apr 2027-04-01 6 snoozed']);
+    // A lead due after the snooze ended wins again.
+    expect(due('2027-03-31T08:00:00Z', { holds: [hold({ snoozedUntil: until })] })).toEqual(['m-apr 2027-04-01 1']);
+    // An old snooze (last season) does not bring a follow-up for this year's occurrence.
+    expect(due('2027-02-01T10:00:00Z', { holds: [hold({ snoozedUntil: new Date('2026-03-26T10:00:00Z') })] })).toEqual([]);
+  });
+
+  it('filters by insurer (own and sector-wide milestones) and sector', () => {
+    const vgz = datedMilestone('m-vgz', '2027-04-01', { insurer: 'VGZ', sector: 'ggz', actor: 'zorgaanbieder' });
+    const now = '2027-03-25T10:00:00Z';
+    const milestones = [...M, vgz];
+    expect(due(now, { milestones, subscriptions: [sub({ insurers: ['VGZ'] })] })).toEqual(['m-apr 2027-04-01 7', 'm-vgz 2027-04-01 7']);
+    expect(due(now, { milestones, subscriptions: [sub({ insurers: ['CZ'] })] })).toEqual(['m-apr 2027-04-01 7']);
+    expect(due(now, { milestones, subscriptions: [sub({ sectors: ['ggz'] })] })).toEqual(['m-vgz 2027-04-01 7']);
+    expect(due(now, { milestones, subscriptions: [sub({ active: false })] })).toEqual([]);
+  });
+
+  it('groups milestones that state the same deadline into one reminder', () => {
+    const catalog = loadMilestones();
+    const groups = sameDeadlineGroups(catalog.flatMap((m) => (m.when.kind === 'yearly' && m.when.month === 4 && m.when.day === 1 ? [{ milestone: m, date: '2027-04-01' }] : [])));
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.milestone.id).toBe(POLICY_BY_APRIL_1);
+    expect(groups[0]?.members.length).toBeGreaterThan(1);
+    expect(due('2027-03-25T10:00:00Z', { milestones: catalog, subscriptions: [sub({ leadDays: [7] })] })).toEqual([`${POLICY_BY_APRIL_1} 2027-04-01 7`]);
+  });
+});

@@ -1,0 +1,71 @@
+import { fold } from '../knowledge/fold.js';
+import { findInsurers } from '../knowledge/insurers.js';
+import { DEFAULT_LEAD_DAYS, MAX_LEAD_DAYS } from './reminder-filters.js';
+import type { Language, Sector } from './types.js';
+
+/** A chat reminder command, parsed from (privacy-guarded) user text. */
+export type ReminderCommand =
+  | {
+      readonly kind: 'subscribe';
+      readonly insurers: readonly string[] | 'all';
+      readonly sectors: readonly Sector[] | 'all';
+      readonly leadDays: readonly number[];
+      /** An explicit "in English" / "in het Nederlands"; otherwise the message's language. */
+      readonly language?: Language;
+    }
+  | { readonly kind: 'list' }
+  | { readonly kind: 'stop'; readonly insurers: readonly string[] | 'all'; readonly id?: string };
+
+const REMINDER_WORD = String.raw`(?:remind\w*|herinner\w*|reminders?|herinnering(?:en)?|notificaties?|notifications?)`;
+const LIST = new RegExp(
+  String.raw`\b(which|what|list|show|welke|wat voor|toon|laat\s+\w*\s*zien|overzicht)\b.*\b(reminders?|herinnering(?:en)?)\b|\b(reminders?|herinnering(?:en)?)\b.*\b(are set|staan( hier)?|ingesteld|actief|active|set here|hier)\s*\??$`,
+);
+const STOP = new RegExp(
+  String.raw`\b(stop\w*|cancel\w*|remove|delete|unsubscribe|turn off|disable|verwijder\w*|zet\s+\w*\s*uit|uitzetten|schakel\s+\w*\s*uit|annuleer\w*|opzeggen|afmelden|geen)\b.*\b${REMINDER_WORD}\b|\b${REMINDER_WORD}\b.*\b(stop\w*|uit|off|weg)\s*[.!]?$`,
+);
+/** "What is a reminder (herinnering) under the NZa rules?": a question about the word, not a command. */
+const QUESTION_ABOUT = /^(wat|what|hoe|how|waarom|why|wanneer|when|is|zijn|are|moet|must|mag|may)\b(?!.*\b(remind|herinner)\s+(this|the|our|us|me|dit|deze|ons|mij)\b)/;
+const SUBSCRIBE = new RegExp(
+  String.raw`\b(remind|herinner)\s+(this|the|our|us|me|dit|deze|het|ons|mij|me|de|hier|here)\b|\b(set up|create|add|zet|stel|maak|wil|want|stuur|send)\b.*\b(reminders?|herinnering(?:en)?)\b|\b(reminders?|herinnering(?:en)?)\b.*\b(about|for|voor|over|aan|bij)\b|\b(abonneer\w*|subscribe)\b`,
+);
+
+/**
+ * Recognises the reminder commands in Dutch and English. Returns undefined for anything else, so a
+ * deadline question ("when must I sign?") is never taken for a reminder command.
+ * @example parseReminderCommand('remind this channel about VGZ 14,7,1', 'en') → { kind: 'subscribe', insurers: ['VGZ'], leadDays: [14, 7, 1], … }
+ * @example parseReminderCommand('welke herinneringen staan hier?', 'nl') → { kind: 'list' }
+ */
+export function parseReminderCommand(text: string): ReminderCommand | undefined {
+  const f = fold(text).replace(/\s+/g, ' ').trim();
+  if (f.length > 300) return undefined;
+  if (STOP.test(f) && !/\b(stop (met )?(te )?(tekenen|onderhandelen))\b/.test(f)) {
+    const id = /\b([0-9a-f]{12})\b/.exec(f)?.[1];
+    return { kind: 'stop', insurers: insurersIn(text, f), ...(id ? { id } : {}) };
+  }
+  if (LIST.test(f)) return { kind: 'list' };
+  if (SUBSCRIBE.test(f) && !QUESTION_ABOUT.test(f)) {
+    const language: Language | undefined = /\bin (het )?(nederlands|dutch)\b/.test(f) ? 'nl' : /\bin (het )?(engels|english)\b/.test(f) ? 'en' : undefined;
+    return { kind: 'subscribe', insurers: insurersIn(text, f), sectors: sectorsIn(f), leadDays: leadDaysIn(f), ...(language ? { language } : {}) };
+  }
+  return undefined;
+}
+
+function insurersIn(text: string, folded: string): readonly string[] | 'all' {
+  if (/\b(all|alle)\s+(insurers|verzekeraars|zorgverzekeraars)\b/.test(folded)) return 'all';
+  const names = findInsurers(text).map((m) => m.name);
+  return names.length > 0 ? names : 'all';
+}
+
+function sectorsIn(folded: string): readonly Sector[] | 'all' {
+  const sectors: Sector[] = [];
+  if (/\bggz\b|\bmental health\b/.test(folded)) sectors.push('ggz');
+  if (/\b(huisarts\w*|gp|general practi\w*)\b/.test(folded)) sectors.push('huisartsenzorg');
+  return sectors.length === 1 ? sectors : 'all';
+}
+
+/** "14,7,1", "30, 14 en 7 dagen", "7 and 1 days before": small whole numbers are lead days. */
+function leadDaysIn(folded: string): readonly number[] {
+  const numbers = [...folded.matchAll(/(?<![\d.:/-])(\d{1,3})(?![\d.:/-]\d)/g)].map((m) => Number(m[1])).filter((n) => n <= MAX_LEAD_DAYS);
+  const distinct = [...new Set(numbers)].sort((a, b) => b - a);
+  return distinct.length > 0 ? distinct.slice(0, 10) : DEFAULT_LEAD_DAYS;
+}

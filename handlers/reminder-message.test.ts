@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
+import { decodeReminderAction, encodeReminderAction, reminderMessage } from './reminder-message.js';
+
+const sign = loadMilestones().find((m) => m.id === 'zz-ggz-2024-sign');
+
+describe('reminderMessage', () => {
+  it('says what happens, the date with weekday, days left, who acts and the source, with Done and Snooze', () => {
+    if (!sign) throw new Error('catalog lacks zz-ggz-2024-sign');
+    const reply = reminderMessage({ milestones: [sign], occurrenceDate: '2023-11-09', today: '2023-11-02', language: 'en', late: true });
+    expect(reply.intent).toBe('reminder');
+    expect(reply.fallbackText).toMatch(/^Reminder: .*\(Zorg en Zekerheid\) — Thursday 9 November 2023, 7 days left\. \(sent later than planned\)/);
+    expect(reply.fallbackText).toContain('Who must act: the provider (you)');
+    expect(reply.fallbackText).toContain(`“${sign.quote}”`);
+    const actions = reply.blocks.find((b) => b.kind === 'actions');
+    expect(actions?.kind === 'actions' && actions.buttons.map((b) => b.label)).toEqual(['Done', 'Snooze 1 day']);
+    const value = actions?.kind === 'actions' ? actions.buttons[0]?.value : undefined;
+    expect(decodeReminderAction(value)).toEqual({ milestoneIds: ['zz-ggz-2024-sign'], occurrenceDate: '2023-11-09', language: 'en' });
+  });
+
+  it('round-trips button values and rejects foreign ones', () => {
+    const v = { milestoneIds: ['a-1', 'b-2'], occurrenceDate: '2027-04-01', language: 'nl' as const };
+    expect(decodeReminderAction(encodeReminderAction(v))).toEqual(v);
+    for (const bad of [undefined, '', 'x', '{"m":"A B","d":"2027-04-01"}', '{"m":["a"],"d":"1 april"}', '{"m":[],"d":"2027-04-01"}', 'x'.repeat(600)]) {
+      expect(decodeReminderAction(bad)).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import { daysBetween } from '../knowledge/dates/calendar-date.js';
+import type { Milestone } from '../knowledge/milestones/milestone.js';
+import { makeSource } from '../knowledge/source.js';
+import { actorPhrase } from './deadline-text.js';
+import { dateLabel } from './format-date.js';
+import { makeReply } from './reply.js';
+import type { Language, Reply } from './types.js';
+
+export const REMINDER_DONE = 'reminder.done';
+export const REMINDER_SNOOZE = 'reminder.snooze';
+
+/** What a reminder button carries back: enough for the action handler without any lookup. */
+export interface ReminderActionValue {
+  /** The milestones of the reminded deadline (one, or several stating the same deadline). */
+  readonly milestoneIds: readonly string[];
+  /** The milestone occurrence date YYYY-MM-DD. */
+  readonly occurrenceDate: string;
+  readonly language: Language;
+}
+
+export function encodeReminderAction(value: ReminderActionValue): string {
+  return JSON.stringify({ m: value.milestoneIds, d: value.occurrenceDate, l: value.language });
+}
+
+/** Parses a button value; undefined when it is not one of ours (old or forged buttons). */
+export function decodeReminderAction(raw: string | undefined): ReminderActionValue | undefined {
+  if (!raw || raw.length > 500) return undefined;
+  try {
+    const v = JSON.parse(raw) as { m?: unknown; d?: unknown; l?: unknown };
+    const ids = Array.isArray(v.m) ? (v.m as unknown[]) : [v.m];
+    if (ids.length === 0 || ids.length > 10 || !ids.every((id): id is string => typeof id === 'string' && /^[a-z0-9-]{1,120}$/.test(id))) return undefined;
+    if (typeof v.d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v.d)) return undefined;
+    return { milestoneIds: ids, occurrenceDate: v.d, language: v.l === 'en' ? 'en' : 'nl' };
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ReminderMessageInput {
+  /** One deadline: a milestone, or several stating the same date, actor and insurer (first one leads). */
+  readonly milestones: readonly [Milestone, ...Milestone[]];
+  readonly occurrenceDate: string;
+  /** The Europe/Amsterdam date the message is sent. */
+  readonly today: string;
+  readonly language: Language;
+  /** Due on an earlier day (the bot was down or the send was retried). */
+  readonly late: boolean;
+  /** The reminder comes back after "Snooze 1 day". */
+  readonly snoozed?: boolean;
+}
+
+/**
+ * A channel reminder: what happens, the date with its weekday, days left, who must act, the source
+ * sentence with its citation, and the buttons "Done" (no more reminders for this milestone here)
+ * and "Snooze 1 day".
+ * @example reminderMessage({ milestones: [policyByFirstApril], occurrenceDate: '2027-04-01', today: '2027-03-25', language: 'en', late: false })
+ *   → "Reminder: Insurers publish their intended purchasing policy … — Thursday 1 April 2027 (7 days left)"
+ */
+export function reminderMessage(input: ReminderMessageInput): Reply {
+  const { milestones, occurrenceDate, today, language } = input;
+  const m = milestones[0];
+  const nl = language === 'nl';
+  const left = daysBetween(today, occurrenceDate);
+  const leftText =
+    left === 0 ? (nl ? 'vandaag' : 'today') : nl ? `nog ${left} ${left === 1 ? 'dag' : 'dagen'}` : `${left} ${left === 1 ? 'day' : 'days'} left`;
+  const date = dateLabel(occurrenceDate, 'day', language);
+  const who = actorPhrase(m.actor, m.insurer, language);
+  const scope = m.insurer ?? (nl ? `alle zorgverzekeraars, ${m.sector}` : `all insurers, ${m.sector}`);
+  const heading = input.snoozed ? (nl ? 'Herinnering (gesnoozed)' : 'Reminder (snoozed)') : nl ? 'Herinnering' : 'Reminder';
+  const lateNote = input.late ? (nl ? ' *(later verstuurd dan gepland)*' : ' *(sent later than planned)*') : '';
+  const value = encodeReminderAction({ milestoneIds: milestones.map((x) => x.id), occurrenceDate, language });
+  const what = milestones.length === 1 ? m.label[language] : milestones.map((x) => x.label[language]).join('; ');
+  return makeReply('reminder', language, [
+    { kind: 'text', markdown: `**${heading}:** ${what} (${scope}) — ${date}, ${leftText}.${lateNote}` },
+    {
+      kind: 'fields',
+      fields: [
+        { label: nl ? 'Datum' : 'Date', value: date },
+        { label: nl ? 'Dagen te gaan' : 'Days left', value: String(left) },
+        { label: nl ? 'Wie moet handelen' : 'Who must act', value: who },
+      ],
+    },
+    { kind: 'sources', sources: milestones.map((x) => makeSource(x.documentId, x.section, x.quote, 1)) },
+    {
+      kind: 'actions',
+      buttons: [
+        { id: REMINDER_DONE, label: nl ? 'Klaar' : 'Done', value, style: 'primary' },
+        { id: REMINDER_SNOOZE, label: nl ? '1 dag snoozen' : 'Snooze 1 day', value },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../bot/logger.js';
+import { runSchedulerPass } from '../bot/scheduler/run-scheduler-pass.js';
+import { recordingAdapter } from '../bot/scheduler/test-support/recording-adapter.js';
+import { openStore } from '../bot/storage/open-store.js';
+import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
+import type { HandlerContext } from './context.js';
+import { parseReminderCommand } from './reminder-command.js';
+import { handlers } from './registry.js';
+import { createRouter } from './router.js';
+import type { Store } from './store.js';
+import type { Address, IncomingMessage } from './types.js';
+
+const HOLIDAYS = { goodFriday: false, liberationDay: false };
+const CHANNEL: Address = { platform: 'slack', conversationId: 'C1', userId: 'U1' };
+let store: Store;
+afterEach(async () => store?.close());
+
+async function setup(now = new Date('2027-01-04T10:00:00Z')) {
+  store = await openStore('file::memory:');
+  const route = createRouter(handlers);
+  const context = (at: Date): HandlerContext => ({ now: at, holidays: HOLIDAYS, store: async () => store, log: silentLogger });
+  const say = (text: string, address: Address = CHANNEL, at = now) => route({ address, text, receivedAt: at }, context(at));
+  const press = (id: string, value: string | undefined, at: Date) => route({ address: CHANNEL, text: '', action: { id, ...(value ? { value } : {}) }, receivedAt: at } as IncomingMessage, context(at));
+  return { say, press };
+}
+
+describe('reminder commands', () => {
+  it('recognises reminder commands and leaves deadline questions alone', () => {
+    expect(parseReminderCommand('remind this channel about VGZ 14,7,1')).toEqual({ kind: 'subscribe', insurers: ['VGZ'], sectors: 'all', leadDays: [14, 7, 1] });
+    expect(parseReminderCommand('herinner dit kanaal aan alle deadlines')).toEqual({ kind: 'subscribe', insurers: 'all', sectors: 'all', leadDays: [30, 14, 7, 1] });
+    expect(parseReminderCommand('Herinner ons aan Z&Z ggz 30, 14 en 7 dagen van tevoren')).toMatchObject({ insurers: ['Zorg en Zekerheid'], sectors: ['ggz'], leadDays: [30, 14, 7] });
+    expect(parseReminderCommand('remind us about huisartsenzorg deadlines in English')).toMatchObject({ sectors: ['huisartsenzorg'], language: 'en' });
+    expect(parseReminderCommand('which reminders are set here?')).toEqual({ kind: 'list' });
+    expect(parseReminderCommand('welke herinneringen staan hier?')).toEqual({ kind: 'list' });
+    expect(parseReminderCommand('stop reminders')).toEqual({ kind: 'stop', insurers: 'all' });
+    expect(parseReminderCommand('stop herinneringen')).toEqual({ kind: 'stop', insurers: 'all' });
+    for (const q of ['When must I sign with VGZ?', 'Wanneer moet ik tekenen bij Zorg en Zekerheid?', 'Wat is een herinnering bij de NZa?', 'Stop met tekenen bij VGZ?', 'Maak een escalatie-checklist voor VGZ']) {
+      expect(parseReminderCommand(q), q).toBeUndefined();
+    }
+  });
+
+  it('subscribes, lists and stops per conversation, in Dutch and English', async () => {
+    const { say } = await setup();
+    const added = await say('remind this channel about VGZ 14,7,1');
+    expect(added.intent).toBe('reminder');
+    expect(added.language).toBe('en');
+    expect(added.fallbackText).toMatch(/deadlines of VGZ, 14, 7 and 1 days before, in English/);
+    expect((await say('remind this channel about VGZ 14,7,1')).fallbackText).toMatch(/already set here/);
+    const nl = await say('herinner dit kanaal aan alle deadlines', CHANNEL, new Date('2027-01-04T10:05:00Z'));
+    expect(nl.fallbackText).toMatch(/alle zorgverzekeraars, 30, 14, 7 en 1 dagen vooraf, in het Nederlands/);
+    await say('herinner dit kanaal aan alle deadlines', { platform: 'slack', conversationId: 'C2' });
+
+    const subs = await store.listSubscriptions({ conversation: CHANNEL });
+    expect(subs.map((s) => [s.insurers, s.leadDays, s.language])).toEqual([[['VGZ'], [14, 7, 1], 'en'], ['all', [30, 14, 7, 1], 'nl']]);
+    expect(subs[0]?.address).toEqual({ platform: 'slack', conversationId: 'C1' });
+
+    const listed = await say('welke herinneringen staan hier?');
+    expect(listed.fallbackText).toMatch(/Herinneringen hier:\n1\. de deadlines van VGZ/);
+    expect(listed.fallbackText).toContain(`id ${subs[0]?.id}`);
+    expect((await say('stop reminders')).fallbackText).toMatch(/Stopped 2 reminder subscription/);
+    expect((await say('which reminders are set here?')).fallbackText).toMatch(/No reminders are set here/);
+    expect(await store.listSubscriptions()).toHaveLength(1); // C2 keeps its own
+  });
+
+  it('does not take deadline questions', async () => {
+    const { say } = await setup();
+    expect((await say('When must I sign with Zorg en Zekerheid?')).intent).not.toBe('reminder');
+    expect((await say('Wanneer moet ik tekenen bij VGZ?')).intent).not.toBe('reminder');
+    expect(await store.listSubscriptions()).toEqual([]);
+  });
+
+  it('"Done" stops reminders for that milestone here; "Snooze 1 day" brings it back once the next day', async () => {
+    const { say, press } = await setup();
+    await say('remind this channel about all deadlines 7,1');
+    const adapter = recordingAdapter('slack');
+    const run = (iso: string) =>
+      runSchedulerPass({ store, milestones: loadMilestones(), adapters: new Map([['slack', adapter]]), holidays: HOLIDAYS, log: silentLogger, now: new Date(iso), minIntervalMs: 0 }).then((r) =>
+        r.delivered.filter((d) => d.date === '2027-04-01').map((d) => d.leadDays),
+      );
+    expect(await run('2027-03-25T09:00:00+01:00')).toEqual([7]);
+    const reminder = adapter.sent.find((s) => /1 April 2027/.test(s.reply.fallbackText))?.reply;
+    const actions = reminder?.blocks.find((b) => b.kind === 'actions');
+    const [done, snooze] = actions?.kind === 'actions' ? actions.buttons : [];
+
+    const snoozed = await press('reminder.snooze', snooze?.value, new Date('2027-03-25T10:00:00+01:00'));
+    expect(snoozed.replaceOriginal).toBe(true);
+    expect(snoozed.fallbackText).toMatch(/Snoozed: I will remind this channel again tomorrow \(Friday 26 March 2027\)/);
+    expect(await run('2027-03-26T09:59:00+01:00')).toEqual([]);
+    expect(await run('2027-03-26T10:00:00+01:00')).toEqual([6]);
+    expect(await run('2027-03-26T11:00:00+01:00')).toEqual([]);
+
+    const muted = await press('reminder.done', done?.value, new Date('2027-03-26T11:00:00+01:00'));
+    expect(muted.fallbackText).toMatch(/Done: no more reminders about/);
+    expect(await run('2027-03-31T09:00:00+02:00')).toEqual([]);
+  });
+
+  it('answers a forged or stale button clearly and changes nothing', async () => {
+    const { press } = await setup();
+    const reply = await press('reminder.done', '{"m":"../../etc","d":"x"}', new Date());
+    expect(reply.fallbackText).toMatch(/niet \(meer\) geldig/);
+    expect(await store.listMilestoneHolds()).toEqual([]);
+  });
+});
