@@ -1,7 +1,40 @@
+import type { Request, Response } from 'express';
+import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
 import type { ServeDeps } from '../serve-deps.js';
 import type { ServerPart } from '../server-part.js';
+import { buildCalendar } from './build-calendar.js';
+import { parseCalendarFilter } from './calendar-query.js';
 
-// Placeholder: being implemented (owner: helper C).
-export async function createCalendarPart(_deps: ServeDeps): Promise<ServerPart | undefined> {
-  return undefined;
+export const CALENDAR_PATH = '/calendar.ics';
+
+/**
+ * `GET /calendar.ics[?insurer=VGZ,CZ][&sector=ggz][&lang=en]`: the deadlines as an iCalendar feed
+ * to subscribe to from Outlook or Google Calendar. A bad filter gets 400 with a one-line message.
+ */
+export async function createCalendarPart(deps: ServeDeps): Promise<ServerPart> {
+  return {
+    name: 'calendar',
+    mount(app) {
+      app.get(CALENDAR_PATH, (req: Request, res: Response) => {
+        const q = req.query as Record<string, string | string[] | undefined>;
+        const parsed = parseCalendarFilter({ insurer: q.insurer, sector: q.sector, lang: q.lang });
+        if (!parsed.ok) {
+          res.status(400).type('text/plain; charset=utf-8').send(`Bad calendar filter: ${parsed.message}\n`);
+          return;
+        }
+        try {
+          const ics = buildCalendar({ milestones: loadMilestones(), ...parsed.filter, now: deps.clock() });
+          res
+            .status(200)
+            .type('text/calendar; charset=utf-8')
+            .set('Content-Disposition', 'inline; filename="contractbot-deadlines.ics"')
+            .set('Cache-Control', 'public, max-age=3600')
+            .send(ics);
+        } catch (error) {
+          deps.log.error('calendar feed failed', { error: error instanceof Error ? error.message : String(error) });
+          res.status(500).type('text/plain; charset=utf-8').send('The calendar could not be built.\n');
+        }
+      });
+    },
+  };
 }

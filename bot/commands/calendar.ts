@@ -1,7 +1,39 @@
+import { writeFileSync } from 'node:fs';
+import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
+import { buildCalendar, calendarEntries } from '../calendar/build-calendar.js';
+import { parseCalendarFilter } from '../calendar/calendar-query.js';
 import type { Command } from '../cli-io.js';
 import { UsageError } from '../config-error.js';
+import { parseCommandArgs } from '../parse-args.js';
+import { parseNow } from '../parse-now.js';
 
-// Placeholder: being implemented (owner: helper C).
-export const calendarCommand: Command = async () => {
-  throw new UsageError('calendar: not available yet.');
+/**
+ * `contractbot calendar [--insurer X,…|all] [--sector ggz|huisartsenzorg|all] [--lang nl|en] [--now D] [--out FILE.ics]`:
+ * the deadlines as an iCalendar file (stdout without --out), the same as `GET /calendar.ics`.
+ */
+export const calendarCommand: Command = async (args, io) => {
+  const { values } = parseCommandArgs(
+    'calendar',
+    args,
+    { insurer: { type: 'string' }, sector: { type: 'string' }, lang: { type: 'string' }, now: { type: 'string' }, out: { type: 'string' } },
+    false,
+  );
+  const parsed = parseCalendarFilter({ insurer: values.insurer, sector: values.sector, lang: values.lang });
+  if (!parsed.ok) throw new UsageError(`calendar: --${parsed.message}`);
+  const now = values.now !== undefined ? parseNow(values.now) : io.clock();
+  const milestones = loadMilestones();
+  const ics = buildCalendar({ milestones, ...parsed.filter, now });
+  const out = values.out?.trim();
+  if (out === undefined || out === '-') {
+    io.stdout.write(ics);
+    return 0;
+  }
+  if (out === '') throw new UsageError('calendar: --out needs a file name, e.g. --out deadlines.ics.');
+  try {
+    writeFileSync(out, ics, 'utf8');
+  } catch (error) {
+    throw new UsageError(`calendar: cannot write ${out.slice(0, 100)}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  io.stdout.write(`Wrote ${calendarEntries({ milestones, ...parsed.filter, now }).length} events to ${out}.\n`);
+  return 0;
 };

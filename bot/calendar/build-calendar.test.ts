@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
+import { buildCalendar, calendarEntries } from './build-calendar.js';
+import { parseIcs, unescapeText, type IcsComponent } from './test-support/parse-ics.js';
+
+const NOW = new Date('2026-11-23T11:00:00Z');
+const prop = (c: IcsComponent, name: string) => c.properties.find((p) => p.name === name);
+
+describe('buildCalendar', () => {
+  const ics = buildCalendar({ milestones: loadMilestones(), insurers: 'all', sectors: 'all', language: 'nl', now: NOW });
+  const calendar = parseIcs(ics);
+  const events = calendar.children.filter((c) => c.name === 'VEVENT');
+
+  it('is a valid VCALENDAR with one all-day VEVENT per milestone occurrence', () => {
+    expect(calendar.name).toBe('VCALENDAR');
+    expect(prop(calendar, 'VERSION')?.value).toBe('2.0');
+    expect(prop(calendar, 'PRODID')?.value).toMatch(/ContractBot/);
+    expect(events.length).toBe(calendarEntries({ milestones: loadMilestones(), insurers: 'all', sectors: 'all', now: NOW }).length);
+    for (const e of events) {
+      expect(prop(e, 'DTSTART')?.params).toBe(';VALUE=DATE');
+      expect(prop(e, 'DTSTART')?.value).toMatch(/^\d{8}$/);
+      expect(prop(e, 'DTEND')?.params).toBe(';VALUE=DATE');
+      expect(prop(e, 'DTSTAMP')?.value).toBe('20261123T110000Z');
+    }
+    const uids = events.map((e) => prop(e, 'UID')?.value);
+    expect(new Set(uids).size).toBe(uids.length);
+  });
+
+  it('has the yearly 1 April rule from last year to two years ahead, with quote and citation', () => {
+    const april = events.filter((e) => prop(e, 'UID')?.value.startsWith('gcp-yearly-policy-by-april-1-'));
+    expect(april.map((e) => prop(e, 'DTSTART')?.value)).toEqual(['20250401', '20260401', '20270401', '20280401']);
+    expect(april.map((e) => prop(e, 'DTEND')?.value)[0]).toBe('20250402');
+    const description = unescapeText(prop(april[0] as IcsComponent, 'DESCRIPTION')?.value ?? '');
+    expect(description).toContain('“Zorgverzekeraars dienen wel volgens voorschrift van de NZa uiterlijk 1 april');
+    expect(description).toMatch(/Bron: Gelijkwaardig contracteren .*2016/);
+    expect(description).toMatch(/Wie moet handelen: de zorgverzekeraar/);
+  });
+
+  it('has dated milestones on their day and month milestones over their month', () => {
+    const sign = events.find((e) => prop(e, 'UID')?.value === 'zz-ggz-2024-sign-2023-11-09@contractbot');
+    expect(sign && [prop(sign, 'DTSTART')?.value, prop(sign, 'DTEND')?.value]).toEqual(['20231109', '20231110']);
+    expect(sign && prop(sign, 'URL')?.value).toMatch(/^https:\/\/www\.zorgenzekerheid\.nl/);
+    const offer = events.find((e) => prop(e, 'UID')?.value.startsWith('zz-ggz-2024-offer-'));
+    expect(offer && [prop(offer, 'DTSTART')?.value, prop(offer, 'DTEND')?.value]).toEqual(['20231001', '20231101']);
+  });
+
+  it('filters by insurer (with sector-wide milestones) and sector, in English', () => {
+    const vgz = parseIcs(buildCalendar({ milestones: loadMilestones(), insurers: ['VGZ'], sectors: ['ggz'], language: 'en', now: NOW }));
+    const uids = vgz.children.map((e) => prop(e, 'UID')?.value ?? '');
+    expect(uids.length).toBeGreaterThan(5);
+    expect(uids.every((u) => u.startsWith('vgz-'))).toBe(true);
+    expect(prop(vgz, 'PRODID')?.value).toMatch(/EN$/);
+    const gp = parseIcs(buildCalendar({ milestones: loadMilestones(), insurers: ['VGZ'], sectors: ['huisartsenzorg'], language: 'en', now: NOW }));
+    expect(gp.children.map((e) => prop(e, 'UID')?.value ?? '').every((u) => u.startsWith('gcp-'))).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { createHandlerContext } from '../create-context.js';
+import { silentLogger } from '../logger.js';
+import type { ServeDeps } from '../serve-deps.js';
+import { startServer } from '../server.js';
+import { createCalendarPart } from './calendar-part.js';
+import { parseIcs } from './test-support/parse-ics.js';
+
+describe('GET /calendar.ics', () => {
+  it('serves the filtered feed and answers a bad filter with 400', async () => {
+    const config = loadConfig({ DATABASE_URL: 'file::memory:', HOST: '127.0.0.1', PORT: '0' });
+    const now = new Date('2026-11-23T11:00:00Z');
+    const store = async () => {
+      throw new Error('the calendar needs no store');
+    };
+    const deps: ServeDeps = {
+      config,
+      log: silentLogger,
+      clock: () => now,
+      store,
+      handle: async () => {
+        throw new Error('unused');
+      },
+      context: (at) => createHandlerContext(config, at, silentLogger, store),
+    };
+    const server = await startServer({ host: '127.0.0.1', port: 0, parts: [await createCalendarPart(deps)], log: silentLogger });
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      const ok = await fetch(`${base}/calendar.ics?insurer=Z%26Z&sector=ggz&lang=en`);
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+      const calendar = parseIcs(await ok.text());
+      const uids = calendar.children.map((e) => e.properties.find((p) => p.name === 'UID')?.value ?? '');
+      expect(uids).toContain('zz-ggz-2024-sign-2023-11-09@contractbot');
+      expect(uids.every((u) => u.startsWith('zz-'))).toBe(true);
+
+      const all = await fetch(`${base}/calendar.ics`);
+      expect(parseIcs(await all.text()).children.length).toBeGreaterThan(calendar.children.length);
+
+      for (const query of ['insurer=Acme', 'sector=tandarts', 'lang=de']) {
+        const bad = await fetch(`${base}/calendar.ics?${query}`);
+        expect(bad.status, query).toBe(400);
+        expect(await bad.text()).toMatch(/^Bad calendar filter: /);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
