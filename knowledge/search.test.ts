@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanedDocument } from './cleaned-documents.js';
 import { searchPassages, searchWithConcepts } from './search.js';
 import { analyze } from './search/dutch-lunr.js';
-import { buildIndexData, indexFilePath, inMemoryIndex, sourceHash } from './search/search-index.js';
+import { answerSnippet } from './search/answer-snippet.js';
+import { buildIndexData, indexFilePath, inMemoryIndex, joinedCompounds, sourceHash } from './search/search-index.js';
 
 describe('searchPassages', () => {
   it('finds Dutch passages for English questions through the glossary', () => {
@@ -51,6 +52,47 @@ describe('searchPassages', () => {
   });
 });
 
+describe('query understanding and snippets (generalisation fixes)', () => {
+  it('a glossary phrase wins over the words inside it: "care cost ceiling" is the zorgkostenplafond, not every "kosten"', () => {
+    const { concepts } = searchWithConcepts('At what share of the care cost ceiling should I inform VGZ?');
+    const ceiling = concepts.find((c) => c.source === 'care cost ceiling');
+    expect(ceiling?.terms.has('zorgkostenplafond')).toBe(true);
+    expect(ceiling?.terms.has('kost')).toBe(false);
+  });
+
+  it('drops an English word whose only translation is in every passage ("care" → "zorg") instead of counting it as missing', () => {
+    const { concepts } = searchWithConcepts('Which healthcare requirements does VGZ set?');
+    expect(concepts.some((c) => c.source === 'healthcare')).toBe(false);
+    expect(concepts.some((c) => c.source === 'VGZ')).toBe(true);
+    expect(searchWithConcepts('healthcare').concepts).toEqual([]);
+  });
+
+  it('indexes the completed halves of suspended compounds ("verpleeg- of verzorgingshuizen" → "verpleeghuizen")', () => {
+    expect(joinedCompounds('bij verpleeg- of verzorgingshuizen').split(' ')).toContain('verpleeghuizen');
+    expect(joinedCompounds('de algemene minimum- en kwaliteitseisen').split(' ')).toContain('minimumeisen');
+    const [best] = searchPassages('Koopt Zorg en Zekerheid GGZ in bij verpleeghuizen?');
+    expect(best?.passage.text).toContain('verpleeg- of verzorgingshuizen');
+  });
+
+  it('English generic words reach Dutch passages through the glossary (groups, especially, take part, religion)', () => {
+    const groups = searchPassages('For which patient groups are waiting times in mental health care especially long?', { limit: 3 });
+    expect(groups.some((h) => h.passage.text.includes('autisme'))).toBe(true);
+    const [part] = searchPassages('Does De Nederlandse ggz take part in individual contract negotiations with insurers?');
+    expect(part?.passage.documentId).toBe('ggz-handleiding-escalatie');
+    const [religion] = searchPassages('Does VGZ take religion into account?');
+    expect(religion?.passage.text).toContain('godsdienst');
+  });
+
+  it('quotes a section from its top when its heading names what was asked better than any one sentence', () => {
+    const { concepts, hits } = searchWithConcepts('Welke landelijk overeengekomen beleidsuitgangspunten gelden bij de contractering van huisartsenzorg?');
+    const best = hits[0];
+    expect(best?.passage.sectionPath.at(-1)).toMatch(/Landelijk overeengekomen beleidsuitgangspunten/);
+    const snippet = answerSnippet(best!.passage, concepts, 'nl', 420);
+    expect(snippet.text).toContain('professioneel handelen');
+    expect(snippet.text.length).toBeLessThanOrEqual(420 * 1.5);
+  });
+});
+
 describe('search index', () => {
   it('serialises and loads back to the same results', () => {
     const data = buildIndexData('nl');
@@ -65,7 +107,7 @@ describe('search index', () => {
   it('the shipped index file, when present, matches its recorded format', () => {
     if (!existsSync(indexFilePath())) return;
     const data = JSON.parse(readFileSync(indexFilePath(), 'utf8')) as { format: number; passages: unknown[] };
-    expect(data.format).toBe(1);
+    expect(data.format).toBe(2);
     expect(data.passages.length).toBeGreaterThan(100);
   });
 });

@@ -74,6 +74,11 @@ export interface WeightedConcept extends QueryConcept {
  */
 function pruneCommonExpansions(index: SearchIndex, concept: QueryConcept): QueryConcept {
   const kept = new Map([...concept.terms].filter(([term, boost]) => boost >= 1 || documentFrequency(index, term) <= index.size * 0.2));
+  // An English word whose only Dutch expression is everywhere ("care" → "zorg") says nothing about
+  // which passage answers, and is not missing from the documents either: drop the whole concept
+  // rather than count its untranslatable English form as evidence the documents cannot answer.
+  const prunedCommon = kept.size < concept.terms.size;
+  if (prunedCommon && [...kept.keys()].every((term) => documentFrequency(index, term) === 0)) return { source: concept.source, terms: new Map() };
   return { source: concept.source, terms: kept };
 }
 

@@ -39,6 +39,15 @@ export function answerSnippet(
   scores.forEach((score, i) => {
     if (score > (scores[best] ?? 0)) best = i;
   });
+  // When the section's own heading names what was asked ("Welke beleidsuitgangspunten gelden …?"
+  // under "B. Landelijk overeengekomen beleidsuitgangspunten") better than any one sentence, the
+  // section as a whole answers: start at the top of the passage (after the heading line itself).
+  const heading = passage.sectionPath[passage.sectionPath.length - 1];
+  const fromTop = heading !== undefined && sentenceScore(heading, concepts, language) > (scores[best] ?? 0);
+  if (fromTop) {
+    const first = spans[0] ? slice(spans[0]).replace(/:$/, '').trim() : '';
+    best = spans.length > 1 && heading.startsWith(first.replace(/^[•●▪◦‣∙·]\s+/u, '')) ? 1 : 0;
+  }
   let first = best;
   let last = best;
   const length = () => (spans[last]?.end ?? 0) - (spans[first]?.start ?? 0);
@@ -54,7 +63,7 @@ export function answerSnippet(
     const after = last + 1;
     const canBefore = before >= 0 && (endsWithColon(before) || (scores[before] ?? 0) > 0);
     const listContinues = after < spans.length && isListItem(after) && introducesList();
-    const canAfter = after < spans.length && (endsWithColon(last) || listContinues || (scores[after] ?? 0) > 0);
+    const canAfter = after < spans.length && (fromTop || endsWithColon(last) || listContinues || (scores[after] ?? 0) > 0);
     const grow = canBefore && (!canAfter || endsWithColon(before) || (scores[before] ?? 0) >= (scores[after] ?? 0)) ? before : canAfter ? after : -1;
     if (grow < 0) break;
     const next = grow === before ? (spans[last]?.end ?? 0) - (spans[before]?.start ?? 0) : (spans[after]?.end ?? 0) - (spans[first]?.start ?? 0);

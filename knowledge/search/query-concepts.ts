@@ -1,5 +1,5 @@
 import { fold } from '../fold.js';
-import { glossaryMatches, type Glossary } from '../glossary.js';
+import { glossaryMatches, type Glossary, type GlossaryMatch } from '../glossary.js';
 import { analyze, type IndexLanguage } from './dutch-lunr.js';
 
 /** One thing the user asked about: a word or glossary phrase, and the index terms that express it. */
@@ -13,7 +13,7 @@ export interface QueryConcept {
 // Words that only shape a question ("when must I …", "wat bedoelt … met …"); they name nothing to find.
 const QUESTION_WORDS = new Set(
   ('wanneer welke welk hoeveel waarom waar wie hoelang bedoelt bedoeld betekent betekenis vind vindt zeggen zegt staat gaat ' +
-    'graag weten vertel uitleg uitleggen mag mogen kun kunt moet moeten zou zouden heeft hebben wordt worden is zijn ' +
+    'graag weten vertel uitleg uitleggen mag mogen kun kunt moet moeten zou zouden heeft hebben wordt worden is zijn doet ' +
     'what which when where why who whom whose how does do did is are was were be been can could should would will shall ' +
     'may might must i me my we our you your they their it its this that these those there here a an the of to in on at ' +
     'for with by from about as into than then so if or and but not no yes please tell explain mean means meant say says ' +
@@ -52,7 +52,11 @@ const EXPANSION_BOOST = { translation: 0.8, synonym: 0.45, abbreviation: 0.6 } a
 export function queryConcepts(query: string, glossary: Glossary, language: IndexLanguage): QueryConcept[] {
   const words = wordsOf(query);
   const spans: { start: number; end: number; source: string; terms: Map<string, number> }[] = [];
-  for (const match of glossaryMatches(glossary, query)) {
+  const matches = glossaryMatches(glossary, query);
+  // A phrase is more specific than the words inside it: "care cost ceiling" means the
+  // zorgkostenplafond, not also every "kosten"; a match inside a longer match adds nothing.
+  const inside = (m: GlossaryMatch, o: GlossaryMatch) => o.length > m.length && o.index <= m.index && m.index + m.length <= o.index + o.length;
+  for (const match of matches.filter((m) => !matches.some((o) => inside(m, o)))) {
     const start = match.index;
     const end = match.index + match.length;
     let span = spans.find((s) => start < s.end && end > s.start);

@@ -9,7 +9,7 @@ import { knowledgePath } from '../paths.js';
 import { dutchLunr, INDEX_LANGUAGE, pipelinePlugin, type IndexLanguage } from './dutch-lunr.js';
 
 /** Bump when the shape of the index file changes. */
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 
 /** What `contractbot index` writes to `knowledge/generated/index.json`. */
 export interface IndexData {
@@ -52,9 +52,30 @@ export function sourceHash(language: IndexLanguage = INDEX_LANGUAGE): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-/** Words of hyphenated compounds written together, so "e-health" also finds "eHealth". */
+// "verpleeg- of verzorgingshuizen", "minimum- en kwaliteitseisen", "op- en afslagen".
+const SUSPENDED_COMPOUND = /(\p{L}{2,})-\s+(?:en|of|en\/of|tot)\s+(\p{L}{4,})/gu;
+
+/**
+ * Completions of a suspended compound: the head joined to every tail of the full word that is at
+ * least three letters long ("verpleeg" + "huizen", "minimum" + "eisen"). Without a dictionary the
+ * right split is unknown, so all are indexed; the wrong ones are rare strings nobody searches for.
+ */
+function suspendedCompletions(text: string): string[] {
+  const words: string[] = [];
+  for (const [, head = '', full = ''] of text.matchAll(SUSPENDED_COMPOUND)) {
+    for (let i = 2; i <= full.length - 3; i++) words.push(head + full.slice(i));
+  }
+  return words;
+}
+
+/**
+ * Words of hyphenated compounds written together, so "e-health" also finds "eHealth", and the
+ * completed first halves of suspended compounds, so "verpleeghuizen" finds "verpleeg- of
+ * verzorgingshuizen".
+ */
 export function joinedCompounds(text: string): string {
-  return (text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []).map((w) => w.replace(/-/g, '')).join(' ');
+  const joined = (text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []).map((w) => w.replace(/-/g, ''));
+  return [...joined, ...suspendedCompletions(text)].join(' ');
 }
 
 /**
