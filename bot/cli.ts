@@ -2,11 +2,21 @@ import type { CliIo, Command } from './cli-io.js';
 import { ConfigError, UsageError } from './config-error.js';
 
 /** Commands are loaded on demand so `ask` never pays for Slack, Teams or database modules. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+const COMMANDS: Record<string, { summary: string; details?: readonly string[]; load: () => Promise<Command> }> = {
   ask: { summary: 'ask [--json] [--now DATE] "<question>"   answer one question', load: async () => (await import('./commands/ask.js')).askCommand },
   index: { summary: 'index                                    rebuild the search index of the knowledge documents', load: async () => (await import('./commands/index.js')).indexCommand },
   deadlines: { summary: 'deadlines [--insurer X] [--sector ggz|huisartsenzorg] [--from D] [--to D] [--json]   the deadline calendar', load: async () => (await import('./commands/deadlines.js')).deadlinesCommand },
-  remind: { summary: 'remind add|list|remove|run-due …          channel reminder subscriptions and one scheduler pass', load: async () => (await import('./commands/remind.js')).remindCommand },
+  remind: {
+    summary: 'remind add|list|remove|run-due …          channel reminder subscriptions and one scheduler pass',
+    details: [
+      'remind add --channel <address> [--insurer X,…|all] [--sector ggz|huisartsenzorg|all] [--lead 30,14,7,1] [--language nl|en] [--now DATE] [--json]',
+      'remind list [--channel <address>] [--json]',
+      'remind remove <id>',
+      'remind run-due [--now <ISO date-time>] [--json]',
+      'Addresses look like local:<name>, slack:<channel>[#<thread ts>] or teams:<conversation id>.',
+    ],
+    load: async () => (await import('./commands/remind.js')).remindCommand,
+  },
   calendar: { summary: 'calendar [--insurer X] [--sector S] --out FILE.ics   the deadlines as an iCalendar file', load: async () => (await import('./commands/calendar.js')).calendarCommand },
   'teams-package': { summary: 'teams-package --out contractbot.zip      build the Microsoft Teams app package', load: async () => (await import('./commands/teams-package.js')).teamsPackageCommand },
   eval: { summary: 'eval [--file F] [--json]                 run the evaluation question set (npm run eval)', load: async () => (await import('./commands/eval.js')).evalCommand },
@@ -30,9 +40,13 @@ export function usage(): string {
 /** Runs the CLI; resolves to the process exit code. Never lets a stack trace reach the user. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    io.stderr.write('contractbot: no command given. Run "contractbot --help" for the commands.\n');
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage() + '\n');
-    return name ? 0 : 2;
+    return 0;
   }
   if (name === '--version') {
     io.stdout.write('contractbot 0.1.0\n');
@@ -42,6 +56,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (!entry) {
     io.stderr.write(`contractbot: unknown command "${name.slice(0, 40)}". Run "contractbot --help".\n`);
     return 2;
+  }
+  const options = rest.indexOf('--');
+  if ((options === -1 ? rest : rest.slice(0, options)).some((a) => a === '--help' || a === '-h')) {
+    io.stdout.write(['Usage:', `  contractbot ${entry.summary}`, ...(entry.details ?? []).map((d) => `    contractbot ${d}`)].join('\n') + '\n');
+    return 0;
   }
   try {
     const command = await entry.load();

@@ -12,6 +12,11 @@ export type ReminderCommand =
       readonly leadDays: readonly number[];
       /** An explicit "in English" / "in het Nederlands"; otherwise the message's language. */
       readonly language?: Language;
+      /**
+       * Where reminders go: the conversation ("remind this channel", the default) or, when the user
+       * says "this thread" / "deze draad", the thread the command was written in.
+       */
+      readonly scope: 'conversation' | 'thread';
     }
   | { readonly kind: 'list' }
   | { readonly kind: 'stop'; readonly insurers: readonly string[] | 'all'; readonly id?: string };
@@ -45,7 +50,8 @@ export function parseReminderCommand(text: string): ReminderCommand | undefined 
   if (LIST.test(f)) return { kind: 'list' };
   if (SUBSCRIBE.test(f) && !QUESTION_ABOUT.test(f)) {
     const language: Language | undefined = /\bin (het )?(nederlands|dutch)\b/.test(f) ? 'nl' : /\bin (het )?(engels|english)\b/.test(f) ? 'en' : undefined;
-    return { kind: 'subscribe', insurers: insurersIn(text, f), sectors: sectorsIn(f), leadDays: leadDaysIn(f), ...(language ? { language } : {}) };
+    const scope = /\b(this|the|deze|dit|de|het) (thread|draad|draadje)\b/.test(f) ? 'thread' : 'conversation';
+    return { kind: 'subscribe', insurers: insurersIn(text, f), sectors: sectorsIn(f), leadDays: leadDaysIn(f), scope, ...(language ? { language } : {}) };
   }
   return undefined;
 }

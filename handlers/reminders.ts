@@ -7,7 +7,7 @@ import { parseReminderCommand, type ReminderCommand } from './reminder-command.j
 import { decodeReminderAction, REMINDER_DONE, REMINDER_SNOOZE } from './reminder-message.js';
 import { makeReply } from './reply.js';
 import type { Subscription } from './store.js';
-import type { IncomingMessage, Language, Reply } from './types.js';
+import type { Address, IncomingMessage, Language, Reply } from './types.js';
 import { amsterdamDate } from '../knowledge/dates/calendar-date.js';
 
 /** "Snooze 1 day". */
@@ -17,7 +17,7 @@ export const SNOOZE_MS = 24 * 60 * 60 * 1000;
  * Channel reminders from chat: subscribe ("remind this channel about VGZ 14,7,1", "herinner dit
  * kanaal aan alle deadlines"), list ("which reminders are set here?"), stop ("stop reminders"),
  * and the reminder buttons "Done" (`reminder.done`) and "Snooze 1 day" (`reminder.snooze`).
- * Subscriptions belong to the message's conversation address (thread included, user not).
+ * Subscriptions belong to the message's conversation (its thread only for "this thread"; never the user).
  */
 export const reminderHandler: Handler = {
   intent: 'reminder',
@@ -36,11 +36,12 @@ async function handleCommand(command: ReminderCommand, message: IncomingMessage,
   const nl = language === 'nl';
   switch (command.kind) {
     case 'subscribe': {
-      const existing = await store.listSubscriptions({ conversation: message.address });
-      const same = existing.find((s) => s.active && addressKey(s.address) === addressKey(stripUser(message)) && sameFilters(s, command));
+      const address = subscriptionAddress(message, command.scope);
+      const existing = await store.listSubscriptions({ conversation: address });
+      const same = existing.find((s) => s.active && addressKey(s.address) === addressKey(address) && sameFilters(s, command));
       if (same) return text(language, (nl ? 'Deze herinneringen staan hier al: ' : 'These reminders are already set here: ') + describe(same, language));
       const subscription = await store.addSubscription(
-        { address: message.address, insurers: command.insurers, sectors: command.sectors, leadDays: command.leadDays, language: command.language ?? language },
+        { address, insurers: command.insurers, sectors: command.sectors, leadDays: command.leadDays, language: command.language ?? language },
         context.now,
       );
       return text(
@@ -97,9 +98,15 @@ async function handleAction(message: IncomingMessage, context: HandlerContext, f
   }
 }
 
-function stripUser(message: IncomingMessage) {
+/**
+ * Where a subscription's reminders go. "Remind this channel" means the channel itself: a chat
+ * adapter answers a top-level mention in a new thread under it, so the message's thread is often
+ * just the reply thread of this one command (reminders would vanish into it, and every repeated
+ * command would open another subscription). Only "this thread" keeps the thread. Never the user.
+ */
+function subscriptionAddress(message: IncomingMessage, scope: 'conversation' | 'thread'): Address {
   const { platform, conversationId, threadId } = message.address;
-  return threadId ? { platform, conversationId, threadId } : { platform, conversationId };
+  return scope === 'thread' && threadId ? { platform, conversationId, threadId } : { platform, conversationId };
 }
 
 function sameFilters(s: Subscription, c: Extract<ReminderCommand, { kind: 'subscribe' }>): boolean {

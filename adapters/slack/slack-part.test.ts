@@ -112,6 +112,38 @@ describe('Slack app over HTTP (real Bolt, shared express server, stand-in Web AP
     expect(post.args.thread_ts).toBe('1715420000.000100');
   });
 
+  it('subscribes the channel, not the reply thread, for "remind this channel" from top-level mentions, and a thread only when asked', async () => {
+    const mention = (id: string, text: string, ts: string, threadTs?: string) =>
+      postSigned(h.baseUrl, SIGNING_SECRET, {
+        kind: 'json',
+        value: eventEnvelope(id, { type: 'app_mention', user: 'U0ANNA', text: `<@${STAND_IN_BOT.userId}> ${text}`, ts, channel: 'C0PLANNING', ...(threadTs ? { thread_ts: threadTs } : {}) }),
+      });
+    // Each top-level mention is answered in its own new thread; the subscription must not follow it.
+    await mention('EvSub1', 'remind this channel about VGZ 14,7,1', '1715430000.000100');
+    await h.standIn.waitFor((c) => c.method === 'chat.postMessage' && c.args.thread_ts === '1715430000.000100');
+    await mention('EvSub2', 'remind this channel about VGZ 14,7,1', '1715430100.000100');
+    const again = await h.standIn.waitFor((c) => c.method === 'chat.postMessage' && c.args.thread_ts === '1715430100.000100');
+    expect(String(again.args.text)).toContain('already set here');
+    await mention('EvSub3', 'remind this thread about CZ 7', '1715430200.000100', '1715420000.000100');
+    await h.standIn.waitFor((c) => c.method === 'chat.postMessage' && c.args.thread_ts === '1715420000.000100');
+    await h.part.idle();
+
+    // The harness clock is frozen, so order by insurer rather than creation time.
+    const subscriptions = (await h.store.listSubscriptions()).sort((a, b) => String(a.insurers).localeCompare(String(b.insurers))).reverse();
+    expect(subscriptions.map((s) => ({ address: s.address, insurers: s.insurers, leadDays: s.leadDays }))).toEqual([
+      { address: { platform: 'slack', conversationId: 'C0PLANNING' }, insurers: ['VGZ'], leadDays: [14, 7, 1] },
+      { address: { platform: 'slack', conversationId: 'C0PLANNING', threadId: '1715420000.000100' }, insurers: ['CZ'], leadDays: [7] },
+    ]);
+
+    // Delivery of the channel subscription is a top-level post in the channel.
+    const [channelSub] = subscriptions;
+    const sent = await h.part.adapter.send(channelSub!.address, makeReply('reminder', 'en', [{ kind: 'text', markdown: 'Reminder' }]));
+    expect(sent).toEqual({ ok: true });
+    const delivered = h.standIn.callsTo('chat.postMessage').at(-1);
+    expect(delivered?.args).toMatchObject({ channel: 'C0PLANNING' });
+    expect(delivered?.args.thread_ts).toBeUndefined();
+  });
+
   it('answers a direct message in the DM (top level), and ignores its own and system messages', async () => {
     const ignored = [
       { type: 'message', channel_type: 'im', channel: 'D0ANNA', user: STAND_IN_BOT.userId, text: 'help', ts: '1.1' },
@@ -164,6 +196,37 @@ describe('Slack app over HTTP (real Bolt, shared express server, stand-in Web AP
     await h.part.idle();
     expect(h.standIn.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
     expect(h.received).toHaveLength(0);
+  });
+
+  it('refuses an oversized body even when it is streamed without Content-Length (413), before any signature work', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 2_000_000) controller.close();
+        else {
+          sent += chunk.length;
+          controller.enqueue(chunk);
+        }
+      },
+    });
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit;
+    const res = await fetch(`${h.baseUrl}/slack/events`, init).catch(() => undefined);
+    // The server answers 413 as soon as the limit is crossed (the client may still be sending).
+    expect(res?.status).toBe(413);
+    expect(h.received).toHaveLength(0);
+  });
+
+  it('answers a correctly signed body that is JSON but not an object with 400 (Bolt would crash on it)', async () => {
+    for (const body of [{ kind: 'json' as const, value: null }, { kind: 'json' as const, value: [1] }, { kind: 'form' as const, value: { payload: 'null' } }]) {
+      const res = await postSigned(h.baseUrl, SIGNING_SECRET, body);
+      expect(res.status).toBe(400);
+    }
+    // A correctly signed real command still works after the refused ones.
+    const ok = await postSigned(h.baseUrl, SIGNING_SECRET, { kind: 'form', value: slashCommand('help', h.standIn.responseUrl('cmd-after-null')) });
+    expect(ok.status).toBe(200);
+    await h.part.idle();
+    expect(h.received).toHaveLength(1);
   });
 
   it('stores "Was this helpful?" clicks through the feedback handler and thanks only the clicker', async () => {

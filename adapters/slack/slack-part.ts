@@ -1,5 +1,5 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { Express, NextFunction, Request, Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { ServeDeps } from '../../bot/serve-deps.js';
 import type { ServerPart } from '../../bot/server-part.js';
 import type { ChatAdapter } from '../adapter.js';
@@ -13,8 +13,48 @@ import { createSlackWebClient, slackClientOptions } from './slack-web-client.js'
 /** The path Slack posts events, slash commands and interactivity to (the manifest's request URLs). */
 export const SLACK_EVENTS_PATH = '/slack/events';
 
-/** Slack payloads are small; anything bigger is refused before Bolt buffers it. */
+/** Slack payloads are small; anything bigger is refused before Bolt sees it. */
 const MAX_BODY_BYTES = 1_000_000;
+
+const readRawBody = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
+
+/**
+ * Reads the raw body for Bolt, with a size limit (Bolt's own reader has none, so a chunked body
+ * without Content-Length could fill the memory before the signature is checked) and hands it over
+ * as `rawBody`, which Bolt verifies and parses. A body that is JSON but not an object (Bolt reads
+ * `body.ssl_check` of whatever parses, and a signed `null` crashed the process) gets 400.
+ */
+function bufferSlackBody(req: Request, res: Response, next: NextFunction): void {
+  readRawBody(req, res, (error?: unknown) => {
+    if (error) {
+      const status = (error as { status?: unknown }).status;
+      res.status(status === 413 ? 413 : 400).end();
+      return;
+    }
+    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (!bodyIsObject(raw, req.headers['content-type'])) {
+      res.status(400).end();
+      return;
+    }
+    Object.assign(req, { rawBody: raw });
+    next();
+  });
+}
+
+/** False only for a body Bolt would parse into something other than an object. */
+function bodyIsObject(raw: Buffer, contentType: string | undefined): boolean {
+  let json: string | undefined = raw.toString('utf8');
+  if (contentType && /^application\/x-www-form-urlencoded\b/i.test(contentType)) {
+    json = new URLSearchParams(json).get('payload') ?? undefined;
+    if (json === undefined) return true;
+  }
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return true; // not JSON at all: Bolt answers 401 (unsigned) or 400 (signed) itself
+  }
+}
 
 export interface SlackPart extends ServerPart {
   readonly adapter: ChatAdapter;
@@ -83,11 +123,7 @@ export async function createSlackPart(deps: ServeDeps): Promise<SlackPart | unde
     mode: socketReceiver ? 'socket' : 'http',
     mount(server: Express) {
       if (!httpReceiver) return;
-      server.post(SLACK_EVENTS_PATH, (req: Request, res: Response, next: NextFunction) => {
-        if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-          res.status(413).end();
-          return;
-        }
+      server.post(SLACK_EVENTS_PATH, bufferSlackBody, (req: Request, res: Response, next: NextFunction) => {
         // Bolt parses form bodies only under the exact media type; a proxy adding "; charset=utf-8"
         // would otherwise turn a valid request into a 400. The signature covers the body, not this header.
         const type = req.headers['content-type'];

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -80,8 +80,8 @@ describe('contractbot remind', () => {
       ['remind', 'add', '--channel', 'local:x', '--sector', 'tandarts'],
       ['remind', 'add', '--channel', 'local:x', '--language', 'de'],
       ['remind', 'add', '--channel', 'local:x', '--bogus'],
-      ['remind', 'remove', 'nope'],
       ['remind', 'remove'],
+      ['remind', 'list', '--channel', 'nope'],
       ['remind', 'run-due', '--now', 'yesterday'],
     ];
     for (const argv of bad) {
@@ -90,6 +90,9 @@ describe('contractbot remind', () => {
       expect(r.err.trim().split('\n'), argv.join(' ')).toHaveLength(1);
       expect(r.err).not.toMatch(/at .*\.ts:\d+/);
     }
+    // Not even an empty database: bad arguments are refused before the store is opened.
+    expect(existsSync(join(dir, 'test.db'))).toBe(false);
+    expect(await cli('remind', 'remove', 'nope')).toMatchObject({ code: 2 });
     expect(JSON.parse((await cli('remind', 'list', '--json')).out)).toEqual([]);
   });
 });

@@ -39,11 +39,12 @@ export const remindCommand: Command = async (args, io) => {
   }
 };
 
-async function withStore(io: CliIo, run: (store: Store) => Promise<number>): Promise<number> {
+/** Runs a subcommand with the store opened on first use: bad arguments never create or migrate a database. */
+async function withStore(io: CliIo, run: (store: () => Promise<Store>) => Promise<number>): Promise<number> {
   const config = loadConfig(io.env);
   const store = lazyStore(config.databaseUrl);
   try {
-    return await run(await store.get());
+    return await run(store.get);
   } finally {
     await store.close();
   }
@@ -74,7 +75,7 @@ function describe(s: Subscription): string {
   return `${s.id}  ${addressKey(s.address)}  insurers: ${filter(s.insurers)}; sectors: ${filter(s.sectors)}; lead days: ${s.leadDays.join(',')}; ${s.language}${s.active ? '' : '; DISABLED'}`;
 }
 
-async function add(args: string[], io: CliIo, store: Store): Promise<number> {
+async function add(args: string[], io: CliIo, store: () => Promise<Store>): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     'remind add',
     args,
@@ -102,25 +103,25 @@ async function add(args: string[], io: CliIo, store: Store): Promise<number> {
     language: language as Language,
   };
   const now = values.now !== undefined ? parseNow(values.now) : io.clock();
-  const subscription = await store.addSubscription(input, now);
+  const subscription = await (await store()).addSubscription(input, now);
   io.stdout.write(values.json ? JSON.stringify(subscriptionJson(subscription)) + '\n' : `Added reminder subscription ${describe(subscription)}\n`);
   return 0;
 }
 
-async function list(args: string[], io: CliIo, store: Store): Promise<number> {
+async function list(args: string[], io: CliIo, store: () => Promise<Store>): Promise<number> {
   const { values } = parseCommandArgs('remind list', args, { channel: { type: 'string' }, json: { type: 'boolean', default: false } }, false);
   const channel = channelOption(values.channel, false);
-  const subscriptions = await store.listSubscriptions(channel?.ok ? { conversation: channel.address } : {});
+  const subscriptions = await (await store()).listSubscriptions(channel?.ok ? { conversation: channel.address } : {});
   if (values.json) io.stdout.write(JSON.stringify(subscriptions.map(subscriptionJson), null, 2) + '\n');
   else io.stdout.write(subscriptions.length === 0 ? 'No reminder subscriptions.\n' : subscriptions.map(describe).join('\n') + '\n');
   return 0;
 }
 
-async function remove(args: string[], io: CliIo, store: Store): Promise<number> {
+async function remove(args: string[], io: CliIo, store: () => Promise<Store>): Promise<number> {
   const { positionals } = parseCommandArgs('remind remove', args, {}, true);
   const [id, extra] = positionals;
   if (!id || extra !== undefined) throw new UsageError('remind remove: give exactly one subscription id (see "contractbot remind list").');
-  if (!(await store.removeSubscription(id.trim()))) throw new UsageError(`remind remove: no subscription with id "${id.slice(0, 40)}".`);
+  if (!(await (await store()).removeSubscription(id.trim()))) throw new UsageError(`remind remove: no subscription with id "${id.slice(0, 40)}".`);
   io.stdout.write(`Removed reminder subscription ${id.trim()}.\n`);
   return 0;
 }

@@ -2,10 +2,10 @@ import { createSlackPart } from '../../adapters/slack/slack-part.js';
 import { createTeamsPart } from '../../adapters/teams/teams-part.js';
 import { createLocalAdapter } from '../../adapters/terminal/local-adapter.js';
 import { createCalendarPart } from '../calendar/calendar-part.js';
-import type { Command } from '../cli-io.js';
-import { loadConfig } from '../config.js';
+import type { CliIo, Command } from '../cli-io.js';
+import { loadConfig, type Config } from '../config.js';
 import { createHandlerContext, lazyStore } from '../create-context.js';
-import { createLogger } from '../logger.js';
+import { createLogger, type Logger } from '../logger.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { parseNow } from '../parse-now.js';
 import { createSchedulerPart } from '../scheduler/scheduler-part.js';
@@ -26,6 +26,15 @@ export const serveCommand: Command = async (args, io) => {
   // With --now the bot's clock starts at that instant and runs on in real time.
   const clock = fixedNow ? () => new Date(fixedNow.getTime() + (io.clock().getTime() - startedAt)) : io.clock;
   const store = lazyStore(config.databaseUrl);
+  try {
+    return await serve(config, log, clock, store, io);
+  } finally {
+    await store.close();
+  }
+};
+
+/** Runs until SIGTERM/SIGINT; the caller closes the store, also when start-up fails. */
+async function serve(config: Config, log: Logger, clock: () => Date, store: ReturnType<typeof lazyStore>, io: CliIo): Promise<number> {
   await store.get(); // fail fast on a bad DATABASE_URL, and apply migrations before serving
   const { route } = await import('../core.js');
   const context = (now: Date) => createHandlerContext(config, now, log, store.get);
@@ -59,6 +68,5 @@ export const serveCommand: Command = async (args, io) => {
   });
   log.info('shutting down');
   await running.close();
-  await store.close();
   return 0;
-};
+}

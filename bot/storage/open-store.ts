@@ -11,7 +11,12 @@ import { openSqliteStore } from './sqlite-store.js';
  */
 export async function openStore(databaseUrl: string): Promise<Store> {
   if (databaseUrl.startsWith('file:')) {
-    const path = sqlitePath(databaseUrl);
+    let path: string;
+    try {
+      path = sqlitePath(databaseUrl);
+    } catch {
+      throw new ConfigError('Invalid configuration: DATABASE_URL has a malformed %-escape in its file path.');
+    }
     try {
       return openSqliteStore(path);
     } catch (error) {

@@ -47,6 +47,10 @@ describe('openStore (SQLite)', () => {
     }
   });
 
+  it('rejects a file: URL with a malformed %-escape as a configuration error', async () => {
+    await expect(openStore('file:/tmp/%zz.db')).rejects.toThrow(/DATABASE_URL has a malformed %-escape/);
+  });
+
   it('rejects an unusable path with a clear configuration error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'contractbot-store-'));
     try {

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { conversationKey } from '../../handlers/address-key.js';
 import type { Address } from '../../handlers/types.js';
 import type { ClaimResult, MilestoneHold, NewSubscription, OccurrenceKey, OccurrenceState, Store, StoredChecklist, Subscription } from '../../handlers/store.js';
+import { ensureDirectory } from './ensure-directory.js';
 import { MIGRATIONS } from './migrations.js';
 import { normalizeLeadDays } from './normalize-lead-days.js';
 import {
@@ -28,7 +28,7 @@ import {
  * SQLite's write lock, so two processes on one file never both win an occurrence.
  */
 export function openSqliteStore(path: string): Store {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') ensureDirectory(dirname(path));
   const db = new Database(path);
   db.pragma('busy_timeout = 10000');
   if (path !== ':memory:') db.pragma('journal_mode = WAL');

@@ -1,0 +1,56 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './cli.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  // A DATABASE_URL that cannot be opened: help must never touch the database or start anything.
+  const env = { DATABASE_URL: 'mysql://nowhere', PORT: 'not-a-port' };
+  const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr, env, clock: () => new Date('2026-11-23T10:00:00Z') });
+  return { code, out, err };
+}
+
+describe('contractbot CLI help and usage errors', () => {
+  it('prints the command list for --help on stdout with exit 0', async () => {
+    const r = await cli('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('contractbot remind add|list|remove|run-due');
+    expect(r.err).toBe('');
+  });
+
+  it.each(['ask', 'deadlines', 'remind', 'calendar', 'serve', 'chat', 'eval', 'index', 'teams-package'])('"%s --help" shows that command\'s usage with exit 0', async (name) => {
+    const r = await cli(name, '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`^Usage:\\n  contractbot ${name}\\b`));
+    expect(r.err).toBe('');
+  });
+
+  it('lists every remind subcommand for "remind --help" and "remind add -h"', async () => {
+    for (const argv of [['remind', '--help'], ['remind', 'add', '-h']]) {
+      const r = await cli(...argv);
+      expect(r.code).toBe(0);
+      for (const sub of ['remind add --channel', 'remind list', 'remind remove <id>', 'remind run-due']) expect(r.out).toContain(sub);
+    }
+  });
+
+  it('without a command: exit 2, one line on stderr, nothing on stdout', async () => {
+    const r = await cli();
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('an unknown command or option: exit 2 and one line on stderr', async () => {
+    for (const argv of [['frobnicate'], ['deadlines', '--bogus'], ['remind', 'list', '--bogus']]) {
+      const r = await cli(...argv);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
