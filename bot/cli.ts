@@ -3,26 +3,54 @@ import { ConfigError, UsageError } from './config-error.js';
 
 /** Commands are loaded on demand so `ask` never pays for Slack, Teams or database modules. */
 const COMMANDS: Record<string, { summary: string; details?: readonly string[]; load: () => Promise<Command> }> = {
-  ask: { summary: 'ask [--json] [--now DATE] "<question>"   answer one question', load: async () => (await import('./commands/ask.js')).askCommand },
-  index: { summary: 'index                                    rebuild the search index of the knowledge documents', load: async () => (await import('./commands/index.js')).indexCommand },
-  deadlines: { summary: 'deadlines [--insurer X] [--sector ggz|huisartsenzorg] [--from D] [--to D] [--json]   the deadline calendar', load: async () => (await import('./commands/deadlines.js')).deadlinesCommand },
+  ask: {
+    summary: 'ask [--json] [--now DATE] "<question>"            answer one question (put -- before a question starting with -)',
+    load: async () => (await import('./commands/ask.js')).askCommand,
+  },
+  chat: {
+    summary: 'chat [--now DATE]                                 terminal chat (what `npm start` runs)',
+    load: async () => (await import('./commands/chat.js')).chatCommand,
+  },
+  deadlines: {
+    summary: 'deadlines [--insurer X] [--sector ggz|huisartsenzorg] [--from D] [--to D] [--now DATE] [--lang nl|en] [--json]',
+    details: ['the deadline calendar, past and upcoming, as a table or JSON'],
+    load: async () => (await import('./commands/deadlines.js')).deadlinesCommand,
+  },
   remind: {
-    summary: 'remind add|list|remove|run-due …          channel reminder subscriptions and one scheduler pass',
+    summary: 'remind add|list|remove|run-due …                  channel reminder subscriptions and one scheduler pass',
     details: [
       'remind add --channel <address> [--insurer X,…|all] [--sector ggz|huisartsenzorg|all] [--lead 30,14,7,1] [--language nl|en] [--now DATE] [--json]',
       'remind list [--channel <address>] [--json]',
       'remind remove <id>',
       'remind run-due [--now <ISO date-time>] [--json]',
-      'Addresses look like local:<name>, slack:<channel>[#<thread ts>] or teams:<conversation id>.',
     ],
     load: async () => (await import('./commands/remind.js')).remindCommand,
   },
-  calendar: { summary: 'calendar [--insurer X] [--sector S] --out FILE.ics   the deadlines as an iCalendar file', load: async () => (await import('./commands/calendar.js')).calendarCommand },
-  'teams-package': { summary: 'teams-package --out contractbot.zip      build the Microsoft Teams app package', load: async () => (await import('./commands/teams-package.js')).teamsPackageCommand },
-  eval: { summary: 'eval [--file F] [--json]                 run the evaluation question set (npm run eval)', load: async () => (await import('./commands/eval.js')).evalCommand },
-  serve: { summary: 'serve [--now DATE]                       HTTP server: Slack, Teams, calendar feed, reminder scheduler', load: async () => (await import('./commands/serve.js')).serveCommand },
-  chat: { summary: 'chat [--now DATE]                        terminal chat (what `npm start` runs)', load: async () => (await import('./commands/chat.js')).chatCommand },
+  calendar: {
+    summary: 'calendar [--insurer X,…] [--sector S] [--lang nl|en] [--now DATE] [--out FILE.ics]',
+    details: ['the deadlines as an iCalendar file (standard output without --out)'],
+    load: async () => (await import('./commands/calendar.js')).calendarCommand,
+  },
+  serve: {
+    summary: 'serve [--now DATE]                                HTTP server: Slack, Teams, calendar feed, reminder scheduler',
+    load: async () => (await import('./commands/serve.js')).serveCommand,
+  },
+  index: {
+    summary: 'index [--quiet]                                   rebuild the search index and the holiday table',
+    load: async () => (await import('./commands/index.js')).indexCommand,
+  },
+  'teams-package': {
+    summary: 'teams-package [--out contractbot.zip] [--valid-domain D] [--version V]   build the Microsoft Teams app package',
+    load: async () => (await import('./commands/teams-package.js')).teamsPackageCommand,
+  },
+  eval: {
+    summary: 'eval [--file F] [--json] [--concurrency N]        run an evaluation question set (npm run eval)',
+    load: async () => (await import('./commands/eval.js')).evalCommand,
+  },
 };
+
+/** Shown under the command list and under `remind --help`. */
+const ADDRESS_NOTE = 'Addresses look like local:<name>, slack:<channel>[#<thread ts>] or teams:<conversation id>.';
 
 export function usage(): string {
   const lines = Object.entries(COMMANDS).map(([, c]) => `  contractbot ${c.summary}`);
@@ -32,8 +60,9 @@ export function usage(): string {
     'Usage:',
     ...lines,
     '',
-    'Every command takes --now YYYY-MM-DD or an ISO date-time (Europe/Amsterdam) instead of the clock.',
-    'Configuration comes from the environment; see README.md "Configuration".',
+    'Commands that read the clock take --now YYYY-MM-DD or an ISO date-time (Europe/Amsterdam) instead.',
+    ADDRESS_NOTE,
+    '"contractbot <command> --help" shows one command. Configuration comes from the environment; see README.md "Configuration".',
   ].join('\n');
 }
 
@@ -59,7 +88,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const options = rest.indexOf('--');
   if ((options === -1 ? rest : rest.slice(0, options)).some((a) => a === '--help' || a === '-h')) {
-    io.stdout.write(['Usage:', `  contractbot ${entry.summary}`, ...(entry.details ?? []).map((d) => `    contractbot ${d}`)].join('\n') + '\n');
+    const details = (entry.details ?? []).map((d) => (d.startsWith(name) ? `    contractbot ${d}` : `    ${d}`));
+    const notes = name === 'remind' ? [`    ${ADDRESS_NOTE}`] : [];
+    io.stdout.write(['Usage:', `  contractbot ${entry.summary}`, ...details, ...notes].join('\n') + '\n');
     return 0;
   }
   try {
