@@ -1,19 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli.js';
+import { runCliInProcess } from './test-support/run-cli-in-process.js';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  // A DATABASE_URL that cannot be opened: help must never touch the database or start anything.
-  const env = { DATABASE_URL: 'mysql://nowhere', PORT: 'not-a-port' };
-  const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr, env, clock: () => new Date('2026-11-23T10:00:00Z') });
-  return { code, out, err };
-}
+// A DATABASE_URL that cannot be opened: help must never touch the database or start anything.
+const cli = (...argv: string[]) => runCliInProcess(argv, { env: { DATABASE_URL: 'mysql://nowhere', PORT: 'not-a-port' } });
 
 describe('contractbot CLI help and usage errors', () => {
   it('prints the command list for --help on stdout with exit 0', async () => {

@@ -1,22 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseIcs } from '../calendar/test-support/parse-ics.js';
-import type { CliIo } from '../cli-io.js';
-import { runCli } from '../cli.js';
+import { runCliInProcess } from '../test-support/run-cli-in-process.js';
 
-async function cli(...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const io: CliIo = { stdin: new PassThrough(), stdout, stderr, env: {}, clock: () => new Date('2026-11-23T10:00:00Z') };
-  return { code: await runCli(argv, io), out, err };
-}
+const cli = (...argv: string[]) => runCliInProcess(argv);
 
 describe('contractbot calendar', () => {
   it('writes an iCalendar file with all-day events', async () => {

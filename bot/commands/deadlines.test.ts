@@ -1,36 +1,20 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { DeadlineItem } from '../../handlers/types.js';
-import type { CliIo } from '../cli-io.js';
-import { runCli } from '../cli.js';
+import { runCliInProcess } from '../test-support/run-cli-in-process.js';
 
-function io(): { io: CliIo; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let o = '';
-  let e = '';
-  stdout.on('data', (d: Buffer) => (o += d.toString()));
-  stderr.on('data', (d: Buffer) => (e += d.toString()));
-  return {
-    io: {
-      stdin: new PassThrough(),
-      stdout,
-      stderr,
-      env: {},
-      clock: () => {
-        throw new Error('the deadlines command must not read the clock when --now is given');
-      },
+/** The deadlines command must not read the clock when --now is given. */
+const run = (argv: readonly string[]) =>
+  runCliInProcess(argv, {
+    clock: () => {
+      throw new Error('the deadlines command must not read the clock when --now is given');
     },
-    out: () => o,
-    err: () => e,
-  };
-}
+  });
 
 describe('contractbot deadlines', () => {
   it('prints the calendar of one insurer as a table with past and upcoming items', async () => {
-    const t = io();
-    expect(await runCli(['deadlines', '--insurer', 'Z&Z', '--now', '2023-11-01'], t.io)).toBe(0);
-    const out = t.out();
+    const t = await run(['deadlines', '--insurer', 'Z&Z', '--now', '2023-11-01']);
+    expect(t.code).toBe(0);
+    const out = t.out;
     expect(out.split('\n')[0]).toMatch(/^Date\s+Day\s+Status\s+Insurer\s+Who\s+Step/);
     expect(out).toContain('Thursday 9 November 2023');
     expect(out).toMatch(/2023-11-09.*8 days left/);
@@ -39,9 +23,9 @@ describe('contractbot deadlines', () => {
   });
 
   it('gives JSON in the DeadlineItem shape, filtered by sector and range, yearly rules once per year', async () => {
-    const t = io();
-    expect(await runCli(['deadlines', '--sector', 'huisartsenzorg', '--from', '2026-01-01', '--to', '2027-12-31', '--now', '2026-11-23', '--json'], t.io)).toBe(0);
-    const items = JSON.parse(t.out()) as DeadlineItem[];
+    const t = await run(['deadlines', '--sector', 'huisartsenzorg', '--from', '2026-01-01', '--to', '2027-12-31', '--now', '2026-11-23', '--json']);
+    expect(t.code).toBe(0);
+    const items = JSON.parse(t.out) as DeadlineItem[];
     expect(items.length).toBeGreaterThan(20);
     expect(items.every((i) => i.insurer === null && i.date >= '2026-01-01' && i.date <= '2027-12-31')).toBe(true);
     const closes = items.filter((i) => i.milestoneId === 'gcp-yearly-contracting-closes');
@@ -50,18 +34,18 @@ describe('contractbot deadlines', () => {
   });
 
   it('uses Dutch with --lang nl', async () => {
-    const t = io();
-    expect(await runCli(['deadlines', '--insurer', 'VGZ', '--now', '2026-11-23', '--lang', 'nl'], t.io)).toBe(0);
-    expect(t.out()).toContain('Datum');
-    expect(t.out()).toContain('woensdag 1 januari 2020');
+    const t = await run(['deadlines', '--insurer', 'VGZ', '--now', '2026-11-23', '--lang', 'nl']);
+    expect(t.code).toBe(0);
+    expect(t.out).toContain('Datum');
+    expect(t.out).toContain('woensdag 1 januari 2020');
   });
 
   it('shows only sector-wide rules for an insurer without a loaded policy, and says so', async () => {
-    const t = io();
-    expect(await runCli(['deadlines', '--insurer', 'CZ', '--now', '2026-11-23', '--json'], t.io)).toBe(0);
-    const items = JSON.parse(t.out()) as DeadlineItem[];
+    const t = await run(['deadlines', '--insurer', 'CZ', '--now', '2026-11-23', '--json']);
+    expect(t.code).toBe(0);
+    const items = JSON.parse(t.out) as DeadlineItem[];
     expect(items.every((i) => i.insurer === null)).toBe(true);
-    expect(t.err()).toContain('No purchasing policy of CZ is loaded');
+    expect(t.err).toContain('No purchasing policy of CZ is loaded');
   });
 
   it('rejects bad options with exit 2 and one line', async () => {
@@ -74,10 +58,10 @@ describe('contractbot deadlines', () => {
       ['--bogus'],
       ['--now', 'yesterday'],
     ]) {
-      const t = io();
-      expect(await runCli(['deadlines', ...args, ...(args.includes('--now') ? [] : ['--now', '2026-11-23'])], t.io), args.join(' ')).toBe(2);
-      expect(t.err().trim().split('\n')).toHaveLength(1);
-      expect(t.out()).toBe('');
+      const t = await run(['deadlines', ...args, ...(args.includes('--now') ? [] : ['--now', '2026-11-23'])]);
+      expect(t.code, args.join(' ')).toBe(2);
+      expect(t.err.trim().split('\n')).toHaveLength(1);
+      expect(t.out).toBe('');
     }
   });
 });

@@ -1,10 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../cli-io.js';
-import { runCli } from '../cli.js';
+import { runCliInProcess } from '../test-support/run-cli-in-process.js';
 
 let dir: string;
 beforeEach(() => {
@@ -13,17 +11,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the real CLI in-process against this test's own SQLite file. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const io: CliIo = { stdin: new PassThrough(), stdout, stderr, env: { DATABASE_URL: `file:${join(dir, 'test.db')}`, LOG_LEVEL: 'error' }, clock: () => new Date('2026-11-23T10:00:00Z') };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCliInProcess(argv, { env: { DATABASE_URL: `file:${join(dir, 'test.db')}`, LOG_LEVEL: 'error' } });
 
 describe('contractbot remind', () => {
   it('delivers the 7-day reminder of 1 April 2027 once, and a second pass nothing', async () => {
