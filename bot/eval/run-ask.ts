@@ -7,11 +7,18 @@ import type { AskOutcome } from './check-answer.js';
  */
 export function runAsk(bin: string, question: string, now: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<AskOutcome> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, 'ask', '--json', '--now', now, '--', question], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(process.execPath, [bin, 'ask', '--json', '--now', now, '--', question], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      // E.g. a NUL byte: no operating system passes it in a command-line argument.
+      resolve({ exitCode: null, stdout: '', stderr: `cannot run ask with this question: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
