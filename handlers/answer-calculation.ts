@@ -1,7 +1,7 @@
 import { amsterdamDate, daysBetween } from '../knowledge/dates/calendar-date.js';
 import { fold } from '../knowledge/fold.js';
-import { applyRule, type RuleResult } from '../knowledge/rules/apply-rule.js';
-import { type DurationRule, isDurationRule, loadRelativeRules, type RelativeRule, type RuleTrigger, type ThresholdRule } from '../knowledge/rules/relative-rule.js';
+import { applyAnchor, applyRule, type RuleResult } from '../knowledge/rules/apply-rule.js';
+import { type AnchorRule, type DurationRule, isAnchorRule, isDurationRule, isThresholdRule, loadRelativeRules, type RelativeRule, type RuleTrigger, type ThresholdRule } from '../knowledge/rules/relative-rule.js';
 import { getDocument } from '../knowledge/documents.js';
 import { makeSource } from '../knowledge/source.js';
 import type { HandlerContext } from './context.js';
@@ -87,17 +87,44 @@ export function chooseRules(question: DeadlineQuestion, rules: readonly Relative
     return { primary, others: [...companions(primary), ...sectorWide.filter((r) => r.sector !== primary.sector || !question.sector)] };
   }
   const primary = sectorWide[0];
-  const note =
-    insurer && primary
-      ? {
-          nl: `Het beleid van ${insurer.name} noemt hiervoor geen eigen termijn; hieronder de sectorbrede regel (${getDocument(primary.documentId).title}).`,
-          en: `${insurer.name}'s policy sets no term of its own for this; below is the sector-wide rule (${getDocument(primary.documentId).title}).`,
-        }
-      : undefined;
-  return { primary, others: primary ? companions(primary) : [], ...(note ? { note } : {}) };
+  if (!primary) return closestRule(question, candidates, companions);
+  const note = insurer
+    ? {
+        nl: `Het beleid van ${insurer.name} noemt hiervoor geen eigen termijn; hieronder de sectorbrede regel (${getDocument(primary.documentId).title}).`,
+        en: `${insurer.name}'s policy sets no term of its own for this; below is the sector-wide rule (${getDocument(primary.documentId).title}).`,
+      }
+    : undefined;
+  return { primary, others: companions(primary), ...(note ? { note } : {}) };
 }
 
-function ruleItem(rule: DurationRule, result: RuleResult, today: string, language: Language): DeadlineItem {
+/**
+ * No rule is made for the situation asked about (GGZ without an insurer, an interim application
+ * without naming the insurer): the closest rule of the documents, with a note saying whose rule it
+ * is and that it is not made for this case. Never another insurer's rule when an insurer is named.
+ */
+function closestRule(question: DeadlineQuestion, candidates: readonly RelativeRule[], companions: (r: RelativeRule) => RelativeRule[]): Choice {
+  const insurer = question.insurers[0];
+  const allowed = insurer ? candidates.filter((r) => r.insurer === null) : candidates;
+  const primary = allowed.find((r) => r.sector === question.sector) ?? allowed[0];
+  if (!primary) return { others: [] };
+  const title = getDocument(primary.documentId).title;
+  const sectorNl = primary.sector === 'huisartsenzorg' ? 'huisartsenzorg' : 'ggz';
+  const sectorEn = primary.sector === 'huisartsenzorg' ? 'GP care (huisartsenzorg)' : 'GGZ';
+  const whose = primary.insurer
+    ? { nl: `de regel van ${primary.insurer} (${title}); bij een andere verzekeraar geldt die niet`, en: `${primary.insurer}'s rule (${title}); it does not apply to other insurers` }
+    : { nl: `de regel voor ${sectorNl} (${title})`, en: `the rule for ${sectorEn} (${title})` };
+  const asked = insurer ? { nl: `Het beleid van ${insurer.name} noemt hiervoor geen eigen termijn`, en: `${insurer.name}'s policy sets no term of its own for this` } : { nl: 'Je noemde geen verzekeraar en de documenten noemen geen termijn die precies hiervoor geldt', en: 'You named no insurer and the documents set no term made for exactly this' };
+  return {
+    primary,
+    others: companions(primary),
+    note: {
+      nl: `${asked.nl}. Ter indicatie hieronder ${whose.nl}.`,
+      en: `${asked.en}. For reference, below is ${whose.en}.`,
+    },
+  };
+}
+
+function ruleItem(rule: DurationRule | AnchorRule, result: Pick<RuleResult, 'date'>, today: string, language: Language): DeadlineItem {
   const occurrence = { date: result.date, precision: 'day' as const };
   return {
     date: result.date,
@@ -132,6 +159,33 @@ function thresholdText(rule: ThresholdRule, text: string, language: Language): s
   return `${line}\n${nl ? 'Bron' : 'Source'}: “${rule.quote}” (${getDocument(rule.documentId).title}, § ${rule.section})`;
 }
 
+/** An anchor rule worked out: "per de eerste kalenderdag van de maand van aanvragen" → the 1st of that month. */
+function anchorReply(rule: AnchorRule, startDate: string, today: string, parts: string[], language: Language): Reply {
+  const nl = language === 'nl';
+  const date = applyAnchor(rule, startDate);
+  const item = ruleItem(rule, { date }, today, language);
+  const how: Record<AnchorRule['anchor'], { nl: string; en: string }> = {
+    'first-day-of-month': {
+      nl: `de eerste kalenderdag van de maand van ${dateLabel(startDate, 'day', 'nl')}`,
+      en: `the first calendar day of the month of ${dateLabel(startDate, 'day', 'en')}`,
+    },
+  };
+  parts.push(
+    [
+      `**${dateLabel(date, 'day', language)}** — ${rule.label[language]}${rule.insurer ? ` (${rule.insurer})` : ''}.`,
+      nl
+        ? `Gerekend: ${how[rule.anchor].nl}. Status: ${statusPhrase(item, language)}. Wie: ${actorPhrase(rule.actor, rule.insurer, language)}.`
+        : `Counted: ${how[rule.anchor].en}. Status: ${statusPhrase(item, language)}. Who: ${actorPhrase(rule.actor, rule.insurer, language)}.`,
+      `${nl ? 'Bron' : 'Source'}: “${rule.quote}” (${getDocument(rule.documentId).title}, § ${rule.section})`,
+    ].join('\n'),
+  );
+  return makeReply('calculation', language, [
+    { kind: 'text', markdown: parts.join('\n\n') },
+    { kind: 'deadlines', deadlines: [item] },
+    { kind: 'sources', sources: [makeSource(rule.documentId, rule.section, rule.quote, 1)] },
+  ]);
+}
+
 /**
  * Works out a relative deadline: the event date from the question, the rule that applies (with
  * its quote), the resulting date with weekday and status, the holidays skipped, and the other
@@ -149,14 +203,15 @@ export function answerCalculation(text: string, context: HandlerContext, languag
 
   const primary = explicit && (!choice.primary || question.triggers.length === 0) ? explicit : choice.primary;
 
-  if (primary && !isDurationRule(primary)) {
+  if (primary && isAnchorRule(primary) && question.startDate) return anchorReply(primary, question.startDate, today, parts, language);
+  if (primary && isThresholdRule(primary)) {
     parts.push(thresholdText(primary, text, language));
     return makeReply('calculation', language, [
       { kind: 'text', markdown: parts.join('\n\n') },
       { kind: 'sources', sources: [makeSource(primary.documentId, primary.section, primary.quote, 1)] },
     ]);
   }
-  if (!question.startDate || !primary) {
+  if (!question.startDate || !primary || !isDurationRule(primary)) {
     const known = rules.map((r) => `• ${r.label[language]}`).join('\n');
     parts.push(
       !question.startDate

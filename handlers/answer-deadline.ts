@@ -4,6 +4,8 @@ import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
 import type { Milestone } from '../knowledge/milestones/milestone.js';
 import { previousOccurrence } from '../knowledge/milestones/occurrences.js';
 import { makeSource } from '../knowledge/source.js';
+import { cleanedDocument, sectionPathAt } from '../knowledge/cleaned-documents.js';
+import { findInsurers } from '../knowledge/insurers.js';
 import type { HandlerContext } from './context.js';
 import { toDeadlineItem } from './deadline-item.js';
 import { occurrenceToShow } from './deadline-occurrence.js';
@@ -15,6 +17,8 @@ import { makeReply } from './reply.js';
 import type { Block, DeadlineItem, Language, Reply, Source } from './types.js';
 
 const MAX_ITEMS = 6;
+/** Distinctive words a question must share with a milestone to name it without a known action word. */
+const MIN_WORD_MATCH = 2;
 
 /** Milestones shown when a question names no step: the main yearly steps of the GP timeline. */
 const KEY_SECTOR_RULES = ['gcp-yearly-policy-by-april-1', 'gcp-yearly-nza-rules', 'gcp-yearly-portals-open', 'gcp-yearly-contracting-closes', 'gcp-yearly-inform-insured'];
@@ -26,10 +30,16 @@ function loadedPolicies(language: Language): string {
     .join(', ');
 }
 
+/** The date of an item in words; a span of months reads "januari 2025 – maart 2025". */
+function whenLabel(m: Milestone, item: DeadlineItem, language: Language): string {
+  const first = dateLabel(item.date, item.precision, language);
+  return m.when.kind === 'month' && m.when.through !== undefined && m.when.through !== m.when.month ? `${first} – ${dateLabel(`${m.when.through}-01`, 'month', language)}` : first;
+}
+
 function explainItem(m: Milestone, item: DeadlineItem, today: string, language: Language): string {
   const nl = language === 'nl';
   const lines = [
-    `**${dateLabel(item.date, item.precision, language)}** — ${item.label}${item.insurer ? ` (${item.insurer})` : ''}.`,
+    `**${whenLabel(m, item, language)}** — ${item.label}${item.insurer ? ` (${item.insurer})` : ''}.`,
     `${nl ? 'Status' : 'Status'}: ${statusPhrase(item, language)}. ${nl ? 'Wiens deadline' : 'Whose deadline'}: ${actorPhrase(m.actor, m.insurer, language)}.`,
   ];
   if (m.when.kind === 'yearly') {
@@ -86,6 +96,24 @@ function policyYearNote(insurer: string, question: DeadlineQuestion, today: stri
   return undefined;
 }
 
+/**
+ * Sentences of the documents behind the sector-wide rules that name this insurer, e.g. the GP good
+ * contracting practices: "Met uitzondering van DSW Zorgverzekeraar, die zich distantieert van deze
+ * nieuwe afspraken". They qualify the rules offered in place of the insurer's own dates.
+ */
+export function insurerRemarks(name: string, documentIds: readonly string[]): { documentId: string; section: string; sentence: string }[] {
+  const out: { documentId: string; section: string; sentence: string }[] = [];
+  for (const documentId of new Set(documentIds)) {
+    const { text } = cleanedDocument(documentId);
+    for (const m of text.matchAll(/[^.!?\n]*[^.!?\n\s][^.!?\n]*[.!?]?/g)) {
+      const sentence = m[0].trim();
+      if (sentence.length < 20 || !findInsurers(sentence).some((i) => i.name === name)) continue;
+      out.push({ documentId, section: sectionPathAt(documentId, m.index).join(' › '), sentence });
+    }
+  }
+  return out;
+}
+
 function unknownInsurerReply(name: string, question: DeadlineQuestion, today: string, language: Language): Reply {
   const nl = language === 'nl';
   const sectorWide = loadMilestones().filter((m) => m.insurer === null && m.when.kind === 'yearly');
@@ -98,10 +126,14 @@ function unknownInsurerReply(name: string, question: DeadlineQuestion, today: st
   const sectorNote = nl
     ? `Wel gelden sectorbrede jaarlijkse regels uit de Good Contracting Practices huisartsenzorg, met de NZa-regels die daarin staan (beleid uiterlijk 1 april, bekendmaking gecontracteerde zorg uiterlijk 19 november). Dit zijn **geen data van ${name}** maar algemene regels voor alle zorgverzekeraars:`
     : `Sector-wide yearly rules do apply, from the GP Good Contracting Practices and the NZa rules they restate (policy by 1 April, contracted care announced by 19 November). These are **not ${name}'s own dates** but general rules for all insurers:`;
+  const remarks = insurerRemarks(name, chosen.map((r) => r.milestone.documentId));
+  const remarkText = remarks
+    .map((r) => (nl ? `Let op, ${getDocument(r.documentId).title} zegt over ${name}: “${r.sentence}”` : `Note: ${getDocument(r.documentId).title} says about ${name}: “${r.sentence}”`))
+    .join('\n');
   const blocks: Block[] = [
-    { kind: 'text', markdown: `${intro}\n\n${sectorNote}` },
+    { kind: 'text', markdown: [`${intro}\n\n${sectorNote}`, ...(remarkText ? [remarkText] : [])].join('\n\n') },
     { kind: 'deadlines', deadlines: items },
-    { kind: 'sources', sources: sourcesOf(chosen) },
+    { kind: 'sources', sources: [...remarks.map((r) => makeSource(r.documentId, r.section, r.sentence, 1)), ...sourcesOf(chosen)].slice(0, 4) },
   ];
   return makeReply('deadline', language, blocks);
 }
@@ -123,7 +155,10 @@ export function answerDeadline(text: string, context: HandlerContext, language: 
   const pool = insurer ? all.filter((m) => m.insurer === insurer.name) : all;
   let ranked = rankMilestones(question, pool);
   let overview = false;
-  if (ranked.length === 0 || question.actions.length === 0) {
+  // Without a recognised step, the words of the question may still name one milestone clearly
+  // ("de cyclus van beleidsvorming voor contractjaar 2018"); otherwise show the planning.
+  const namedByWords = question.actions.length === 0 && (ranked[0]?.distinctive ?? 0) >= MIN_WORD_MATCH;
+  if (ranked.length === 0 || (question.actions.length === 0 && !namedByWords)) {
     // No step named (or none matches): show the planning, chronologically, of the insurer or the sector.
     overview = true;
     const base = insurer ? pool : all.filter((m) => m.insurer === null && m.when.kind === 'yearly' && (!question.sector || m.sector === question.sector));

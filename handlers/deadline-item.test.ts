@@ -37,3 +37,18 @@ describe('toDeadlineItem', () => {
     expect(deadlineStatus(oct, '2023-09-30')).toBe('upcoming');
   });
 });
+
+describe('deadlineStatus for a span of months', () => {
+  it('is today during the whole span and past after its last month', () => {
+    const first = { date: '2025-01-01', precision: 'month' as const };
+    expect(deadlineStatus(first, '2025-03-15', '2025-03')).toBe('today');
+    expect(deadlineStatus(first, '2025-03-15')).toBe('past');
+    expect(deadlineStatus(first, '2025-04-01', '2025-03')).toBe('past');
+    expect(deadlineStatus(first, '2024-12-31', '2025-03')).toBe('upcoming');
+  });
+
+  it('is used by toDeadlineItem for a quarter milestone', () => {
+    const quarter: Milestone = { ...sign, id: 'q', when: { kind: 'month', month: '2025-01', through: '2025-03' } };
+    expect(toDeadlineItem(quarter, { date: '2025-01-01', precision: 'month' }, '2025-02-10', 'nl')).toMatchObject({ status: 'today', precision: 'month' });
+  });
+});

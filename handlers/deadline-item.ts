@@ -11,10 +11,11 @@ function endOfMonth(date: string): string {
 
 /**
  * Status of an occurrence relative to the user's today (Europe/Amsterdam calendar date).
- * A month-precision occurrence ("Oktober 2023") is `today` during the whole month.
+ * A month-precision occurrence ("Oktober 2023") is `today` during the whole month; a span of
+ * months ("eerste kwartaal 2025", `throughMonth` 2025-03) during the whole span.
  */
-export function deadlineStatus(occurrence: Occurrence, today: string): DeadlineStatus {
-  const last = occurrence.precision === 'month' ? endOfMonth(occurrence.date) : occurrence.date;
+export function deadlineStatus(occurrence: Occurrence, today: string, throughMonth?: string): DeadlineStatus {
+  const last = occurrence.precision === 'month' ? endOfMonth(throughMonth !== undefined ? `${throughMonth}-01` : occurrence.date) : occurrence.date;
   if (last < today) return 'past';
   if (occurrence.date > today) return 'upcoming';
   return 'today';
@@ -32,7 +33,7 @@ export function toDeadlineItem(m: Milestone, occurrence: Occurrence, today: stri
     label: m.label[language],
     insurer: m.insurer,
     documentId: m.documentId,
-    status: deadlineStatus(occurrence, today),
+    status: deadlineStatus(occurrence, today, m.when.kind === 'month' ? m.when.through : undefined),
     daysFromNow: daysBetween(today, occurrence.date),
     milestoneId: m.id,
     actor: m.actor,

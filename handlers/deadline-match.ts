@@ -2,12 +2,15 @@ import { extractDates } from '../knowledge/dates/extract-dates.js';
 import { fold } from '../knowledge/fold.js';
 import { findInsurers } from '../knowledge/insurers.js';
 import { actionsIn } from '../knowledge/milestones/actions.js';
+import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
+import { parseDeadlineQuestion } from './deadline-question.js';
+import { rankMilestones } from './rank-milestones.js';
 
-const WHEN = /\b(wanneer|tot wanneer|vanaf wanneer|uiterlijk|uiterste|deadline\w*|datum|data|welke dag|hoe laat|when|until when|by when|what date|which date|what day|last day|laatste dag|due|planning|tijdpad|tijdlijn|timeline|schedule|kalender|calendar)\b/;
+const WHEN = /\b(wanneer|tot wanneer|vanaf wanneer|uiterlijk|uiterste|deadline\w*|datum|data|date|dates|welke dag|hoe laat|when|until when|by when|what date|which date|what day|last day|laatste dag|due|planning|tijdpad|tijdlijn|timeline|schedule|kalender|calendar|(in )?(welke?|what|which) (maand|maanden|month|months|periode|period|kwartaal|quarter|week))\b/;
 const STRONG = /\b(deadline\w*|uiterlijk|uiterste|tot wanneer|until when|by when|last day|laatste dag|what date|welke datum|planning|tijdpad|tijdlijn|timeline)\b/;
 const OTHER_INTENT = /\b(herinner\w*|remind\w*|abonneer\w*|subscribe\w*|unsubscribe|escalat\w*|escaleer\w*|checklist|stappenplan opstellen)\b/;
 const PERIOD = /\b(\d{1,4}\s*(werkdagen|werkdag|working days?|business days?|werkweken|working weeks?|dagen|days?|weken|weeks?|maanden|months?)|binnen|within)\b/;
-const EVENT = /\b(vraag|vragen|question\w*|asked|gesteld|gemaild|e-?mail\w*|emailed|gereageerd|reageren|reactie|antwoord\w*|answer\w*|reply|respond\w*|knelpunt\w*|conflict\w*|aanbod|contractaanbod|offer\w*|machtiging\w*|authori[sz]ation|verblijf|stay|opname|opgenomen|admitted|aanspraak|entitlement|plafond|ceiling)\b/;
+const EVENT = /\b(vraag|vragen|question\w*|asked|gesteld|gemaild|e-?mail\w*|emailed|gereageerd|reageren|reactie|antwoord\w*|answer\w*|reply|respond\w*|knelpunt\w*|conflict\w*|aanbod|contractaanbod|offer\w*|machtiging\w*|authori[sz]ation|verblijf|stay|opname|opgenomen|admitted|aanspraak|entitlement|plafond|ceiling|tussentijds\w*|mid-?year|interim)\b/;
 
 /**
  * How strongly a text is a date calculation: an event date plus an event ("vraag gesteld op …",
@@ -41,6 +44,15 @@ export function deadlineScore(text: string): number {
   if (step || insurer) return 0.85;
   if (strong) return 0.7;
   // A bare "when" without a step or insurer ("Wanneer is een machtiging nodig?") is usually a
-  // content question: stay below the question handler.
+  // content question: stay below the question handler, unless its words clearly name a dated
+  // step of the catalog ("wanneer moest de cyclus van beleidsvorming doorlopen zijn?").
+  if (bestMilestoneOverlap(text) >= 2) return 0.5;
   return 0.08;
+}
+
+/** The most distinctive content words a text shares with one milestone of the catalog (labels and quote). */
+function bestMilestoneOverlap(text: string): number {
+  // The date only matters for relative rules; any fixed day works for reading the words.
+  const question = parseDeadlineQuestion(text, '2000-01-01');
+  return Math.max(0, ...rankMilestones({ ...question, actions: [] }, loadMilestones()).map((r) => r.distinctive ?? 0));
 }

@@ -47,12 +47,15 @@ const TRIGGER_PATTERNS: readonly [RuleTrigger, RegExp][] = [
   ['authorisation', /\b(machtiging\w*|authori[sz]ation|verblijf\w* in het (tweede|derde)|second year|third year|year 2|year 3|jaar 2|jaar 3)\b/],
   ['stay-limit', /\b(1095|opgenomen|opname|admitted|admission|aanspraak|entitlement|since the stay|verblijf (begon|gestart)|stay (began|started))\b/],
   ['cost-ceiling', /\b(zorgkostenplafond|kostenplafond|plafond|ceiling|70 ?%)\b/],
+  ['interim-application', /\b(tussentijds\w*|gedurende het (lopende )?(contract)?jaar|mid-?year|during the (current |running )?(contract )?year|interim)\b/],
 ];
 
 const STOP = new Set(
   ('de het een en van is dat die in op te met voor niet zijn er aan ook als bij of naar om wat wanneer waar hoe moet moeten mijn ik je jij u wij we kan kunnen welke wie ' +
     'the a an and of is that in on to with for not are be at or what when where how must should my i you we can which who does do did until by from this these ' +
-    'have has will would could their our they them it its uiterlijk latest deadline date datum dag day zorgverzekeraar insurer').split(' '),
+    'have has will would could their our they them it its uiterlijk latest deadline date datum dag day zorgverzekeraar insurer ' +
+    'moest moesten werd worden wordt hebben heeft had hun zijn was waren zal zullen kon konden mag mogen gaat gaan nog dan dit deze zo al ' +
+    'was were been being get got any some there then than also into about after before over under andere ander other others').split(' '),
 );
 
 const ACTOR_PROVIDER = /\b(ik|wij|we|i|my|mijn|onze|our|zorgaanbieder\w*|aanbieder\w*|provider\w*|huisarts\w*|gps?|zorggroep\w*|praktijk\w*|instelling\w*|vrijgevestigde\w*)\b/;
@@ -90,7 +93,11 @@ export function parseDeadlineQuestion(text: string, today: string): DeadlineQues
   const wantsEnd = /\b(tot wanneer|until when|till when|uiterlijk|uiterste|laatste dag|last day|latest|deadline|by when|sluit\w*|closes?|closing|einddatum|end)\b/.test(folded);
   const triggers = TRIGGER_PATTERNS.filter(([, p]) => p.test(folded)).map(([t]) => t);
 
-  const words = [...new Set((folded.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2 && !STOP.has(w)))];
+  // Content words for tie-breaking: not the insurer's name (every milestone of the pool shares
+  // it) and not numbers (years and dates are scored on their own).
+  let content = folded;
+  for (const i of insurers) content = content.replace(fold(i.matched), ' ');
+  const words = [...new Set((content.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2 && !STOP.has(w) && !/^\d+$/.test(w)))];
 
   return {
     insurers,

@@ -39,6 +39,12 @@ describe('match', () => {
     expect(deadlineHandler.match('Herinner dit kanaal aan de deadlines van VGZ', 'nl')).toBeLessThan(0.1);
     expect(deadlineHandler.match('How should GGZ providers and insurers agree on escalation in advance?', 'en')).toBeLessThan(0.1);
     expect(deadlineHandler.match('Wanneer is een machtiging nodig voor langdurige GGZ?', 'nl')).toBeLessThan(0.1);
+    expect(deadlineHandler.match('Wanneer wordt een contract gevolgd door andere zorgverzekeraars?', 'nl')).toBeLessThan(0.1);
+    // No step word, but the words name one dated step; "which months", "date" are when-words.
+    expect(deadlineHandler.match('Wanneer moest de cyclus van beleidsvorming voor contractjaar 2018 doorlopen zijn?', 'nl')).toBeGreaterThan(0.1);
+    expect(deadlineHandler.match('In which months does VGZ adjust the agreement?', 'en')).toBeGreaterThan(0.1);
+    expect(deadlineHandler.match('vgz offertemodule open date?', 'en')).toBeGreaterThan(0.1);
+    expect(calculationHandler.match('Ik heb op 17 maart 2026 tussentijds een zorgovereenkomst aangevraagd bij Z&Z. Per wanneer krijg ik die?', 'nl')).toBeGreaterThan(0.9);
   });
 });
 
@@ -107,6 +113,28 @@ describe('deadline answers', () => {
     expect(nl.text).toMatch(/geen inkoopbeleid geladen/);
   });
 
+  it('answers quarters with the span of months and the quote', async () => {
+    const r = await ask('Wanneer bekijkt Zorg en Zekerheid of herziening van het omzetplafond mogelijk is?', 'nl');
+    expect(r.deadlines[0]).toMatchObject({ date: '2025-01-01', precision: 'month', status: 'past', insurer: 'Zorg en Zekerheid' });
+    expect(r.text).toContain('januari 2025 – maart 2025');
+    expect(r.text).toContain('eerste kwartaal van 2025');
+    const vgz = await ask('In which months does VGZ adjust the agreement (bijstelling zorgkostenplafond)?');
+    expect(vgz.deadlines[0]).toMatchObject({ date: '2020-10-01', precision: 'month' });
+    expect(vgz.text).toContain('October 2020 – December 2020');
+  });
+
+  it('answers a question without a step word when its words name one milestone', async () => {
+    const r = await ask('Wanneer moest de cyclus van beleidsvorming voor contractjaar 2018 doorlopen zijn?', 'nl');
+    expect(r.deadlines[0]).toMatchObject({ date: '2017-04-01', status: 'past' });
+  });
+
+  it('quotes what the documents behind the sector-wide rules say about the unloaded insurer', async () => {
+    const r = await ask('When does DSW inform its insured people about contracted GPs?');
+    expect(r.text).toContain('die zich distantieert van deze nieuwe afspraken');
+    expect(r.deadlines.every((d) => d.insurer === null)).toBe(true);
+    expect((await ask('When must I sign with CZ?')).text).not.toContain('distantieert');
+  });
+
   it('says which contract year is loaded when another year is asked', async () => {
     const r = await ask('When must I sign with VGZ for 2027?');
     expect(r.text).toMatch(/contract year 2020/);
@@ -140,6 +168,25 @@ describe('calculations', () => {
     expect(r.text).toContain('Hemelvaartsdag');
     const none = replyToJsonText(await calculationHandler.handle(message('Binnen hoeveel werkdagen reageert VGZ op een vraag?'), context(), 'nl'));
     expect(none).toMatch(/welke datum/);
+  });
+
+  it('works out the first day of the month for a Zorg en Zekerheid interim application', async () => {
+    const r = await ask('Ik heb op 17 maart 2026 tussentijds een zorgovereenkomst GGZ aangevraagd bij Zorg en Zekerheid. Per wanneer krijg ik die aangeboden?', 'nl');
+    expect(r.intent).toBe('calculation');
+    expect(r.deadlines[0]).toMatchObject({ date: '2026-03-01', status: 'past', insurer: 'Zorg en Zekerheid' });
+    expect(r.text).toContain('per de eerste kalenderdag van de maand van aanvragen');
+    expect(r.text).toContain('zondag 1 maart 2026');
+  });
+
+  it('gives the closest rule with a note when no rule is made for the case, never another insurer’s rule for a named one', async () => {
+    const ggz = await ask('Ik heb de zorgverzekeraar op 2 februari 2026 een vraag gesteld over ons ggz-contract. Wanneer moeten ze reageren?', 'nl');
+    expect(ggz.text).toMatch(/Je noemde geen verzekeraar/);
+    expect(ggz.deadlines[0]).toMatchObject({ date: '2026-02-16', insurer: 'VGZ' });
+    const interim = await ask('Ik heb op 17 maart 2026 tussentijds een contract aangevraagd. Per wanneer krijg ik het?', 'nl');
+    expect(interim.deadlines[0]).toMatchObject({ date: '2026-03-01', insurer: 'Zorg en Zekerheid' });
+    expect(interim.text).toMatch(/bij een andere verzekeraar geldt die niet/);
+    const zz = await ask('Ik heb Zorg en Zekerheid op 2 februari 2026 een vraag gesteld over ons ggz-contract. Wanneer moeten ze reageren?', 'nl');
+    expect(zz.deadlines.every((d) => d.insurer !== 'VGZ')).toBe(true);
   });
 
   it('works out explicit periods, the authorisation request and the cost ceiling', async () => {

@@ -5,6 +5,31 @@ import type { DeadlineQuestion } from './deadline-question.js';
 export interface RankedMilestone {
   readonly milestone: Milestone;
   readonly score: number;
+  /** How many content words of the question occur in the milestone's labels and quote. */
+  readonly overlap?: number;
+  /** Of those, how many are distinctive: found in at most {@link DISTINCTIVE_MAX} of the milestones ranked. */
+  readonly distinctive?: number;
+}
+
+/** A word in more milestones than this ("zorgovereenkomst", "contract") names none of them. */
+export const DISTINCTIVE_MAX = 3;
+
+function milestoneText(m: Milestone): string {
+  return fold(`${m.label.nl} ${m.label.en} ${m.quote}`);
+}
+
+function wordIn(text: string, word: string): boolean {
+  return text.includes(word.length > 5 ? word.slice(0, -1) : word);
+}
+
+/**
+ * The actions a milestone answers, plus "start"/"end" for the two ends of a period: "when does
+ * digital contracting start?" asks for the start of the contracting period.
+ */
+function answeredActions(m: Milestone): readonly string[] {
+  if (m.period === 'start' && !m.actions.includes('start')) return [...m.actions, 'start'];
+  if (m.period === 'end' && !m.actions.includes('end')) return [...m.actions, 'end'];
+  return m.actions;
 }
 
 function milestoneYears(m: Milestone): number[] {
@@ -23,13 +48,16 @@ function milestoneYears(m: Milestone): number[] {
  */
 export function rankMilestones(question: DeadlineQuestion, milestones: readonly Milestone[]): RankedMilestone[] {
   const ranked: RankedMilestone[] = [];
+  const texts = new Map(milestones.map((m) => [m, milestoneText(m)] as const));
+  const frequency = new Map(question.words.map((w) => [w, milestones.filter((m) => wordIn(texts.get(m) ?? '', w)).length] as const));
   for (const m of milestones) {
     let score = 0;
     const asked: readonly string[] = question.actions;
-    const shared = m.actions.filter((a) => asked.includes(a)).length;
+    const actions = answeredActions(m);
+    const shared = actions.filter((a) => asked.includes(a)).length;
     if (question.actions.length > 0) {
       if (shared === 0) continue;
-      score += 3 * shared + (shared === m.actions.length ? 0.5 : 0);
+      score += 3 * shared + (shared === actions.length ? 0.5 : 0);
     }
     if (question.documentIds.length > 0) score += question.documentIds.includes(m.documentId) ? 2 : -1;
     if (question.sector) score += question.sector === m.sector ? 1 : -3;
@@ -42,10 +70,15 @@ export function rankMilestones(question: DeadlineQuestion, milestones: readonly 
     if (m.period === 'start') score += question.wantsEnd ? -1 : 0;
     if (m.period === 'end') score += question.wantsEnd ? 0.5 : -0.25;
     if (!m.verified) score -= 1;
-    const text = fold(`${m.label.nl} ${m.label.en} ${m.quote}`);
-    const overlap = question.words.filter((w) => text.includes(w.length > 5 ? w.slice(0, -1) : w)).length;
-    score += Math.min(2, overlap * 0.4);
-    ranked.push({ milestone: m, score });
+    const text = texts.get(m) ?? '';
+    const sharedWords = question.words.filter((w) => wordIn(text, w));
+    const overlap = sharedWords.length;
+    const distinctive = sharedWords.filter((w) => (frequency.get(w) ?? 0) <= DISTINCTIVE_MAX).length;
+    score += Math.min(2, overlap * 0.4) + Math.min(1, distinctive * 0.3);
+    // With no insurer and no year named, the sector-wide yearly rules answer first ("when do
+    // insurers open their portals?"), before one insurer's or one year's dates.
+    if (question.insurers.length === 0 && question.year === undefined) score += m.insurer === null && m.when.kind === 'yearly' ? 0.75 : 0;
+    ranked.push({ milestone: m, score, overlap, distinctive });
   }
-  return ranked.sort((a, b) => b.score - a.score);
+  return ranked.sort((a, b) => b.score - a.score || (b.overlap ?? 0) - (a.overlap ?? 0));
 }

@@ -67,4 +67,20 @@ describe('extractDates: what chrono-node misses (hand-written)', () => {
   it('reads ISO dates', () => {
     expect(first('on 2026-05-03').start).toEqual({ year: 2026, month: 5, day: 3 });
   });
+
+  it('reads quarters and whole years as spans of months', () => {
+    expect(first('Zorg en Zekerheid bekijkt in het eerste kwartaal van 2025 of herziening').start).toEqual({ year: 2025, month: 1 });
+    expect(first('in het eerste kwartaal van 2025').end).toEqual({ year: 2025, month: 3 });
+    expect(first('Deze bijstelling vindt plaats in het laatste kwartaal van 2020.')).toMatchObject({ start: { year: 2020, month: 10 }, end: { year: 2020, month: 12 } });
+    expect(first('in the second quarter of 2026')).toMatchObject({ start: { year: 2026, month: 4 }, end: { year: 2026, month: 6 } });
+    expect(first('before Q3 2026')).toMatchObject({ start: { year: 2026, month: 7 }, end: { year: 2026, month: 9 } });
+    expect(first('Gedurende heel 2023 Publicatie van eventuele aanvullingen')).toMatchObject({ text: 'Gedurende heel 2023', start: { year: 2023, month: 1 }, end: { year: 2023, month: 12 } });
+    expect(resolveDate(first('in het laatste kwartaal van 2020'), 2000)).toEqual({ date: '2020-10-01', precision: 'month' });
+  });
+
+  it('reads the Dutch abbreviation "mrt" and numeric day-month-year dates the Dutch way', () => {
+    expect(first('gesteld op 3 mrt 2026').start).toEqual({ year: 2026, month: 3, day: 3 });
+    expect(first('vraag gesteld op 12-5-2026').start).toEqual({ year: 2026, month: 5, day: 12 });
+    expect(first('on the 3rd of March 2026').start).toEqual({ year: 2026, month: 3, day: 3 });
+  });
 });

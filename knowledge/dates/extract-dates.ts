@@ -35,7 +35,7 @@ export interface ExtractedDate {
 const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 
 const MONTH_WORD =
-  /\b(jan(uari|uary)?|feb(ruari|ruary)?|maart|march|mar|apr(il)?|mei|may|jun[ie]?|jul[iy]?|aug(ustus|ust)?|sep(tember|t)?|o[ck]t(ober)?|nov(ember)?|dec(ember)?)\b/;
+  /\b(jan(uari|uary)?|feb(ruari|ruary)?|maart|mrt|march|mar|apr(il)?|mei|may|jun[ie]?|jul[iy]?|aug(ustus|ust)?|sep(tember|t)?|o[ck]t(ober)?|nov(ember)?|dec(ember)?)\b/;
 const NUMERIC_DATE = /\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/;
 
 const RANGE_JOINER = /^\s*(?:[-–—]|t\/m|tot(?: en met)?|until|to|through|till)\s*$/i;
@@ -92,6 +92,7 @@ function chronoCandidates(text: string): Candidate[] {
   for (const m of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) {
     if (isValidYmd(m[0])) out.push({ text: m[0], index: m.index, start: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } });
   }
+  out.push(...periodCandidates(text));
   // Both locales may find the same span; keep the longest match per position, drop overlaps.
   out.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
   const kept: Candidate[] = [];
@@ -101,6 +102,30 @@ function chronoCandidates(text: string): Candidate[] {
     kept.push(c);
   }
   return kept;
+}
+
+const QUARTER_WORDS: Record<string, number> = {
+  eerste: 1, tweede: 2, derde: 3, vierde: 4, laatste: 4, first: 1, second: 2, third: 3, fourth: 4, last: 4, final: 4,
+};
+
+/**
+ * Periods chrono does not know: quarters ("in het eerste kwartaal van 2025", "the last quarter of
+ * 2020", "Q1 2025") and whole years ("gedurende heel 2023", "throughout 2023"), as month spans.
+ */
+function periodCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const folded = fold(text);
+  const quarter = /\b(eerste|tweede|derde|vierde|laatste|first|second|third|fourth|last|final) (?:kwartaal|quarter)(?: (?:van|of|in))? (20\d\d)\b|\bq([1-4]) (20\d\d)\b/g;
+  for (const m of folded.matchAll(quarter)) {
+    const q = m[1] ? (QUARTER_WORDS[m[1]] ?? 1) : Number(m[3]);
+    const year = Number(m[2] ?? m[4]);
+    out.push({ text: text.slice(m.index, m.index + m[0].length), index: m.index, start: { year, month: q * 3 - 2 }, end: { year, month: q * 3 } });
+  }
+  for (const m of folded.matchAll(/\b(?:gedurende (?:heel )?|heel |throughout |the whole of |all of )(20\d\d)\b/g)) {
+    const year = Number(m[1]);
+    out.push({ text: text.slice(m.index, m.index + m[0].length), index: m.index, start: { year, month: 1 }, end: { year, month: 12 } });
+  }
+  return out;
 }
 
 /** chrono does not join "1 juni – 31 oktober 2019" (en dash); join adjacent dates around a range word. */

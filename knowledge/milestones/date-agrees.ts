@@ -19,6 +19,10 @@ function candidates(d: ExtractedDate, defaultYear: number): { date: string; prec
   return out;
 }
 
+function ym(p: PartialDate, defaultYear: number): string {
+  return `${p.year ?? defaultYear}-${String(p.month).padStart(2, '0')}`;
+}
+
 /**
  * Whether a milestone's date agrees with a date its quote spells out: the same day (or the day
  * before for "voor 1 september"), the same month for month precision, the same month and day for
@@ -34,6 +38,11 @@ export function dateAgreesWithQuote(m: Pick<Milestone, 'when' | 'quote'>): boole
     }
     case 'month': {
       const year = Number(when.month.slice(0, 4));
+      if (when.through !== undefined) {
+        // A span of months ("eerste kwartaal van 2025") must be one period of the quote, start and end.
+        const through = when.through;
+        return extracted.some((d) => d.end !== undefined && d.start.day === undefined && d.end.day === undefined && ym(d.start, year) === when.month && ym(d.end, year) === through);
+      }
       return extracted.some((d) => candidates(d, year).some((c) => c.precision === 'month' && c.date.startsWith(when.month)));
     }
     case 'yearly': {

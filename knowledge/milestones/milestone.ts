@@ -2,10 +2,11 @@ import { z } from 'zod';
 
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** When a milestone happens: one dated day, a month ("Oktober 2023"), or a rule that recurs every year. */
+/** When a milestone happens: one dated day, a month or span of months ("Oktober 2023", a quarter), or a rule that recurs every year. */
 export const milestoneWhenSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('date'), date: ymd }),
-  z.object({ kind: z.literal('month'), month: z.string().regex(/^\d{4}-\d{2}$/) }),
+  /** A month ("Oktober 2023"), or a span of months with `through` ("eerste kwartaal van 2025": 2025-01 through 2025-03). */
+  z.object({ kind: z.literal('month'), month: z.string().regex(/^\d{4}-\d{2}$/), through: z.string().regex(/^\d{4}-\d{2}$/).optional() }),
   z.object({ kind: z.literal('yearly'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
 ]);
 

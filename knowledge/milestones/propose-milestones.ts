@@ -49,13 +49,16 @@ export function proposeMilestones(text: string, context: ProposalContext): Miles
   const seen = new Set<string>();
   for (const d of extractDates(text)) {
     const sentence = sentenceAround(text, d.index, d.text.length);
-    const points = [
+    // A span of whole months ("in het eerste kwartaal van 2025") is one milestone with `through`.
+    const monthSpan = d.end !== undefined && d.start.day === undefined && d.end.day === undefined && !d.endOfMonth;
+    const points = monthSpan ? [{ part: 'span', date: resolveDate(d, d.start.year ?? defaultYear) }] : [
       { part: 'start', date: resolveDate(d, d.start.year ?? defaultYear) },
       ...(d.end ? [{ part: 'end', date: resolveDate({ start: d.end, relation: 'on', endOfMonth: false }, d.end.year ?? defaultYear) }] : []),
     ];
+    const through = monthSpan && d.end ? `${d.end.year ?? defaultYear}-${String(d.end.month).padStart(2, '0')}` : undefined;
     for (const { part, date } of points) {
       if (!date) continue;
-      const id = `${context.documentId}-proposed-${date.date}-${slug(sentence)}${d.end ? `-${part}` : ''}`.replace(/-+/g, '-').replace(/-$/, '');
+      const id = `${context.documentId}-proposed-${date.date}-${slug(sentence)}${d.end && !monthSpan ? `-${part}` : ''}`.replace(/-+/g, '-').replace(/-$/, '');
       if (seen.has(id)) continue;
       seen.add(id);
       const label = sentence.length > 160 ? `${sentence.slice(0, 157)}…` : sentence;
@@ -66,7 +69,7 @@ export function proposeMilestones(text: string, context: ProposalContext): Miles
           insurer: context.insurer,
           sector: context.sector,
           contractYear: context.contractYear,
-          when: date.precision === 'month' ? { kind: 'month', month: date.date.slice(0, 7) } : { kind: 'date', date: date.date },
+          when: date.precision === 'month' ? { kind: 'month', month: date.date.slice(0, 7), ...(through ? { through } : {}) } : { kind: 'date', date: date.date },
           actor: guessActor(sentence),
           label: { nl: label, en: `(unverified, Dutch source) ${label}` },
           quote: sentence.length >= 10 ? sentence : d.text.padEnd(10, ' '),

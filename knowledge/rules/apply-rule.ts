@@ -1,7 +1,7 @@
 import type { HolidaySettings } from '../../handlers/context.js';
 import { addDays, formatYmd, isValidYmd, parseYmd } from '../dates/calendar-date.js';
 import { addWorkingDays, type SkippedHoliday } from '../dates/working-days.js';
-import type { DurationRule } from './relative-rule.js';
+import type { AnchorRule, DurationRule } from './relative-rule.js';
 
 export interface RuleResult {
   readonly date: string;
@@ -44,5 +44,19 @@ export function applyRule(rule: Pick<DurationRule, 'duration' | 'direction'>, ev
       return { date: addDays(eventDate, sign * amount * 7), skipped: [], counted: { amount: amount * 7, unit: 'days' } };
     case 'months':
       return { date: addMonths(eventDate, sign * amount), skipped: [], counted: { amount, unit: 'months' } };
+  }
+}
+
+/**
+ * The date an anchor rule gives for an event date: `first-day-of-month` → the first calendar day
+ * of the event's month ("aanvraag op 17 maart 2026" → 2026-03-01).
+ */
+export function applyAnchor(rule: Pick<AnchorRule, 'anchor'>, eventDate: string): string {
+  if (!isValidYmd(eventDate)) throw new Error(`Not a calendar date: ${eventDate}`);
+  switch (rule.anchor) {
+    case 'first-day-of-month': {
+      const { year, month } = parseYmd(eventDate);
+      return formatYmd(year, month, 1);
+    }
   }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { knowledgePath } from '../paths.js';
 
-export const ruleTriggerSchema = z.enum(['question', 'problem', 'complex-question', 'conflict', 'offer', 'authorisation', 'stay-limit', 'cost-ceiling']);
+export const ruleTriggerSchema = z.enum(['question', 'problem', 'complex-question', 'conflict', 'offer', 'authorisation', 'stay-limit', 'cost-ceiling', 'interim-application']);
 export type RuleTrigger = z.infer<typeof ruleTriggerSchema>;
 
 const base = {
@@ -28,13 +28,28 @@ export const durationRuleSchema = z.object({
 /** A moment defined by a share of an amount: "bij het bereiken van 70% van het zorgkostenplafond". */
 export const thresholdRuleSchema = z.object({ ...base, threshold: z.object({ percent: z.number().positive().max(100) }) });
 
-export const relativeRuleSchema = z.union([durationRuleSchema, thresholdRuleSchema]);
+/**
+ * A date fixed by the calendar around the event: "per de eerste kalenderdag van de maand van
+ * aanvragen" (`first-day-of-month`: the first day of the event's month).
+ */
+export const anchorRuleSchema = z.object({ ...base, anchor: z.enum(['first-day-of-month']) });
+
+export const relativeRuleSchema = z.union([durationRuleSchema, thresholdRuleSchema, anchorRuleSchema]);
 export type DurationRule = z.infer<typeof durationRuleSchema>;
 export type ThresholdRule = z.infer<typeof thresholdRuleSchema>;
+export type AnchorRule = z.infer<typeof anchorRuleSchema>;
 export type RelativeRule = z.infer<typeof relativeRuleSchema>;
 
 export function isDurationRule(rule: RelativeRule): rule is DurationRule {
   return 'duration' in rule;
+}
+
+export function isThresholdRule(rule: RelativeRule): rule is ThresholdRule {
+  return 'threshold' in rule;
+}
+
+export function isAnchorRule(rule: RelativeRule): rule is AnchorRule {
+  return 'anchor' in rule;
 }
 
 let cached: readonly RelativeRule[] | undefined;
