@@ -12,6 +12,30 @@ const OTHER_INTENT = /\b(herinner\w*|remind\w*|abonneer\w*|subscribe\w*|unsubscr
 const PERIOD = /\b(\d{1,4}\s*(werkdagen|werkdag|working days?|business days?|werkweken|working weeks?|dagen|days?|weken|weeks?|maanden|months?)|binnen|within)\b/;
 const EVENT = /\b(vraag|vragen|question\w*|asked|gesteld|gemaild|e-?mail\w*|emailed|gereageerd|reageren|reactie|antwoord\w*|answer\w*|reply|respond\w*|knelpunt\w*|conflict\w*|aanbod|contractaanbod|offer\w*|machtiging\w*|authori[sz]ation|verblijf|stay|opname|opgenomen|admitted|aanspraak|entitlement|plafond|ceiling|tussentijds\w*|mid-?year|interim)\b/;
 
+const BARE_WHEN = /\b(when|wanneer)\b/g;
+// After a bare "when"/"wanneer" that asks for a time comes a verb ("when must", "wanneer opent"); after
+// the conjunction comes a subject ("what happens when waiting times exceed", "wat als wanneer de …").
+const SUBJECT_AFTER = /^\s+(de|het|een|u|je|jij|ik|we|wij|zij|ze|hij|men|er|mijn|onze|uw|hun|zo'?n|a|an|the|you|i|they|he|she|it|my|our|your|their|there|this|that|these|those|\p{L}+ing|\p{L}+(s|en))\b/u;
+const ASKING_AFTER = /^\s+(do|does|did|must|is|are|was|were|will|would|can|could|should|shall|may|has|have|had)\b/;
+
+/**
+ * Whether a when-word asks for a time rather than joining clauses: any other when-word counts
+ * (deadline, uiterlijk, tot wanneer …); a bare "when"/"wanneer" counts at the start of a clause,
+ * after until/by/from/tot/vanaf/per, or before a verb — not as the conjunction of "what happens
+ * when waiting times exceed the Treeknorm".
+ */
+function asksWhen(folded: string): boolean {
+  if (WHEN.test(folded.replace(BARE_WHEN, ' '))) return true;
+  for (const m of folded.matchAll(BARE_WHEN)) {
+    const before = folded.slice(0, m.index).trimEnd();
+    const after = folded.slice(m.index + m[0].length);
+    if (before === '' || /[.?!:;,(]$/.test(before) || /\b(until|by|from|since|tot|vanaf|per|sinds|en|and|of|or)$/.test(before)) return true;
+    if (ASKING_AFTER.test(after)) return true;
+    if (!SUBJECT_AFTER.test(after)) return true;
+  }
+  return false;
+}
+
 /**
  * How strongly a text is a date calculation: an event date plus an event ("vraag gesteld op …",
  * "asked on …") or a period ("10 werkdagen na …"). A cost-ceiling question with an amount also counts.
@@ -34,8 +58,7 @@ export function calculationScore(text: string): number {
  */
 export function deadlineScore(text: string): number {
   const f = fold(text);
-  const when = WHEN.test(f);
-  if (!when) return 0.02;
+  if (!asksWhen(f)) return 0.02;
   if (OTHER_INTENT.test(f)) return 0.05;
   const strong = STRONG.test(f);
   const step = actionsIn(text).length > 0;

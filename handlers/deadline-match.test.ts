@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { deadlineScore } from './deadline-match.js';
+
+describe('deadlineScore: "when" that asks for a time, not the conjunction', () => {
+  it.each([
+    'When must I sign with Zorg en Zekerheid?',
+    'Wanneer opent VGZ de offertemodule in Vecozo?',
+    'Until when can GPs sign their contract digitally?',
+    'Tot wanneer kan ik mijn contract tekenen bij VGZ?',
+    'Zorg en Zekerheid: when does the contract offer arrive?',
+    'By when does VGZ publish its tariff list?',
+  ])('takes "%s"', (q) => {
+    expect(deadlineScore(q)).toBeGreaterThan(0.5);
+  });
+
+  it.each([
+    'What happens at Zorg en Zekerheid when waiting times exceed the Treeknorm?',
+    'Can Zorg en Zekerheid refuse a contract when a provider speaks negatively about it?',
+    'Does VGZ take religion into account when contracting providers?',
+    'Wat doet VGZ wanneer de wachttijden te lang worden?',
+  ])('leaves "%s" to the question handler', (q) => {
+    expect(deadlineScore(q)).toBeLessThan(0.1);
+  });
+});
