@@ -44,6 +44,18 @@ describe('buildCalendar', () => {
     expect(offer && [prop(offer, 'DTSTART')?.value, prop(offer, 'DTEND')?.value]).toEqual(['20231001', '20231101']);
   });
 
+  it('spans a span of months (a quarter, a whole year) from its first month through its last', () => {
+    const spans = loadMilestones().filter((m) => m.when.kind === 'month' && m.when.through);
+    expect(spans.length).toBeGreaterThan(0);
+    for (const m of spans) {
+      if (m.when.kind !== 'month' || !m.when.through) continue;
+      const event = events.find((e) => prop(e, 'UID')?.value.startsWith(`${m.id}-`));
+      const [y, mo] = m.when.through.split('-').map(Number) as [number, number];
+      const end = mo === 12 ? `${y + 1}0101` : `${y}${String(mo + 1).padStart(2, '0')}01`;
+      expect(event && [prop(event, 'DTSTART')?.value, prop(event, 'DTEND')?.value], m.id).toEqual([`${m.when.month.replace('-', '')}01`, end]);
+    }
+  });
+
   it('filters by insurer (with sector-wide milestones) and sector, in English', () => {
     const vgz = parseIcs(buildCalendar({ milestones: loadMilestones(), insurers: ['VGZ'], sectors: ['ggz'], language: 'en', now: NOW }));
     const uids = vgz.children.map((e) => prop(e, 'UID')?.value ?? '');

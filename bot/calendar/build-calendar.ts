@@ -43,8 +43,9 @@ export function calendarEntries(options: Omit<CalendarOptions, 'language'>): Cal
         entries.push({ milestone: m, start: m.when.date, end: addDays(m.when.date, 1) });
         break;
       case 'month': {
+        // A span of months ("eerste kwartaal van 2025") runs through the last day of its `through` month.
         const start = `${m.when.month}-01`;
-        const { year: y, month } = parseYmd(start);
+        const { year: y, month } = parseYmd(`${m.when.through ?? m.when.month}-01`);
         entries.push({ milestone: m, start, end: month === 12 ? formatYmd(y + 1, 1, 1) : formatYmd(y, month + 1, 1) });
         break;
       }
@@ -75,7 +76,8 @@ export function buildCalendar(options: CalendarOptions): string {
     const m = entry.milestone;
     const source = makeSource(m.documentId, m.section, m.quote, 1);
     const who = actorPhrase(m.actor, m.insurer, options.language);
-    const monthNote = m.when.kind === 'month' ? (nl ? ' (ergens in deze maand)' : ' (some time this month)') : '';
+    const monthNote =
+      m.when.kind !== 'month' ? '' : m.when.through ? (nl ? ' (ergens in deze periode)' : ' (some time in this period)') : nl ? ' (ergens in deze maand)' : ' (some time this month)';
     calendar.createEvent({
       id: `${m.id}-${entry.start}@contractbot`,
       start: utcDay(entry.start),
