@@ -42,6 +42,14 @@ describe('cleanedDocument', () => {
     expect(pathOf('vgz-ggz-2020', 'Start digitale contractering').join(' › ')).not.toMatch(/Website VGZ/);
   });
 
+  it('splits a cover line from the first chapter, and keeps paragraph starts and list tails out of titles', () => {
+    const sections = cleanedDocument('vgz-ggz-2020').sections.map((s) => s.path.join(' › '));
+    expect(sections).toContain('1. Inkoopbeleid 2020');
+    expect(sections.some((s) => s.includes('”1.'))).toBe(false);
+    expect(sections.some((s) => s.includes('Eind 2018 hebben we'))).toBe(false);
+    expect(pathOf('vgz-ggz-2020', 'Wij hebben ons best gedaan').at(-1)).toBe('Bereikbaarheid');
+  });
+
   it('recognises lettered phases, appendices and title lines', () => {
     expect(pathOf('gcp-huisartsen-2016', 'sluiting van de contracteermogelijkheid')).toEqual([
       '3. Wat is er afgesproken voor het contracteerproces voor 2017?',

@@ -59,6 +59,9 @@ function isTitleLike(text: string, bullet: boolean): boolean {
   if (/:$/.test(body) && words.length > 5) return false;
   // A date marks a table cell or a timeline entry ("Uiterlijk 1 november"), not a section title.
   if (DAY_MONTH.test(body)) return false;
+  // A statement with a personal pronoun is the first line of a paragraph ("Eind 2018 hebben we met
+  // GGZ Noord Holland"); titles that address the reader are questions ("Heeft u zelf een voorbeeld?").
+  if (!/\?$/.test(body) && /\b(we|wij|ik|je|jij|u|zij|hij)\b/i.test(body)) return false;
   return !FUNCTION_WORDS.has(lastWordOf(body));
 }
 
@@ -88,7 +91,9 @@ export function textBlocks(raw: string): TextBlock[] {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
     .replace(/\f/g, '\n')
-    .replace(/\u00ad/g, '');
+    .replace(/\u00ad/g, '')
+    // A cover line glued to the first chapter heading ("… op de juiste plek”1. Inkoopbeleid 2020").
+    .replace(/([”"’])(\d{1,2}\.\s+\p{Lu})/gu, '$1\n\n$2');
   const lines = dehyphenate(dropNoiseLines(normalised.split('\n')).join('\n')).split('\n');
 
   const blocks: TextBlock[] = [];
@@ -175,6 +180,9 @@ export function textBlocks(raw: string): TextBlock[] {
       join = false;
     } else if (TERMINAL.test(previous)) {
       join = !hadGap && current.kind === 'paragraph';
+    } else if (hadGap && /\)$/.test(previous) && line.split(' ').length <= 4 && isTitleLike(line, false)) {
+      // "(… niet mogelijk)" then, after a blank line, "Bereikbaarheid": a new section, not the item's tail.
+      join = false;
     } else if (!hadGap) {
       join = true;
     } else {
