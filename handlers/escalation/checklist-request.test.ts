@@ -37,3 +37,22 @@ describe('checklistRequestScore', () => {
     expect(checklistRequestScore('Hoe maak ik een signaal aan de NZa?')).toBe(0.5);
   });
 });
+
+describe('checklistRequestScore: someone escalating a dispute with a named insurer', () => {
+  it.each([
+    'Help me escalate with VGZ: they have not answered for weeks',
+    'Hoe escaleer ik een conflict met Zilveren Kruis?',
+    'What steps should I take to escalate a contracting dispute with CZ?',
+    'Ik wil escaleren naar de NZa over Menzis, wat moet ik doen?',
+  ])('drafts the checklist for "%s"', (q) => {
+    expect(checklistRequestScore(q)).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it.each([
+    'How should GGZ providers and insurers agree on escalation in advance?',
+    'Wat zegt de handleiding over escalatie bij VGZ?',
+    'Wat moet ik vermelden bij het indienen van een signaal bij de NZa?',
+  ])('leaves the document question "%s" alone', (q) => {
+    expect(checklistRequestScore(q)).toBe(0);
+  });
+});

@@ -1,4 +1,5 @@
 import { fold } from '../../knowledge/fold.js';
+import { findInsurers } from '../../knowledge/insurers.js';
 
 const ESCALATION = String.raw`escal\w*|stappenplan`;
 const NZA_SIGNAL = String.raw`nza[- ]?(?:signaal|signal|melding|report)|(?:signaal|melding|signal|report)\s+(?:aan|bij|naar|voor|to|for|at)\s+(?:de\s+|the\s+)?nza`;
@@ -15,6 +16,8 @@ const ARTEFACT = new RegExp(
 );
 const DRAFT_VERB =
   /(?<![\p{L}])(?:draft|make|create|prepare|write|generate|build|produce|give me|set up|maak|maken|opstellen|stel\b.*\bop|schrijf|genereer|geef|bouw|zet\b.*\bop)(?![\p{L}])/u;
+const PERSONAL_ESCALATION = /(?<![\p{L}])(?:escalat(?:e|es|ed|ing|ion)|escaleer\w*|escaleren|escalatie)(?![\p{L}])/u;
+const FIRST_PERSON = /(?<![\p{L}])(?:i|me|my|we|us|our|ik|mij|me|mijn|wij|we|ons|onze)(?![\p{L}])/u;
 const CHECKLIST_WORD = /(?<![\p{L}])check[- ]?list/u;
 const QUESTION_START = /^(?:what|which|how|why|when|who|where|should|can|could|do|does|is|are|wat|welke|hoe|waarom|wanneer|wie|waar|moet|kan|mag|is|zijn)\b/u;
 
@@ -27,7 +30,9 @@ const QUESTION_START = /^(?:what|which|how|why|when|who|where|should|can|could|d
  */
 export function checklistRequestScore(text: string): number {
   const folded = fold(text).trim();
-  if (!ARTEFACT.test(folded)) return 0;
+  // Someone in a dispute with a named insurer who wants to escalate ("Help me escalate with VGZ",
+  // "Hoe escaleer ik een conflict met Menzis?") gets the checklist too: it is their situation.
+  if (!ARTEFACT.test(folded)) return PERSONAL_ESCALATION.test(folded) && FIRST_PERSON.test(folded) && findInsurers(text).length > 0 ? 0.75 : 0;
   const drafting = DRAFT_VERB.test(folded);
   const question = QUESTION_START.test(folded) || folded.endsWith('?');
   if (CHECKLIST_WORD.test(folded)) return question && !drafting ? 0.6 : 0.95;
