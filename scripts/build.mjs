@@ -3,7 +3,7 @@
 // separate compiled modules.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 
 // Small pure-JS packages on the `ask` path are bundled (no module resolution or CJS lexing at start);
 // everything else (native drivers, Slack, Teams, date libraries loaded on demand) stays external.
@@ -13,10 +13,11 @@ const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
   .filter((name) => !BUNDLED.has(name))
   .flatMap((name) => [name, `${name}/*`]);
 
-rmSync('dist', { recursive: true, force: true });
+// Build next to dist/ and swap it in at the end, so a CLI that is running meanwhile never sees it half-built.
+rmSync('dist.next', { recursive: true, force: true });
 await build({
   entryPoints: { 'cli/main': 'bot/main.ts', 'scripts/bench': 'scripts/bench.ts' },
-  outdir: 'dist',
+  outdir: 'dist.next',
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -26,6 +27,8 @@ await build({
   chunkNames: 'cli/chunks/[name]-[hash]',
   logLevel: 'warning',
 });
+rmSync('dist', { recursive: true, force: true });
+renameSync('dist.next', 'dist');
 if (!process.argv.includes('--no-index')) {
   execFileSync(process.execPath, ['bin/contractbot.js', 'index', '--quiet'], { stdio: 'inherit' });
 }
