@@ -119,7 +119,7 @@ function unknownInsurerReply(name: string, question: DeadlineQuestion, today: st
   const sectorWide = loadMilestones().filter((m) => m.insurer === null && m.when.kind === 'yearly');
   const ranked = question.actions.length > 0 ? rankMilestones({ ...question, actor: question.actor === 'zorgverzekeraar' ? undefined : question.actor }, sectorWide) : [];
   const chosen = (ranked.length > 0 ? pick(ranked).best.concat(pick(ranked).related) : sectorWide.filter((m) => KEY_SECTOR_RULES.includes(m.id)).map((m) => ({ milestone: m, score: 1 }))).slice(0, 5);
-  const items = chosen.map((r) => toDeadlineItem(r.milestone, occurrenceToShow(r.milestone, today), today, language));
+  const items = chosen.map((r) => toDeadlineItem(r.milestone, occurrenceToShow(r.milestone, today, question.year), today, language));
   const intro = nl
     ? `Van **${name}** heb ik geen inkoopbeleid geladen, dus ik kan geen datum van ${name} noemen (en ik geef geen data van andere verzekeraars als antwoord). Geladen inkoopbeleid: ${loadedPolicies('nl')}. De data van ${name} staan in het zorginkoopbeleid op de website van ${name}.`
     : `No purchasing policy of **${name}** is loaded, so I cannot give you a ${name} date (and I will not present another insurer's date as the answer). Loaded policies: ${loadedPolicies('en')}. ${name}'s dates are in its purchasing policy on its website.`;
@@ -168,7 +168,7 @@ export function answerDeadline(text: string, context: HandlerContext, language: 
 
   const { best, related } = overview ? { best: ranked.slice(0, MAX_ITEMS + 2), related: [] } : pick(ranked);
   const chosen = [...best, ...related];
-  const items = chosen.map((r) => toDeadlineItem(r.milestone, occurrenceToShow(r.milestone, today), today, language));
+  const items = chosen.map((r) => toDeadlineItem(r.milestone, occurrenceToShow(r.milestone, today, question.year), today, language));
   const parts: string[] = [];
   const note = insurer ? policyYearNote(insurer.name, question, today, language) : undefined;
   if (note) parts.push(note);

@@ -9,6 +9,8 @@ describe('deadlineScore: "when" that asks for a time, not the conjunction', () =
     'Tot wanneer kan ik mijn contract tekenen bij VGZ?',
     'Zorg en Zekerheid: when does the contract offer arrive?',
     'By when does VGZ publish its tariff list?',
+    'Wat is de planning van Zorg en Zekerheid?',
+    'Show me the timeline for GP contracting',
   ])('takes "%s"', (q) => {
     expect(deadlineScore(q)).toBeGreaterThan(0.5);
   });
@@ -18,6 +20,7 @@ describe('deadlineScore: "when" that asks for a time, not the conjunction', () =
     'Can Zorg en Zekerheid refuse a contract when a provider speaks negatively about it?',
     'Does VGZ take religion into account when contracting providers?',
     'Wat doet VGZ wanneer de wachttijden te lang worden?',
+    'Which NZa rule since 2016 obliges insurers to make their GGZ purchasing policy and planning available on time?',
   ])('leaves "%s" to the question handler', (q) => {
     expect(deadlineScore(q)).toBeLessThan(0.1);
   });

@@ -19,12 +19,22 @@ const SUBJECT_AFTER = /^\s+(de|het|een|u|je|jij|ik|we|wij|zij|ze|hij|men|er|mijn
 const ASKING_AFTER = /^\s+(do|does|did|must|is|are|was|were|will|would|can|could|should|shall|may|has|have|had)\b/;
 
 /**
+ * "Planning", "timeline", "schedule" ask for dates when they are what the question is about
+ * ("wat is de planning van VGZ?", "the timeline for GP care"), not when they are one item of a
+ * list ("make their purchasing policy and planning available on time").
+ */
+function withoutIncidentalPlanning(folded: string): string {
+  return folded.replace(/\b(planning|tijdpad|tijdlijn|timeline|schedule|kalender|calendar)\b(?!\s+(van|of|voor|for|bij|at|in)\b|\s*[?.!]*\s*$)/g, ' ');
+}
+
+/**
  * Whether a when-word asks for a time rather than joining clauses: any other when-word counts
  * (deadline, uiterlijk, tot wanneer …); a bare "when"/"wanneer" counts at the start of a clause,
  * after until/by/from/tot/vanaf/per, or before a verb — not as the conjunction of "what happens
  * when waiting times exceed the Treeknorm".
  */
 function asksWhen(folded: string): boolean {
+  folded = withoutIncidentalPlanning(folded);
   if (WHEN.test(folded.replace(BARE_WHEN, ' '))) return true;
   for (const m of folded.matchAll(BARE_WHEN)) {
     const before = folded.slice(0, m.index).trimEnd();
@@ -60,7 +70,7 @@ export function deadlineScore(text: string): number {
   const f = fold(text);
   if (!asksWhen(f)) return 0.02;
   if (OTHER_INTENT.test(f)) return 0.05;
-  const strong = STRONG.test(f);
+  const strong = STRONG.test(withoutIncidentalPlanning(f));
   const step = actionsIn(text).length > 0;
   const insurer = findInsurers(text).length > 0;
   if (strong && (step || insurer)) return 0.9;

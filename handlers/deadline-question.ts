@@ -38,10 +38,20 @@ const DOCUMENT_PATTERNS: readonly [string, RegExp][] = [
   ['ggz-handleiding-escalatie', /\b(handleiding escalatie|escalation (handbook|guide))\b/],
 ];
 
+/** "dit jaar" / "this year", "volgend jaar" / "next year", "vorig jaar" / "last year" as a calendar year. */
+function relativeYear(folded: string, thisYear: number): number | undefined {
+  if (/\b(dit jaar|this year|dit kalenderjaar)\b/.test(folded)) return thisYear;
+  if (/\b(volgend jaar|komend jaar|next year|the coming year)\b/.test(folded)) return thisYear + 1;
+  if (/\b(vorig jaar|afgelopen jaar|last year|previous year)\b/.test(folded)) return thisYear - 1;
+  return undefined;
+}
+
+// In order of specificity: the first trigger found picks the rule ("reageren" is in nearly every
+// calculation question, so a conflict or a complex question outranks it).
 const TRIGGER_PATTERNS: readonly [RuleTrigger, RegExp][] = [
   ['complex-question', /\b(bewerkelijk\w*|complex\w*|ingewikkeld\w*|uitgebreid\w*|complicated)\b/],
-  ['question', /\b(vraag|vragen|gevraagd|question\w*|asked|ask|gemaild|mailde|e-?mail\w*|emailed|inquir\w*|reactie|antwoord\w*|answer\w*|reply|respond\w*|gereageerd|reageren)\b/],
   ['conflict', /\b(knelpunt\w*|conflict\w*|geschil\w*|dispute\w*|issue raised|raised (a|an) (problem|issue)|ingebracht)\b/],
+  ['question', /\b(vraag|vragen|gevraagd|question\w*|asked|ask|gemaild|mailde|e-?mail\w*|emailed|inquir\w*|reactie|antwoord\w*|answer\w*|reply|respond\w*|gereageerd|reageren)\b/],
   ['problem', /\b(probleem|problemen|problem|problems)\b/],
   ['offer', /\b(aanbod|contractaanbod|contractaanbieding|aangeboden|offer|offered|portal opened|portaal geopend)\b/],
   ['authorisation', /\b(machtiging\w*|authori[sz]ation|verblijf\w* in het (tweede|derde)|second year|third year|year 2|year 3|jaar 2|jaar 3)\b/],
@@ -79,7 +89,7 @@ export function parseDeadlineQuestion(text: string, today: string): DeadlineQues
   // A year in the question that is not part of the start date names a contract or policy year.
   const withoutDates = dayDate ? text.slice(0, dayDate.index) + ' ' + text.slice(dayDate.index + dayDate.text.length) : text;
   const yearMatch = /\b(20[0-4]\d)\b/.exec(withoutDates);
-  const year = yearMatch ? Number(yearMatch[1]) : undefined;
+  const year = yearMatch ? Number(yearMatch[1]) : relativeYear(fold(withoutDates), parseYmd(today).year);
 
   const nzaActor = /\bnza\b/.test(folded) && !/\b(bij|to|naar) de nza\b/.test(folded);
   const actor: Actor | undefined = nzaActor

@@ -201,3 +201,31 @@ describe('calculations', () => {
 function replyToJsonText(reply: Parameters<typeof replyToJson>[0]): string {
   return replyToJson(reply).text;
 }
+
+describe('deadline and calculation details from the blind question set', () => {
+  const ctx = {
+    now: new Date('2026-11-23T11:00:00Z'),
+    holidays: { goodFriday: false, liberationDay: false },
+    store: () => Promise.reject(new Error('unused')),
+    log: { debug() {}, info() {}, warn() {}, error() {} },
+  };
+  const ask = async (text: string) => {
+    const { createRouter } = await import('./router.js');
+    const { handlers } = await import('./registry.js');
+    const { replyToJson } = await import('./reply-json.js');
+    return replyToJson(await createRouter(handlers)({ address: { platform: 'local', conversationId: 't' }, text, receivedAt: ctx.now }, ctx));
+  };
+
+  it('"dit jaar" picks this year\'s occurrence of a yearly rule, even when it has passed', async () => {
+    const reply = await ask('Wanneer moeten zorgverzekeraars dit jaar bekendmaken met wie zij huisartsenzorg hebben gecontracteerd?');
+    expect(reply.deadlines[0]).toMatchObject({ date: '2026-11-19', status: 'past' });
+  });
+
+  it('a problem raised in a conflict gets the 2-week conflict rule, not the 5-working-day answer rule', async () => {
+    const reply = await ask(
+      'We hebben een conflict over de contractering huisartsenzorg en hebben op 21 december 2026 een knelpunt ingebracht bij de zorgverzekeraar. Wanneer moet die uiterlijk reageren?',
+    );
+    expect(reply.intent).toBe('calculation');
+    expect(reply.deadlines[0]?.date).toBe('2027-01-04');
+  });
+});
