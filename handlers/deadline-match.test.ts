@@ -10,6 +10,8 @@ describe('deadlineScore: "when" that asks for a time, not the conjunction', () =
     'Zorg en Zekerheid: when does the contract offer arrive?',
     'By when does VGZ publish its tariff list?',
     'Wat is de planning van Zorg en Zekerheid?',
+    'Wat is bij VGZ de einddatum van de digitale contractering voor vrijgevestigden en groepspraktijken?',
+    'What is the closing date for contracting with Zorg en Zekerheid?',
     'Show me the timeline for GP contracting',
   ])('takes "%s"', (q) => {
     expect(deadlineScore(q)).toBeGreaterThan(0.5);
@@ -23,5 +25,10 @@ describe('deadlineScore: "when" that asks for a time, not the conjunction', () =
     'Which NZa rule since 2016 obliges insurers to make their GGZ purchasing policy and planning available on time?',
   ])('leaves "%s" to the question handler', (q) => {
     expect(deadlineScore(q)).toBeLessThan(0.1);
+  });
+
+  it('reads English "data" as facts and Dutch "data" as dates', () => {
+    expect(deadlineScore('What data must I send to VGZ?', 'en')).toBeLessThan(0.1);
+    expect(deadlineScore('Welke data gelden voor de contractering bij VGZ?', 'nl')).toBeGreaterThan(0.5);
   });
 });

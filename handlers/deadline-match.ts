@@ -5,9 +5,10 @@ import { actionsIn } from '../knowledge/milestones/actions.js';
 import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
 import { parseDeadlineQuestion } from './deadline-question.js';
 import { rankMilestones } from './rank-milestones.js';
+import type { Language } from './types.js';
 
-const WHEN = /\b(wanneer|tot wanneer|vanaf wanneer|uiterlijk|uiterste|deadline\w*|datum|data|date|dates|welke dag|hoe laat|when|until when|by when|what date|which date|what day|last day|laatste dag|due|planning|tijdpad|tijdlijn|timeline|schedule|kalender|calendar|(in )?(welke?|what|which) (maand|maanden|month|months|periode|period|kwartaal|quarter|week))\b/;
-const STRONG = /\b(deadline\w*|uiterlijk|uiterste|tot wanneer|until when|by when|last day|laatste dag|what date|welke datum|planning|tijdpad|tijdlijn|timeline)\b/;
+const WHEN = /\b(wanneer|tot wanneer|vanaf wanneer|uiterlijk|uiterste|deadline\w*|datum|data|date|dates|\w+datum|welke dag|hoe laat|when|until when|by when|what date|which date|what day|last day|laatste dag|due|planning|tijdpad|tijdlijn|timeline|schedule|kalender|calendar|(in )?(welke?|what|which) (maand|maanden|month|months|periode|period|kwartaal|quarter|week))\b/;
+const STRONG = /\b(deadline\w*|uiterlijk|uiterste|einddatum|sluitingsdatum|vervaldatum|end date|closing date|due date|tot wanneer|until when|by when|last day|laatste dag|what date|welke datum|planning|tijdpad|tijdlijn|timeline)\b/;
 const OTHER_INTENT = /\b(herinner\w*|remind\w*|abonneer\w*|subscribe\w*|unsubscribe|escalat\w*|escaleer\w*|checklist|stappenplan opstellen)\b/;
 const PERIOD = /\b(\d{1,4}\s*(werkdagen|werkdag|working days?|business days?|werkweken|working weeks?|dagen|days?|weken|weeks?|maanden|months?)|binnen|within)\b/;
 const EVENT = /\b(vraag|vragen|question\w*|asked|gesteld|gemaild|e-?mail\w*|emailed|gereageerd|reageren|reactie|antwoord\w*|answer\w*|reply|respond\w*|knelpunt\w*|conflict\w*|aanbod|contractaanbod|offer\w*|machtiging\w*|authori[sz]ation|verblijf|stay|opname|opgenomen|admitted|aanspraak|entitlement|plafond|ceiling|tussentijds\w*|mid-?year|interim)\b/;
@@ -66,8 +67,9 @@ export function calculationScore(text: string): number {
  * deadline words together with a step (sign, apply, offer …) or an insurer score high; a bare
  * "when" stays below the question handler (0.1); texts without such words (plain document questions) score low.
  */
-export function deadlineScore(text: string): number {
-  const f = fold(text);
+export function deadlineScore(text: string, language: Language = 'nl'): number {
+  // Dutch "data" are dates; English "data" are facts ("What data must I send to VGZ?").
+  const f = language === 'en' ? fold(text).replace(/\bdata\b/g, 'gegevens') : fold(text);
   if (!asksWhen(f)) return 0.02;
   if (OTHER_INTENT.test(f)) return 0.05;
   const strong = STRONG.test(withoutIncidentalPlanning(f));

@@ -9,7 +9,7 @@ import type { Handler } from './handler.js';
  */
 export const deadlineHandler: Handler = {
   intent: 'deadline',
-  match: (text) => deadlineScore(text),
+  match: (text, language) => deadlineScore(text, language),
   handle: async (message, context, language) => answerDeadline(message.text, context, language),
 };
 
