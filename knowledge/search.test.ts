@@ -111,3 +111,19 @@ describe('search index', () => {
     expect(data.passages.length).toBeGreaterThan(100);
   });
 });
+
+describe('searchWithConcepts: answers that sit beside the words of the question', () => {
+  it('ranks the passage that defines a multi-year contract first, and quotes the definition even in a short snippet', () => {
+    const { concepts, hits } = searchWithConcepts('What counts as a multi-year contract for GP care?');
+    const best = hits[0];
+    expect(best?.passage.sectionPath.at(-1)).toMatch(/Meerjarige contracten/);
+    expect(answerSnippet(best!.passage, concepts, 'nl', 260).text).toContain('ten minste 2 jaar');
+  });
+
+  it('quotes the stated duration for a "how long" question', () => {
+    const { concepts, hits } = searchWithConcepts('For how long does VGZ grant an authorisation for long-term mental health care?', {
+      documentIds: ['vgz-ggz-2020'],
+    });
+    expect(answerSnippet(hits[0]!.passage, concepts, 'nl', 420).text).toContain('maximaal één jaar');
+  });
+});

@@ -2,7 +2,7 @@ import type lunr from 'lunr';
 import { loadDocuments } from './documents.js';
 import { loadGlossary, type Glossary } from './glossary.js';
 import type { Passage } from './ingest/passages.js';
-import { queryConcepts, type QueryConcept } from './search/query-concepts.js';
+import { conceptMatch, queryConcepts, type QueryConcept } from './search/query-concepts.js';
 import { searchIndex, type SearchIndex } from './search/search-index.js';
 
 export type { Passage } from './ingest/passages.js';
@@ -79,7 +79,7 @@ function pruneCommonExpansions(index: SearchIndex, concept: QueryConcept): Query
   // rather than count its untranslatable English form as evidence the documents cannot answer.
   const prunedCommon = kept.size < concept.terms.size;
   if (prunedCommon && [...kept.keys()].every((term) => documentFrequency(index, term) === 0)) return { source: concept.source, terms: new Map() };
-  return { source: concept.source, terms: kept };
+  return { ...concept, terms: kept };
 }
 
 /** {@link searchPassages} plus the weighted concepts the question was understood as. */
@@ -109,7 +109,7 @@ export function searchWithConcepts(query: string, options: SearchOptions = {}): 
     const matched = new Set(matchedTerms);
     let covered = 0;
     concepts.forEach((c, i) => {
-      if ([...c.terms.keys()].some((t) => matched.has(t))) covered += weights[i] ?? 0;
+      covered += (weights[i] ?? 0) * conceptMatch(c, (t) => matched.has(t), passage.text);
     });
     const coverage = total > 0 ? covered / total : 0;
     const boost = options.documentBoosts?.[passage.documentId] ?? 1;

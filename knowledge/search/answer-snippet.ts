@@ -1,6 +1,6 @@
 import { sentenceSpans, type Span } from '../ingest/sentences.js';
 import type { Passage } from '../ingest/passages.js';
-import type { QueryConcept } from './query-concepts.js';
+import { conceptMatch, type QueryConcept } from './query-concepts.js';
 import { analyze, type IndexLanguage } from './dutch-lunr.js';
 import { joinedCompounds } from './search-index.js';
 
@@ -12,17 +12,28 @@ export interface Snippet extends Span {
   readonly trimmedAfter: boolean;
 }
 
-function sentenceScore(text: string, concepts: readonly (QueryConcept & { weight: number })[], language: IndexLanguage): number {
+/** How fully (0..1) a sentence expresses each concept. */
+function sentenceConcepts(text: string, concepts: readonly QueryConcept[], language: IndexLanguage): number[] {
   const terms = new Set([...analyze(text, language), ...analyze(joinedCompounds(text), language)]);
-  let score = 0;
-  for (const c of concepts) if ([...c.terms.keys()].some((t) => terms.has(t))) score += c.weight;
-  return score;
+  return concepts.map((c) => conceptMatch(c, (t) => terms.has(t), text));
 }
+
+function weightOf(matched: readonly number[], concepts: readonly { weight: number }[]): number {
+  return matched.reduce((sum, share, i) => sum + share * (concepts[i]?.weight ?? 0), 0);
+}
+
+function sentenceScore(text: string, concepts: readonly (QueryConcept & { weight: number })[], language: IndexLanguage): number {
+  return weightOf(sentenceConcepts(text, concepts, language), concepts);
+}
+
+/** How far past `maxChars` a neighbour may take the snippet when it says something asked that the snippet lacks. */
+const NEW_CONCEPT_ALLOWANCE = 1.6;
 
 /**
  * Trims a passage to the sentences that answer: the sentence that covers most of the question
  * (weighted by concept rarity), widened with neighbours that also match, a lead-in it depends on
- * ("… de volgende eisen:") or the list items a lead-in introduces, up to about `maxChars`.
+ * ("… de volgende eisen:") or the list items a lead-in introduces, up to about `maxChars` (a
+ * neighbour that adds a concept the snippet still lacks may take it to 1.6 × `maxChars`).
  * Sentences are never cut; offsets index the cleaned document like the passage's.
  */
 export function answerSnippet(
@@ -34,7 +45,8 @@ export function answerSnippet(
   const spans = sentenceSpans(passage.text, passage.start);
   if (spans.length === 0) return { start: passage.start, end: passage.end, text: passage.text, trimmedBefore: false, trimmedAfter: false };
   const slice = (s: Span) => passage.text.slice(s.start - passage.start, s.end - passage.start);
-  const scores = spans.map((s) => sentenceScore(slice(s), concepts, language));
+  const matched = spans.map((s) => sentenceConcepts(slice(s), concepts, language));
+  const scores = matched.map((m) => weightOf(m, concepts));
   let best = 0;
   scores.forEach((score, i) => {
     if (score > (scores[best] ?? 0)) best = i;
@@ -68,7 +80,17 @@ export function answerSnippet(
     if (grow < 0) break;
     const next = grow === before ? (spans[last]?.end ?? 0) - (spans[before]?.start ?? 0) : (spans[after]?.end ?? 0) - (spans[first]?.start ?? 0);
     const listAllowance = grow === after && listContinues ? maxChars * 1.5 : maxChars;
-    if (next > listAllowance && !(grow === after && endsWithColon(last) && length() < maxChars / 3)) break;
+    // A neighbour that names a concept the snippet lacks ("Onder meerjarig wordt verstaan …" after
+    // "… meerjarige contracten …" for "what counts as a multi-year contract") may exceed the budget.
+    const covered = (i: number) => Math.max(...matched.slice(first, last + 1).map((m) => m[i] ?? 0));
+    const addsConcept = (matched[grow] ?? []).some((share, i) => share > covered(i));
+    if (
+      next > listAllowance &&
+      !(grow === after && endsWithColon(last) && length() < maxChars / 3) &&
+      !(addsConcept && next <= maxChars * NEW_CONCEPT_ALLOWANCE)
+    ) {
+      break;
+    }
     if (grow === before) first = before;
     else last = after;
   }

@@ -8,7 +8,50 @@ export interface QueryConcept {
   readonly source: string;
   /** Index terms with their query boost: the user's own terms first, then glossary expansions. */
   readonly terms: ReadonlyMap<string, number>;
+  /**
+   * Terms of the user's hyphenated words ("multi-year" → multi, year) that express the concept fully
+   * only together: one of them alone ("multi" of "multi disciplinaire") is partial evidence. One group per word.
+   */
+  readonly parts?: readonly (readonly string[])[];
+  /** What the answer looks like when it is not a term, e.g. a duration ("maximaal één jaar") for "how long". */
+  readonly answerPattern?: RegExp;
 }
+
+/**
+ * How fully (0..1) a text with the given index terms expresses the concept: 1 for one of its whole
+ * terms, every part of one of its hyphenated words or (with `text`) the shape of the answer it asks
+ * for; the share of a hyphenated word's parts found ("co" of "co-morbide" for "co-morbiditeit": ½).
+ */
+export function conceptMatch(concept: QueryConcept, has: (term: string) => boolean, text?: string): number {
+  const groups = concept.parts ?? [];
+  const parts = new Set(groups.flat());
+  for (const term of concept.terms.keys()) if (!parts.has(term) && has(term)) return 1;
+  if (text !== undefined && concept.answerPattern?.test(text)) return 1;
+  return Math.max(0, ...groups.map((group) => group.filter(has).length / group.length));
+}
+
+// A stated duration in the (Dutch) documents: "maximaal één jaar", "ten minste 2 jaar", "5 werkdagen".
+const NUMBER_WORD = '\\d+(?:[.,]\\d+)?|een|één|anderhalf|half|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|achttien|vierentwintig';
+const DURATION = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${NUMBER_WORD})\\s+(?:kalender|werk)?(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren)(?![\\p{L}])`,
+  'iu',
+);
+// A stated share: "minimaal 70%", "80 procent".
+const SHARE = /(?<![\p{L}\p{N}])\d+(?:[.,]\d+)?\s?(?:%|procent(?![\p{L}]))/iu;
+
+/** Questions that ask for a kind of value, and what that value looks like in the documents. */
+const ANSWER_KINDS: readonly { readonly asks: RegExp; readonly answer: RegExp }[] = [
+  {
+    // "how long", "for how many years", "hoe lang", "hoeveel werkdagen", "looptijd".
+    asks: /(?<![\p{L}])(?:how\s+long|how\s+many\s+(?:years|months|weeks|days|working\s+days)|duration|hoe\s*lang|hoeveel\s+(?:jaar|jaren|maanden|weken|dagen|werkdagen)|looptijd)(?![\p{L}])/giu,
+    answer: DURATION,
+  },
+  {
+    // "what share", "at what percentage", "welk deel", "hoeveel procent".
+    asks: /(?<![\p{L}])(?:(?:what|which)\s+(?:share|percentage|proportion|part|fraction)|percentage|hoeveel\s+procent|welke?\s+(?:deel|aandeel|percentage))(?![\p{L}])/giu,
+    answer: SHARE,
+  },
+];
 
 // Words that only shape a question ("when must I …", "wat bedoelt … met …"); they name nothing to find.
 const QUESTION_WORDS = new Set(
@@ -35,11 +78,26 @@ function wordsOf(text: string): Word[] {
   }));
 }
 
-function termsOf(text: string, language: IndexLanguage): string[] {
+interface Terms {
+  /** Every index term of the text, hyphenated words also written together ("e-health" → "ehealth"). */
+  readonly terms: string[];
+  /** The separate terms of each hyphenated word ("multi-year" → multi, year). */
+  readonly parts: string[][];
+}
+
+function termsOf(text: string, language: IndexLanguage): Terms {
   const terms = analyze(text, language);
-  // Hyphenated words are also indexed written together ("e-health" → "ehealth").
-  for (const compound of text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []) terms.push(...analyze(compound.replace(/-/g, ''), language));
-  return terms;
+  const parts: string[][] = [];
+  for (const compound of text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []) {
+    terms.push(...analyze(compound.replace(/-/g, ''), language));
+    parts.push(analyze(compound, language));
+  }
+  return { terms, parts };
+}
+
+/** Part groups whose terms stand only for their word: none of them also occurs as a word of its own. */
+function partGroups(terms: ReadonlyMap<string, number>, parts: readonly string[][], whole: ReadonlySet<string>): string[][] {
+  return parts.filter((g) => g.length > 1 && g.every((t) => terms.has(t) && !whole.has(t)));
 }
 
 const EXPANSION_BOOST = { translation: 0.8, synonym: 0.45, abbreviation: 0.6 } as const;
@@ -51,7 +109,7 @@ const EXPANSION_BOOST = { translation: 0.8, synonym: 0.45, abbreviation: 0.6 } a
  */
 export function queryConcepts(query: string, glossary: Glossary, language: IndexLanguage): QueryConcept[] {
   const words = wordsOf(query);
-  const spans: { start: number; end: number; source: string; terms: Map<string, number> }[] = [];
+  const spans: { start: number; end: number; source: string; terms: Map<string, number>; parts: string[][]; whole: Set<string> }[] = [];
   const matches = glossaryMatches(glossary, query);
   // A phrase is more specific than the words inside it: "care cost ceiling" means the
   // zorgkostenplafond, not also every "kosten"; a match inside a longer match adds nothing.
@@ -61,33 +119,55 @@ export function queryConcepts(query: string, glossary: Glossary, language: Index
     const end = match.index + match.length;
     let span = spans.find((s) => start < s.end && end > s.start);
     if (!span) {
-      span = { start, end, source: query.slice(start, end), terms: new Map() };
+      span = { start, end, source: query.slice(start, end), terms: new Map(), parts: [], whole: new Set() };
       spans.push(span);
     } else if (start < span.start || end > span.end) {
       span.start = Math.min(span.start, start);
       span.end = Math.max(span.end, end);
       span.source = query.slice(span.start, span.end);
     }
-    for (const t of termsOf(query.slice(start, end), language)) span.terms.set(t, Math.max(span.terms.get(t) ?? 0, 1));
+    const own = termsOf(query.slice(start, end), language);
+    const split = new Set(own.parts.flat());
+    for (const t of own.terms) {
+      span.terms.set(t, Math.max(span.terms.get(t) ?? 0, 1));
+      if (!split.has(t)) span.whole.add(t);
+    }
+    span.parts.push(...own.parts);
     for (const expansion of match.expansions) {
-      for (const t of termsOf(expansion, language)) span.terms.set(t, Math.max(span.terms.get(t) ?? 0, EXPANSION_BOOST[match.kind]));
+      for (const t of termsOf(expansion, language).terms) {
+        span.terms.set(t, Math.max(span.terms.get(t) ?? 0, EXPANSION_BOOST[match.kind]));
+        span.whole.add(t);
+      }
     }
   }
+  // Where the question asks for a kind of value (a duration, a share), a stated value of that kind
+  // also expresses the words that ask for it ("how long" → "maximaal één jaar").
+  const asked = ANSWER_KINDS.flatMap((kind) =>
+    [...query.matchAll(kind.asks)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, answer: kind.answer })),
+  );
+  const answerPattern = (start: number, end: number) => asked.find((a) => start < a.end && end > a.start)?.answer;
+  const concept = (source: string, terms: Map<string, number>, parts: string[][], whole: Set<string>, start: number, end: number): QueryConcept => {
+    const groups = partGroups(terms, parts, whole);
+    const pattern = answerPattern(start, end);
+    return { source, terms, ...(groups.length > 0 ? { parts: groups } : {}), ...(pattern ? { answerPattern: pattern } : {}) };
+  };
   const concepts: QueryConcept[] = [];
   for (const word of words) {
     const span = spans.find((s) => word.index < s.end && word.end > s.start);
     if (span) {
       if (!concepts.some((c) => c.source === span.source && c.terms === span.terms) && span.terms.size > 0) {
-        concepts.push({ source: span.source, terms: span.terms });
+        concepts.push(concept(span.source, span.terms, span.parts, span.whole, span.start, span.end));
       }
       continue;
     }
     if (QUESTION_WORDS.has(fold(word.text))) continue;
     // Small bare numbers ("2", "10") name nothing by themselves; years and percentages do.
     if (/^\d{1,2}$/.test(word.text)) continue;
-    const terms = termsOf(word.text, language);
-    if (terms.length === 0) continue;
-    concepts.push({ source: word.text, terms: new Map(terms.map((t) => [t, 1])) });
+    const own = termsOf(word.text, language);
+    if (own.terms.length === 0) continue;
+    const split = new Set(own.parts.flat());
+    const whole = new Set(own.terms.filter((t) => !split.has(t)));
+    concepts.push(concept(word.text, new Map(own.terms.map((t) => [t, 1])), own.parts, whole, word.index, word.end));
   }
   // Glossary phrases made only of question words ("how much") still count; identical concepts merge.
   return concepts.filter((c, i) => concepts.findIndex((o) => o.terms === c.terms) === i);
