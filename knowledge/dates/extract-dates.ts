@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
 import { fold } from '../fold.js';
+import { simpleDates } from './simple-dates.js';
 import { addDays, formatYmd, isValidYmd } from './calendar-date.js';
 
 /** A calendar date as written: the year may be missing ("1 oktober"), the day too ("Oktober 2023"). */
@@ -47,6 +48,9 @@ interface Candidate {
   end?: PartialDate;
 }
 
+/** Texts up to this length (user questions) try {@link simpleDates} before chrono. */
+export const SIMPLE_MAX_LENGTH = 600;
+
 // chrono-node takes ~130 ms to load; most questions have no date, so it is loaded on first need.
 let chronoModule: typeof Chrono | undefined;
 function chrono(): typeof Chrono {
@@ -63,11 +67,15 @@ function partial(component: Chrono.ParsedComponents): PartialDate | undefined {
   return { month, ...(day !== undefined ? { day } : {}), ...(year !== undefined ? { year } : {}) };
 }
 
-function chronoCandidates(text: string): Candidate[] {
+function chronoCandidates(text: string, allowSimple: boolean): Candidate[] {
   const out: Candidate[] = [];
   // A date needs a month (name or number): without one, chrono has nothing to find.
   const folded = fold(text);
-  const results = MONTH_WORD.test(folded) || NUMERIC_DATE.test(folded) ? [...chrono().nl.parse(text, REFERENCE), ...chrono().en.parse(text, REFERENCE)] : [];
+  // Short texts (questions) written in plain forms need no chrono; longer ones always get it.
+  const simple = allowSimple && text.length <= SIMPLE_MAX_LENGTH ? simpleDates(text) : undefined;
+  if (simple) out.push(...simple);
+  const results =
+    !simple && (MONTH_WORD.test(folded) || NUMERIC_DATE.test(folded)) ? [...chrono().nl.parse(text, REFERENCE), ...chrono().en.parse(text, REFERENCE)] : [];
   for (const r of results) {
     // Only dates the text spells out with a month (name or number): no "morgen", "dinsdag", "dit jaar".
     const folded = fold(r.text);
@@ -177,10 +185,11 @@ function relationBefore(text: string, index: number): { relation: DateRelation; 
  * leaves out: en-dash periods ("1 juni – 31 oktober 2019"), the year of a period's start or end,
  * "eind februari 2016" (last day of the month) and the qualifiers "uiterlijk", "voor", "vanaf", "tot".
  * Words without a month ("morgen", "dinsdag", "dit jaar") are ignored. Never reads the clock.
+ * Short texts in plain forms skip chrono ({@link simpleDates}); `thorough` always uses it.
  * @example extractDates('uiterlijk 1 oktober')[0] → { start: { month: 10, day: 1 }, relation: 'by', … }
  */
-export function extractDates(text: string): ExtractedDate[] {
-  return joinRanges(text, chronoCandidates(text)).map((c) => {
+export function extractDates(text: string, options: { thorough?: boolean } = {}): ExtractedDate[] {
+  return joinRanges(text, chronoCandidates(text, !options.thorough)).map((c) => {
     const full = completeYears(c);
     const { relation, endOfMonth } = relationBefore(text, full.index);
     return { ...full, relation, endOfMonth: endOfMonth && full.start.day === undefined };
