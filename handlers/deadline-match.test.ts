@@ -23,6 +23,7 @@ describe('deadlineScore: "when" that asks for a time, not the conjunction', () =
     'Does VGZ take religion into account when contracting providers?',
     'Wat doet VGZ wanneer de wachttijden te lang worden?',
     'Which NZa rule since 2016 obliges insurers to make their GGZ purchasing policy and planning available on time?',
+    "Could you kindly give me Zorg en Zekerheid's phone number for questions about contracting status, and when I can call?",
   ])('leaves "%s" to the question handler', (q) => {
     expect(deadlineScore(q)).toBeLessThan(0.1);
   });

@@ -47,6 +47,11 @@ function asksWhen(folded: string): boolean {
   return false;
 }
 
+/** True when the only when-word is a bare "when"/"wanneer" (no date, deadline, planning … word). */
+function onlyBareWhen(folded: string): boolean {
+  return !WHEN.test(withoutIncidentalPlanning(folded).replace(BARE_WHEN, ' '));
+}
+
 /**
  * How strongly a text is a date calculation: an event date plus an event ("vraag gesteld op …",
  * "asked on …") or a period ("10 werkdagen na …"). A cost-ceiling question with an amount also counts.
@@ -76,7 +81,10 @@ export function deadlineScore(text: string, language: Language = 'nl'): number {
   const step = actionsIn(text).length > 0;
   const insurer = findInsurers(text).length > 0;
   if (strong && (step || insurer)) return 0.9;
-  if (step || insurer) return 0.85;
+  if (step) return 0.85;
+  // An insurer and a bare "when" but no step ("Z&Z's phone number, and when can I call?") is
+  // rarely about the contracting calendar, unless its words name a milestone or ask for dates.
+  if (insurer) return onlyBareWhen(f) && bestMilestoneOverlap(text) < 2 ? 0.08 : 0.85;
   if (strong) return 0.7;
   // A bare "when" without a step or insurer ("Wanneer is een machtiging nodig?") is usually a
   // content question: stay below the question handler, unless its words clearly name a dated

@@ -32,10 +32,12 @@ export function checklistRequestScore(text: string): number {
   const folded = fold(text).trim();
   // Someone in a dispute with a named insurer who wants to escalate ("Help me escalate with VGZ",
   // "Hoe escaleer ik een conflict met Menzis?") gets the checklist too: it is their situation.
-  if (!ARTEFACT.test(folded)) return PERSONAL_ESCALATION.test(folded) && FIRST_PERSON.test(folded) && findInsurers(text).length > 0 ? 0.75 : 0;
+  const personal = PERSONAL_ESCALATION.test(folded) && FIRST_PERSON.test(folded) && findInsurers(text).length > 0;
+  if (!ARTEFACT.test(folded)) return personal ? 0.75 : 0;
   const drafting = DRAFT_VERB.test(folded);
   const question = QUESTION_START.test(folded) || folded.endsWith('?');
   if (CHECKLIST_WORD.test(folded)) return question && !drafting ? 0.6 : 0.95;
   if (drafting) return question ? 0.5 : 0.9;
-  return question ? 0 : 0.8;
+  // "What escalation steps can we take against VGZ?": their own dispute, so the checklist answers it.
+  return question ? (personal ? 0.75 : 0) : 0.8;
 }

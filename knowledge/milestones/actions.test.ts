@@ -27,3 +27,10 @@ describe('actionsIn', () => {
     expect(actionsIn('Wanneer moest de cyclus van beleidsvorming doorlopen zijn?')).toContain('publish-policy');
   });
 });
+
+describe('actionsIn: "to contract" as the English verb', () => {
+  it('reads "last day to contract" as signing, not "contract offer" or "contracting module"', () => {
+    expect(actionsIn('Last day to contract in the Vecozo contracting module?')).toContain('sign');
+    expect(actionsIn('When does the contract offer arrive?')).not.toContain('sign');
+  });
+});
