@@ -38,6 +38,8 @@ const DOCUMENT_PATTERNS: readonly [string, RegExp][] = [
   ['ggz-handleiding-escalatie', /\b(handleiding escalatie|escalation (handbook|guide))\b/],
 ];
 
+const EXPLICIT_END = /\b(einddatum|end date|eindigt|ends|end of)\b/;
+
 /** "dit jaar" / "this year", "volgend jaar" / "next year", "vorig jaar" / "last year" as a calendar year. */
 function relativeYear(folded: string, thisYear: number): number | undefined {
   if (/\b(dit jaar|this year|dit kalenderjaar)\b/.test(folded)) return thisYear;
@@ -112,7 +114,8 @@ export function parseDeadlineQuestion(text: string, today: string): DeadlineQues
   return {
     insurers,
     ...(sector ? { sector } : {}),
-    actions: actionsIn(text),
+    // "einddatum", "end date", "ends": the end of a period is itself what is asked.
+    actions: EXPLICIT_END.test(folded) && !actionsIn(text).includes('end') ? [...actionsIn(text), 'end'] : actionsIn(text),
     ...(year !== undefined ? { year } : {}),
     ...(startDate ? { startDate } : {}),
     documentIds: DOCUMENT_PATTERNS.filter(([, p]) => p.test(folded)).map(([id]) => id),

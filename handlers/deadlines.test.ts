@@ -221,6 +221,13 @@ describe('deadline and calculation details from the blind question set', () => {
     expect(reply.deadlines[0]).toMatchObject({ date: '2026-11-19', status: 'past' });
   });
 
+  it('an explicit end date ("einddatum") picks the end of a period, "last day to request" the request deadline', async () => {
+    const end = await ask('Wat is bij VGZ de einddatum van de contractering in de contracteermodule voor digitaal gecontracteerde GGZ-aanbieders?');
+    expect(end.deadlines[0]?.date.slice(5)).toBe('12-01');
+    const request = await ask("I'm a non-contracted GGZ provider. What's the last day to request a 2024 care agreement from Zorg en Zekerheid?");
+    expect(request.deadlines[0]?.date).toBe('2023-08-31');
+  });
+
   it('a problem raised in a conflict gets the 2-week conflict rule, not the 5-working-day answer rule', async () => {
     const reply = await ask(
       'We hebben een conflict over de contractering huisartsenzorg en hebben op 21 december 2026 een knelpunt ingebracht bij de zorgverzekeraar. Wanneer moet die uiterlijk reageren?',

@@ -44,6 +44,7 @@ describe('checklistRequestScore: someone escalating a dispute with a named insur
     'Hoe escaleer ik een conflict met Zilveren Kruis?',
     'What steps should I take to escalate a contracting dispute with CZ?',
     'Ik wil escaleren naar de NZa over Menzis, wat moet ik doen?',
+    'De onderhandelingen met VGZ lopen vast op de afslagen op de tarieven. Welke escalatiestappen kan ik zetten?',
     'Our GGZ institution strongly disagrees with VGZ applying the same discounts on the new maximum tariffs. What escalation steps can we take?',
   ])('drafts the checklist for "%s"', (q) => {
     expect(checklistRequestScore(q)).toBeGreaterThanOrEqual(0.75);

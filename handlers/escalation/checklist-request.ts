@@ -16,7 +16,7 @@ const ARTEFACT = new RegExp(
 );
 const DRAFT_VERB =
   /(?<![\p{L}])(?:draft|make|create|prepare|write|generate|build|produce|give me|set up|maak|maken|opstellen|stel\b.*\bop|schrijf|genereer|geef|bouw|zet\b.*\bop)(?![\p{L}])/u;
-const PERSONAL_ESCALATION = /(?<![\p{L}])(?:escalat(?:e|es|ed|ing|ion)|escaleer\w*|escaleren|escalatie)(?![\p{L}])/u;
+const PERSONAL_ESCALATION = /(?<![\p{L}])(?:escalat\w*|escaleer\w*|escaleren)/u;
 const FIRST_PERSON = /(?<![\p{L}])(?:i|me|my|we|us|our|ik|mij|me|mijn|wij|we|ons|onze)(?![\p{L}])/u;
 const CHECKLIST_WORD = /(?<![\p{L}])check[- ]?list/u;
 const QUESTION_START = /^(?:what|which|how|why|when|who|where|should|can|could|do|does|is|are|wat|welke|hoe|waarom|wanneer|wie|waar|moet|kan|mag|is|zijn)\b/u;
