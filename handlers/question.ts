@@ -108,9 +108,13 @@ async function answerQuestion(text: string, context: HandlerContext, language: L
     .slice(0, 2)
     .map((h) => toSource(h, 260));
   const heading = `${labels.answer(main.title)}${main.section ? ` (${labels.section.toLowerCase()} ${main.section})` : ''}`;
+  // A quoted passage that states a catalogued dated step also gives it as a deadline, with its status.
+  const { datedStepsIn } = await import('./dated-steps-in.js');
+  const dated = datedStepsIn(best.passage.documentId, best.passage.text, context.now, language);
   return makeReply('question', language, [
     ...notes,
     { kind: 'text', markdown: `${heading}\n\n> ${main.snippet.replace(/\n/g, '\n> ')}` },
+    ...(dated.length > 0 ? [{ kind: 'deadlines' as const, deadlines: dated }] : []),
     { kind: 'sources', sources: [main, ...further] },
   ]);
 }
