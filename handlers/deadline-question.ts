@@ -111,11 +111,14 @@ export function parseDeadlineQuestion(text: string, today: string): DeadlineQues
   for (const i of insurers) content = content.replace(fold(i.matched), ' ');
   const words = [...new Set((content.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2 && !STOP.has(w) && !/^\d+$/.test(w)))];
 
+  // "einddatum", "end date", "ends": the end of a period is itself what is asked.
+  const named = actionsIn(text);
+  const actions = EXPLICIT_END.test(folded) && !named.includes('end') ? [...named, 'end' as const] : named;
+
   return {
     insurers,
     ...(sector ? { sector } : {}),
-    // "einddatum", "end date", "ends": the end of a period is itself what is asked.
-    actions: EXPLICIT_END.test(folded) && !actionsIn(text).includes('end') ? [...actionsIn(text), 'end'] : actionsIn(text),
+    actions,
     ...(year !== undefined ? { year } : {}),
     ...(startDate ? { startDate } : {}),
     documentIds: DOCUMENT_PATTERNS.filter(([, p]) => p.test(folded)).map(([id]) => id),

@@ -16,8 +16,3 @@ export function fold(text: string): string {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-
-/** A case/accent-insensitive whole-word pattern for a phrase, to run against {@link fold}ed text. */
-export function wordPattern(phrase: string, flags = 'u'): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fold(phrase))}(?![\\p{L}\\p{N}])`, flags);
-}

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../knowledge/fold.js';
+
 /**
  * Turns Slack's message markup into the plain text the core expects:
  * - the bot's own mention (`<@UBOT>`, `<@UBOT|contractbot>`) is removed;
@@ -35,10 +37,6 @@ export function normalizeSlackText(text: string, botUserId?: string): string {
     .trim()
     .replace(/^[,:;]\s*/, '')
     .trim();
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function splitLabel(inner: string): [string, string | undefined] {
