@@ -4,6 +4,7 @@ import type { Logger } from '../../handlers/logger.js';
 import type { Store } from '../../handlers/store.js';
 import type { IncomingMessage, Language, Reply } from '../../handlers/types.js';
 import { makeReply } from '../../handlers/reply.js';
+import { postMessages } from './post-messages.js';
 import { publishHome } from './publish-home.js';
 import { renderBlockKit, type SlackMessage } from './render-block-kit.js';
 import type { SlackWebClient } from './slack-web-client.js';
@@ -35,6 +36,13 @@ export interface ListenerDeps {
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { log, clock, botUserId } = deps;
 
+  /** A mention or a direct message: answered in its thread (see {@link messageToIncoming}). */
+  const answerMessage = async (e: MessageEventPayload, client: SlackWebClient): Promise<void> => {
+    const message = messageToIncoming(e, botUserId, clock());
+    const reply = withFeedbackButtons(await handleSafely(deps, message));
+    await postMessages(client, e.channel, message.address.threadId, renderBlockKit(reply));
+  };
+
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
     await ack();
     const message = commandToIncoming(command, clock());
@@ -49,17 +57,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const e = readMessageEvent(event);
     // Direct messages arrive as `message.im`; answering the mention too would answer twice.
     if (!e || e.channel_type === 'im' || e.channel.startsWith('D') || !isFromPerson(e, botUserId)) return;
-    const message = messageToIncoming(e, botUserId, clock());
-    const reply = withFeedbackButtons(await handleSafely(deps, message));
-    await postMessages(client, e.channel, message.address.threadId, renderBlockKit(reply));
+    await answerMessage(e, client);
   });
 
   app.event('message', async ({ event, client }) => {
     const e = readMessageEvent(event);
     if (!e || !isDirectUserMessage(e, botUserId)) return;
-    const message = messageToIncoming(e, botUserId, clock());
-    const reply = withFeedbackButtons(await handleSafely(deps, message));
-    await postMessages(client, e.channel, message.address.threadId, renderBlockKit(reply));
+    await answerMessage(e, client);
   });
 
   app.action({ type: 'block_actions' }, async ({ body, action, ack, respond, client }) => {
@@ -119,18 +123,6 @@ async function handleSafely(deps: ListenerDeps, message: IncomingMessage): Promi
     return makeReply('unknown', language, [
       { kind: 'text', markdown: 'Er ging iets mis bij het beantwoorden; probeer het later nog eens. / Something went wrong; please try again later.' },
     ]);
-  }
-}
-
-async function postMessages(client: SlackWebClient, channel: string, threadTs: string | undefined, messages: readonly SlackMessage[]): Promise<void> {
-  for (const m of messages) {
-    await client.chat.postMessage({
-      channel,
-      ...(threadTs ? { thread_ts: threadTs } : {}),
-      ...payload(m),
-      unfurl_links: false,
-      unfurl_media: false,
-    });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ChatAdapter, SendResult } from '../adapter.js';
 import type { Address, Reply } from '../../handlers/types.js';
+import { postMessages } from './post-messages.js';
 import { renderBlockKit } from './render-block-kit.js';
 import { sendErrorToResult } from './send-error.js';
 import type { SlackWebClient } from './slack-web-client.js';
@@ -15,16 +16,7 @@ export function createSlackAdapter(client: SlackWebClient): ChatAdapter {
     async send(to: Address, reply: Reply): Promise<SendResult> {
       if (to.platform !== 'slack') return { ok: false, reason: 'failed', message: `Not a Slack address (${to.platform}).` };
       try {
-        for (const message of renderBlockKit(reply)) {
-          await client.chat.postMessage({
-            channel: to.conversationId,
-            ...(to.threadId ? { thread_ts: to.threadId } : {}),
-            text: message.text,
-            blocks: message.blocks,
-            unfurl_links: false,
-            unfurl_media: false,
-          });
-        }
+        await postMessages(client, to.conversationId, to.threadId, renderBlockKit(reply));
         return { ok: true };
       } catch (error) {
         return sendErrorToResult(error);

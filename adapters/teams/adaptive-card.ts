@@ -73,6 +73,3 @@ export interface AdaptiveCard {
   readonly fallbackText: string;
   readonly msteams?: { readonly width: 'Full' };
 }
-
-/** The attachment content type of an Adaptive Card (what botbuilder's `CardFactory.adaptiveCard` sets). */
-export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';

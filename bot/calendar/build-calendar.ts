@@ -61,9 +61,9 @@ export function calendarEntries(options: Omit<CalendarOptions, 'language'>): Cal
  * An iCalendar (RFC 5545) file of the deadlines for Outlook, Google Calendar and Apple Calendar:
  * one all-day event (`DTSTART;VALUE=DATE`) per occurrence, a stable UID per milestone occurrence so
  * re-imports and feed refreshes update instead of duplicating, the source quote and citation in
- * the description.
+ * the description. `entries` defaults to {@link calendarEntries} of `options`.
  */
-export function buildCalendar(options: CalendarOptions): string {
+export function buildCalendar(options: CalendarOptions, entries: readonly CalendarEntry[] = calendarEntries(options)): string {
   const nl = options.language === 'nl';
   const calendar = ical({
     name: nl ? 'ContractBot: deadlines zorginkoop' : 'ContractBot: contracting deadlines',
@@ -72,7 +72,7 @@ export function buildCalendar(options: CalendarOptions): string {
     method: ICalCalendarMethod.PUBLISH,
     ttl: 60 * 60 * 12,
   });
-  for (const entry of calendarEntries(options)) {
+  for (const entry of entries) {
     const m = entry.milestone;
     const source = makeSource(m.documentId, m.section, m.quote, 1);
     const who = actorPhrase(m.actor, m.insurer, options.language);

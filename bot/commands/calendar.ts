@@ -21,8 +21,9 @@ export const calendarCommand: Command = async (args, io) => {
   const parsed = parseCalendarFilter({ insurer: values.insurer, sector: values.sector, lang: values.lang });
   if (!parsed.ok) throw new UsageError(`calendar: --${parsed.message}`);
   const now = values.now !== undefined ? parseNow(values.now) : io.clock();
-  const milestones = loadMilestones();
-  const ics = buildCalendar({ milestones, ...parsed.filter, now });
+  const options = { milestones: loadMilestones(), ...parsed.filter, now };
+  const entries = calendarEntries(options);
+  const ics = buildCalendar(options, entries);
   const out = values.out?.trim();
   if (out === undefined || out === '-') {
     io.stdout.write(ics);
@@ -34,6 +35,6 @@ export const calendarCommand: Command = async (args, io) => {
   } catch (error) {
     throw new UsageError(`calendar: cannot write ${out.slice(0, 100)}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
-  io.stdout.write(`Wrote ${calendarEntries({ milestones, ...parsed.filter, now }).length} events to ${out}.\n`);
+  io.stdout.write(`Wrote ${entries.length} events to ${out}.\n`);
   return 0;
 };

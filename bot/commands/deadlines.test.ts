@@ -44,6 +44,7 @@ describe('contractbot deadlines', () => {
     const t = await run(['deadlines', '--insurer', 'CZ', '--now', '2026-11-23', '--json']);
     expect(t.code).toBe(0);
     const items = JSON.parse(t.out) as DeadlineItem[];
+    expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.insurer === null)).toBe(true);
     expect(t.err).toContain('No purchasing policy of CZ is loaded');
   });

@@ -42,7 +42,7 @@ export function calendarTable(items: readonly DeadlineItem[], language: Language
  * the deadline calendar (past and upcoming) as a table, or JSON in the DeadlineItem shape.
  */
 export const deadlinesCommand: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(
+  const { values } = parseCommandArgs(
     'deadlines',
     args,
     {
@@ -56,7 +56,6 @@ export const deadlinesCommand: Command = async (args, io) => {
     },
     false,
   );
-  void positionals;
   const sector = values.sector?.trim().toLowerCase();
   if (sector !== undefined && sector !== 'ggz' && sector !== 'huisartsenzorg') {
     throw new UsageError(`deadlines: --sector must be ggz or huisartsenzorg, got "${values.sector?.slice(0, 40) ?? ''}".`);

@@ -8,12 +8,12 @@ import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
 import type { CliIo, Command } from '../cli-io.js';
 import { loadConfig, type Config } from '../config.js';
 import { UsageError } from '../config-error.js';
-import { createHandlerContext, lazyStore } from '../create-context.js';
+import { lazyStore } from '../create-context.js';
 import { createLogger, type Logger } from '../logger.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { parseNow } from '../parse-now.js';
 import { runSchedulerPass } from '../scheduler/run-scheduler-pass.js';
-import type { ServeDeps } from '../serve-deps.js';
+import { createServeDeps } from '../serve-deps.js';
 
 const USAGE =
   'remind: use "remind add --channel <address> [--insurer X,…|all] [--sector ggz|huisartsenzorg|all] [--lead 30,14,7,1] [--language nl|en] [--json]", ' +
@@ -76,7 +76,7 @@ function describe(s: Subscription): string {
 }
 
 async function add(args: string[], io: CliIo, store: () => Promise<Store>): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
+  const { values } = parseCommandArgs(
     'remind add',
     args,
     {
@@ -90,7 +90,6 @@ async function add(args: string[], io: CliIo, store: () => Promise<Store>): Prom
     },
     false,
   );
-  void positionals;
   const channel = channelOption(values.channel, true);
   if (!channel?.ok) throw new UsageError(USAGE);
   const language = values.language?.trim().toLowerCase() ?? 'nl';
@@ -160,9 +159,7 @@ async function addPlatformAdapters(adapters: Map<Platform, ChatAdapter>, store: 
   const platforms = new Set((await store.listSubscriptions({ activeOnly: true })).map((s) => s.address.platform));
   const wanted = (['slack', 'teams'] as const).filter((p) => platforms.has(p) && (p === 'slack' ? config.slack : config.teams));
   if (wanted.length === 0) return;
-  const { route } = await import('../core.js');
-  const context = (now: Date) => createHandlerContext(config, now, log, getStore);
-  const deps: ServeDeps = { config, log, clock: io.clock, store: getStore, handle: (message) => route(message, context(io.clock())), context };
+  const deps = await createServeDeps(config, log, io.clock, getStore);
   for (const platform of wanted) {
     try {
       const part =

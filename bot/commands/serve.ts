@@ -4,12 +4,12 @@ import { createLocalAdapter } from '../../adapters/terminal/local-adapter.js';
 import { createCalendarPart } from '../calendar/calendar-part.js';
 import type { CliIo, Command } from '../cli-io.js';
 import { loadConfig, type Config } from '../config.js';
-import { createHandlerContext, lazyStore } from '../create-context.js';
+import { lazyStore } from '../create-context.js';
 import { createLogger, type Logger } from '../logger.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { parseNow } from '../parse-now.js';
 import { createSchedulerPart } from '../scheduler/scheduler-part.js';
-import type { AdapterRegistry, ServeDeps } from '../serve-deps.js';
+import { createServeDeps, type AdapterRegistry } from '../serve-deps.js';
 import { startServer } from '../server.js';
 import type { ServerPart } from '../server-part.js';
 
@@ -36,16 +36,7 @@ export const serveCommand: Command = async (args, io) => {
 /** Runs until SIGTERM/SIGINT; the caller closes the store, also when start-up fails. */
 async function serve(config: Config, log: Logger, clock: () => Date, store: ReturnType<typeof lazyStore>, io: CliIo): Promise<number> {
   await store.get(); // fail fast on a bad DATABASE_URL, and apply migrations before serving
-  const { route } = await import('../core.js');
-  const context = (now: Date) => createHandlerContext(config, now, log, store.get);
-  const deps: ServeDeps = {
-    config,
-    log,
-    clock,
-    store: store.get,
-    handle: (message) => route(message, context(clock())),
-    context,
-  };
+  const deps = await createServeDeps(config, log, clock, store.get);
 
   const adapters: AdapterRegistry = new Map([['local', createLocalAdapter(io.stdout)]]);
   const parts: ServerPart[] = [];

@@ -14,7 +14,7 @@ export interface DueReminder {
   /** The milestone the occurrence is keyed by. */
   readonly milestone: Milestone;
   /** Every milestone of this deadline, `milestone` first (see {@link sameDeadlineGroups}). */
-  readonly milestones: readonly Milestone[];
+  readonly milestones: readonly [Milestone, ...Milestone[]];
   /** When it was due (09:00 on the due date, or the end of a snooze). */
   readonly dueAt: Date;
   /** Due on an earlier calendar day than today (the bot was down, or the send was retried). */
@@ -127,8 +127,8 @@ export function dueReminders(input: DueRemindersInput): DueReminder[] {
  * sector (a guideline often states a deadline in its text and again in a timeline). Each group
  * becomes one reminder, keyed by its first milestone in catalog order, listing them all.
  */
-export function sameDeadlineGroups(occurrences: readonly { milestone: Milestone; date: string }[]): { milestone: Milestone; members: Milestone[]; date: string }[] {
-  const groups = new Map<string, { milestone: Milestone; members: Milestone[]; date: string }>();
+export function sameDeadlineGroups(occurrences: readonly { milestone: Milestone; date: string }[]): { milestone: Milestone; members: [Milestone, ...Milestone[]]; date: string }[] {
+  const groups = new Map<string, { milestone: Milestone; members: [Milestone, ...Milestone[]]; date: string }>();
   for (const { milestone, date } of occurrences) {
     const id = [date, milestone.documentId, milestone.actor, milestone.insurer ?? '', milestone.sector].join('\u0000');
     const group = groups.get(id);

@@ -116,7 +116,7 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
     let reply = messages.get(id);
     if (!reply) {
       reply = reminderMessage({
-        milestones: [item.milestone, ...item.milestones.slice(1)],
+        milestones: item.milestones,
         occurrenceDate: item.key.occurrenceDate,
         today,
         language: item.subscription.language,

@@ -1,12 +1,14 @@
 import pg from 'pg';
 import { conversationKey } from '../../handlers/address-key.js';
-import type { ClaimResult, NewSubscription, OccurrenceKey, Store, Subscription } from '../../handlers/store.js';
+import type { ClaimResult, MilestoneHold, NewSubscription, OccurrenceKey, Store, Subscription } from '../../handlers/store.js';
+import type { Address } from '../../handlers/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { normalizeLeadDays } from './normalize-lead-days.js';
 import {
   checklistFromRow,
   feedbackFromRow,
   holdFromRow,
+  lostClaim,
   newSubscriptionId,
   occurrenceFromRow,
   SEEN_EVENT_RETENTION_MS,
@@ -41,6 +43,10 @@ export async function openPostgresStore(url: string, options: { max?: number } =
   const q = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> => pool.query<R>(sql, params);
   const keyParams = (key: OccurrenceKey) => [key.subscriptionId, key.milestoneId, key.occurrenceDate, key.leadDays];
   const KEY_WHERE = 'subscription_id = $1 AND milestone_id = $2 AND occurrence_date = $3 AND lead_days = $4';
+  const hold = async (conversation: Address, milestoneId: string): Promise<MilestoneHold | undefined> => {
+    const { rows } = await q<HoldRow>('SELECT * FROM milestone_holds WHERE conversation = $1 AND milestone_id = $2', [conversationKey(conversation), milestoneId]);
+    return rows[0] ? holdFromRow(rows[0]) : undefined;
+  };
 
   let closed = false;
   const store: Store = {
@@ -106,8 +112,7 @@ export async function openPostgresStore(url: string, options: { max?: number } =
       );
       if (won.rows[0]) return { claimed: true, attempt: Number(won.rows[0].attempt) };
       const { rows } = await q<{ status: string }>(`SELECT status FROM reminder_occurrences WHERE ${KEY_WHERE}`, keyParams(key));
-      const status = rows[0]?.status;
-      return { claimed: false, reason: status === 'delivered' ? 'delivered' : status === 'failed' ? 'failed' : 'leased' };
+      return lostClaim(rows[0]?.status);
     },
 
     async completeOccurrence(key, now, late) {
@@ -139,8 +144,7 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     },
 
     async isMilestoneMuted(conversation, milestoneId) {
-      const { rows } = await q<HoldRow>('SELECT * FROM milestone_holds WHERE conversation = $1 AND milestone_id = $2', [conversationKey(conversation), milestoneId]);
-      return rows[0] ? holdFromRow(rows[0]).muted : false;
+      return (await hold(conversation, milestoneId))?.muted ?? false;
     },
 
     async snoozeMilestone(conversation, milestoneId, until) {
@@ -152,8 +156,7 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     },
 
     async snoozedUntil(conversation, milestoneId) {
-      const { rows } = await q<HoldRow>('SELECT * FROM milestone_holds WHERE conversation = $1 AND milestone_id = $2', [conversationKey(conversation), milestoneId]);
-      return rows[0] ? holdFromRow(rows[0]).snoozedUntil : undefined;
+      return (await hold(conversation, milestoneId))?.snoozedUntil;
     },
 
     async listMilestoneHolds() {

@@ -10,6 +10,7 @@ import {
   checklistFromRow,
   feedbackFromRow,
   holdFromRow,
+  lostClaim,
   newSubscriptionId,
   occurrenceFromRow,
   SEEN_EVENT_RETENTION_MS,
@@ -101,6 +102,11 @@ export function openSqliteStore(path: string): Store {
     leadDays: key.leadDays,
   });
 
+  const hold = (conversation: Address, milestoneId: string): MilestoneHold | undefined => {
+    const row = st.hold.get(conversationKey(conversation), milestoneId) as HoldRow | undefined;
+    return row ? holdFromRow(row) : undefined;
+  };
+
   // The upsert alone is atomic under SQLite's write lock (one statement, autocommit); the follow-up
   // read only explains a lost claim.
   const claim = (key: OccurrenceKey, now: Date, leaseMs: number): ClaimResult => {
@@ -109,8 +115,7 @@ export function openSqliteStore(path: string): Store {
       | undefined;
     if (won) return { claimed: true, attempt: won.attempt };
     const row = st.occurrence.get(key.subscriptionId, key.milestoneId, key.occurrenceDate, key.leadDays) as OccurrenceRow | undefined;
-    const reason = row?.status === 'delivered' ? 'delivered' : row?.status === 'failed' ? 'failed' : 'leased';
-    return { claimed: false, reason };
+    return lostClaim(row?.status);
   };
 
   // Group commit: claims and completions issued in the same tick (a pass sends to several
@@ -218,8 +223,7 @@ export function openSqliteStore(path: string): Store {
     },
 
     async isMilestoneMuted(conversation, milestoneId) {
-      const row = st.hold.get(conversationKey(conversation), milestoneId) as HoldRow | undefined;
-      return row ? holdFromRow(row).muted : false;
+      return hold(conversation, milestoneId)?.muted ?? false;
     },
 
     async snoozeMilestone(conversation, milestoneId, until) {
@@ -227,8 +231,7 @@ export function openSqliteStore(path: string): Store {
     },
 
     async snoozedUntil(conversation, milestoneId) {
-      const row = st.hold.get(conversationKey(conversation), milestoneId) as HoldRow | undefined;
-      return row ? holdFromRow(row).snoozedUntil : undefined;
+      return hold(conversation, milestoneId)?.snoozedUntil;
     },
 
     async listMilestoneHolds(): Promise<MilestoneHold[]> {

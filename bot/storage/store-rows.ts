@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Feedback, MilestoneHold, OccurrenceState, StoredChecklist, Subscription } from '../../handlers/store.js';
+import type { ClaimResult, Feedback, MilestoneHold, OccurrenceState, StoredChecklist, Subscription } from '../../handlers/store.js';
 import type { Address, Language, Sector } from '../../handlers/types.js';
 
 /**
@@ -88,6 +88,11 @@ export function occurrenceFromRow(row: OccurrenceRow): OccurrenceState {
     leaseUntil: new Date(Number(row.lease_until)),
     late: row.late === true || row.late === 1,
   };
+}
+
+/** The answer to a claim that lost, from the occurrence's status (no row yet: a racing claim holds it). */
+export function lostClaim(status: string | undefined): Extract<ClaimResult, { claimed: false }> {
+  return { claimed: false, reason: status === 'delivered' ? 'delivered' : status === 'failed' ? 'failed' : 'leased' };
 }
 
 export function holdFromRow(row: HoldRow): MilestoneHold {

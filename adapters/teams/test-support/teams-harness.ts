@@ -1,5 +1,6 @@
 import type { Config } from '../../../bot/config.js';
 import { loadConfig } from '../../../bot/config.js';
+import { createHandlerContext } from '../../../bot/create-context.js';
 import type { ServeDeps } from '../../../bot/serve-deps.js';
 import { startServer, type RunningServer } from '../../../bot/server.js';
 import type { ServerPart } from '../../../bot/server-part.js';
@@ -40,7 +41,7 @@ export async function startTeamsHarness(options: {
       handled.push(message);
       return options.core(message);
     },
-    context: (now) => ({ now, holidays: config.holidays, store: async () => store, log: silentLogger }),
+    context: (now) => createHandlerContext(config, now, silentLogger, async () => store),
   };
   const part = await createTeamsPart(deps, options.part);
   if (!part) throw new Error('Teams part not created');
