@@ -53,7 +53,7 @@ interface Choice {
 }
 
 /** Which document rule applies: the insurer's own rule for a question to that insurer, the GP rule for GP care. */
-export function chooseRules(question: DeadlineQuestion, rules: readonly RelativeRule[]): Choice {
+function chooseRules(question: DeadlineQuestion, rules: readonly RelativeRule[]): Choice {
   const triggers: RuleTrigger[] = question.triggers.includes('complex-question')
     ? ['complex-question', ...question.triggers.filter((t) => t !== 'complex-question')]
     : [...question.triggers];

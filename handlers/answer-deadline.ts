@@ -101,7 +101,7 @@ function policyYearNote(insurer: string, question: DeadlineQuestion, today: stri
  * contracting practices: "Met uitzondering van DSW Zorgverzekeraar, die zich distantieert van deze
  * nieuwe afspraken". They qualify the rules offered in place of the insurer's own dates.
  */
-export function insurerRemarks(name: string, documentIds: readonly string[]): { documentId: string; section: string; sentence: string }[] {
+function insurerRemarks(name: string, documentIds: readonly string[]): { documentId: string; section: string; sentence: string }[] {
   const out: { documentId: string; section: string; sentence: string }[] = [];
   for (const documentId of new Set(documentIds)) {
     const { text } = cleanedDocument(documentId);
@@ -118,7 +118,8 @@ function unknownInsurerReply(name: string, question: DeadlineQuestion, today: st
   const nl = language === 'nl';
   const sectorWide = loadMilestones().filter((m) => m.insurer === null && m.when.kind === 'yearly');
   const ranked = question.actions.length > 0 ? rankMilestones({ ...question, actor: question.actor === 'zorgverzekeraar' ? undefined : question.actor }, sectorWide) : [];
-  const chosen = (ranked.length > 0 ? pick(ranked).best.concat(pick(ranked).related) : sectorWide.filter((m) => KEY_SECTOR_RULES.includes(m.id)).map((m) => ({ milestone: m, score: 1 }))).slice(0, 5);
+  const picked = pick(ranked);
+  const chosen = (ranked.length > 0 ? [...picked.best, ...picked.related] : sectorWide.filter((m) => KEY_SECTOR_RULES.includes(m.id)).map((m) => ({ milestone: m, score: 1 }))).slice(0, 5);
   const items = chosen.map((r) => toDeadlineItem(r.milestone, occurrenceToShow(r.milestone, today, question.year), today, language));
   const intro = nl
     ? `Van **${name}** heb ik geen inkoopbeleid geladen, dus ik kan geen datum van ${name} noemen (en ik geef geen data van andere verzekeraars als antwoord). Geladen inkoopbeleid: ${loadedPolicies('nl')}. De data van ${name} staan in het zorginkoopbeleid op de website van ${name}.`
@@ -197,7 +198,7 @@ export function answerDeadline(text: string, context: HandlerContext, language: 
     const item = items[i];
     if (item) parts.push(explainItem(r.milestone, item, today, language));
   });
-  if (!insurer && best.some((r) => r.milestone.insurer !== null) && best.some((r) => r.milestone.insurer === null) === false) {
+  if (!insurer && best.some((r) => r.milestone.insurer !== null) && !best.some((r) => r.milestone.insurer === null)) {
     parts.push(
       nl
         ? 'Je noemde geen verzekeraar: deze data komen uit het beleid van de genoemde verzekeraar en gelden niet voor andere verzekeraars.'

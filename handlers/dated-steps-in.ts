@@ -1,11 +1,11 @@
 import { amsterdamDate } from '../knowledge/dates/calendar-date.js';
 import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
+import { quoteKey } from '../knowledge/milestones/locate-quote.js';
 import { occurrenceToShow } from './deadline-occurrence.js';
 import { toDeadlineItem } from './deadline-item.js';
 import type { DeadlineItem, Language } from './types.js';
 
 const DAY_MONTH = /\b\d{1,2}\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b/i;
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * The catalogued dated steps a quoted passage states (their source quote stands in it), as
@@ -14,11 +14,11 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
  */
 export function datedStepsIn(documentId: string, passageText: string, now: Date, language: Language, limit = 2): DeadlineItem[] {
   if (!DAY_MONTH.test(passageText)) return [];
-  const text = squash(passageText);
+  const text = quoteKey(passageText);
   const today = amsterdamDate(now);
   return loadMilestones()
     .filter((m) => m.documentId === documentId && m.verified)
-    .map((m) => ({ m, at: text.indexOf(squash(m.quote)) }))
+    .map((m) => ({ m, at: text.indexOf(quoteKey(m.quote)) }))
     .filter(({ at }) => at >= 0)
     .sort((a, b) => a.at - b.at)
     .slice(0, limit)

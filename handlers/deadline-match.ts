@@ -32,11 +32,10 @@ function withoutIncidentalPlanning(folded: string): string {
  * Whether a when-word asks for a time rather than joining clauses: any other when-word counts
  * (deadline, uiterlijk, tot wanneer …); a bare "when"/"wanneer" counts at the start of a clause,
  * after until/by/from/tot/vanaf/per, or before a verb — not as the conjunction of "what happens
- * when waiting times exceed the Treeknorm".
+ * when waiting times exceed the Treeknorm". Takes folded text {@link withoutIncidentalPlanning}.
  */
 function asksWhen(folded: string): boolean {
-  folded = withoutIncidentalPlanning(folded);
-  if (WHEN.test(folded.replace(BARE_WHEN, ' '))) return true;
+  if (!onlyBareWhen(folded)) return true;
   for (const m of folded.matchAll(BARE_WHEN)) {
     const before = folded.slice(0, m.index).trimEnd();
     const after = folded.slice(m.index + m[0].length);
@@ -47,9 +46,12 @@ function asksWhen(folded: string): boolean {
   return false;
 }
 
-/** True when the only when-word is a bare "when"/"wanneer" (no date, deadline, planning … word). */
+/**
+ * True when the only when-word is a bare "when"/"wanneer" (no date, deadline, planning … word).
+ * Takes folded text {@link withoutIncidentalPlanning}.
+ */
 function onlyBareWhen(folded: string): boolean {
-  return !WHEN.test(withoutIncidentalPlanning(folded).replace(BARE_WHEN, ' '));
+  return !WHEN.test(folded.replace(BARE_WHEN, ' '));
 }
 
 /**
@@ -59,9 +61,8 @@ function onlyBareWhen(folded: string): boolean {
 export function calculationScore(text: string): number {
   const f = fold(text);
   if (OTHER_INTENT.test(f)) return 0.02;
-  const hasDay = extractDates(text).some((d) => d.start.day !== undefined);
   if (/\b(plafond|ceiling|zorgkostenplafond)\b/.test(f) && /(€|\beur\b|\beuro\b)\s*\d|\d\s*(€|eur\b|euro\b)/.test(f)) return 0.9;
-  if (!hasDay) return 0;
+  if (!extractDates(text).some((d) => d.start.day !== undefined)) return 0;
   if (EVENT.test(f) && (WHEN.test(f) || PERIOD.test(f) || /\b(verwachten|expect|moet|must|should|latest|laatst)\b/.test(f))) return 0.92;
   if (PERIOD.test(f)) return 0.9;
   return 0.2;
@@ -75,16 +76,17 @@ export function calculationScore(text: string): number {
 export function deadlineScore(text: string, language: Language = 'nl'): number {
   // Dutch "data" are dates; English "data" are facts ("What data must I send to VGZ?").
   const f = language === 'en' ? fold(text).replace(/\bdata\b/g, 'gegevens') : fold(text);
-  if (!asksWhen(f)) return 0.02;
+  const asked = withoutIncidentalPlanning(f);
+  if (!asksWhen(asked)) return 0.02;
   if (OTHER_INTENT.test(f)) return 0.05;
-  const strong = STRONG.test(withoutIncidentalPlanning(f));
+  const strong = STRONG.test(asked);
   const step = actionsIn(text).length > 0;
   const insurer = findInsurers(text).length > 0;
   if (strong && (step || insurer)) return 0.9;
   if (step) return 0.85;
   // An insurer and a bare "when" but no step ("Z&Z's phone number, and when can I call?") is
   // rarely about the contracting calendar, unless its words name a milestone or ask for dates.
-  if (insurer) return onlyBareWhen(f) && bestMilestoneOverlap(text) < 2 ? 0.08 : 0.85;
+  if (insurer) return onlyBareWhen(asked) && bestMilestoneOverlap(text) < 2 ? 0.08 : 0.85;
   if (strong) return 0.7;
   // A bare "when" without a step or insurer ("Wanneer is een machtiging nodig?") is usually a
   // content question: stay below the question handler, unless its words clearly name a dated

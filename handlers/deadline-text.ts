@@ -1,5 +1,5 @@
 import type { Actor } from '../knowledge/milestones/milestone.js';
-import { dateLabel, monthName } from './format-date.js';
+import { monthName } from './format-date.js';
 import type { DeadlineItem, Language } from './types.js';
 
 /** "passed, 1110 days ago" / "nog 12 dagen": the status of an item relative to the user's today. */
@@ -36,9 +36,4 @@ export function actorPhrase(actor: Actor | string | undefined, insurer: string |
 /** "elk jaar op 7 november" / "every year on 7 November". */
 export function yearlyPhrase(month: number, day: number, language: Language): string {
   return language === 'nl' ? `elk jaar op ${day} ${monthName(month, 'nl')}` : `every year on ${day} ${monthName(month, 'en')}`;
-}
-
-/** One line for a deadline item: "maandag 9 november 2023 — label (verstreken, …)". */
-export function itemLine(item: DeadlineItem, language: Language): string {
-  return `${dateLabel(item.date, item.precision, language)}: ${item.label}${item.insurer ? ` (${item.insurer})` : ''} — ${statusPhrase(item, language)}`;
 }

@@ -9,7 +9,7 @@ export interface PrivacyCheck {
 }
 
 /** The placeholder each kind of personal data is replaced with (Dutch, like the drafts the bot writes). */
-export const PRIVACY_PLACEHOLDERS: Readonly<Record<PersonalDataKind, string>> = {
+const PRIVACY_PLACEHOLDERS: Readonly<Record<PersonalDataKind, string>> = {
   bsn: '[BSN]',
   email: '[e-mail]',
   phone: '[telefoonnummer]',

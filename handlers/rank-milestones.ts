@@ -12,7 +12,7 @@ export interface RankedMilestone {
 }
 
 /** A word in more milestones than this ("zorgovereenkomst", "contract") names none of them. */
-export const DISTINCTIVE_MAX = 3;
+const DISTINCTIVE_MAX = 3;
 
 function milestoneText(m: Milestone): string {
   return fold(`${m.label.nl} ${m.label.en} ${m.quote}`);

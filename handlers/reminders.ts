@@ -11,7 +11,7 @@ import type { Address, IncomingMessage, Language, Reply } from './types.js';
 import { amsterdamDate } from '../knowledge/dates/calendar-date.js';
 
 /** "Snooze 1 day". */
-export const SNOOZE_MS = 24 * 60 * 60 * 1000;
+const SNOOZE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Channel reminders from chat: subscribe ("remind this channel about VGZ 14,7,1", "herinner dit

@@ -1,5 +1,4 @@
 import type lunr from 'lunr';
-import { loadDocuments } from './documents.js';
 import { loadGlossary, type Glossary } from './glossary.js';
 import type { Passage } from './ingest/passages.js';
 import { conceptMatch, queryConcepts, type QueryConcept } from './search/query-concepts.js';
@@ -118,9 +117,4 @@ export function searchWithConcepts(query: string, options: SearchOptions = {}): 
   }
   hits.sort((a, b) => b.score - a.score);
   return { concepts, hits: hits.slice(0, options.limit ?? 5) };
-}
-
-/** Ids of all documents (for callers that filter). */
-export function documentIds(): string[] {
-  return loadDocuments().map((d) => d.id);
 }

@@ -22,7 +22,7 @@ const ORDER: Record<EscalationItem['group'], number> = { step: 0, report: 1, top
  * The data-file items that belong in a checklist for these insurers and topics, in display
  * order: steps, report contents, topic items (in the order the topics were named), privacy.
  */
-export function selectItems(insurers: readonly string[], topics: readonly EscalationTopic[]): EscalationItem[] {
+function selectItems(insurers: readonly string[], topics: readonly EscalationTopic[]): EscalationItem[] {
   const { items } = loadEscalationSteps();
   const rank = (item: EscalationItem): number => ORDER[item.group] * 100 + (item.topic ? topics.indexOf(item.topic) : 0);
   return items
@@ -45,7 +45,7 @@ export function newChecklistState(insurers: readonly string[], topics: readonly 
 }
 
 /** The group or topic name an item label starts with, e.g. "Signaal", "Tarieven en op-/afslagen". */
-export function itemPrefix(item: EscalationItem, language: Language): string {
+function itemPrefix(item: EscalationItem, language: Language): string {
   switch (item.group) {
     case 'step':
       return language === 'nl' ? 'Stap' : 'Step';

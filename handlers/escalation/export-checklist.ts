@@ -94,7 +94,7 @@ const TOPIC_OUTLINES: Record<EscalationTopic, (insurer: string) => string[]> = {
  * A draft outline of the signal to the NZa, always in Dutch (the NZa's language), with headings
  * and placeholders such as [naam zorgaanbieder] and [datum]; never any personal data.
  */
-export function nzaSignalOutline(state: ChecklistState): string {
+function nzaSignalOutline(state: ChecklistState): string {
   const insurer = insurerNames(state.insurers, 'nl');
   const ticked = new Map(state.items.filter((i) => i.done).map((i) => [i.id, i.doneOn]));
   const earlier = (id: string, text: string): string => {

@@ -28,14 +28,14 @@ interface RawHoliday {
 }
 
 /** Years kept in the precomputed table (`knowledge/generated/holidays-nl.json`, written at build). */
-export const TABLE_YEARS = { from: 2000, to: 2060 } as const;
+const TABLE_YEARS = { from: 2000, to: 2060 } as const;
 
 let library: { nl: HolidaysClass; en: HolidaysClass } | undefined;
 const byYear = new Map<number, readonly RawHoliday[]>();
 let tableLoaded = false;
 
 /** Where the build writes date-holidays' output for {@link TABLE_YEARS}, so answers need not load the library (~130 ms). */
-export function holidayTablePath(): string {
+function holidayTablePath(): string {
   return knowledgePath('generated', 'holidays-nl.json');
 }
 
@@ -68,7 +68,7 @@ function holidaysOfYear(year: number): readonly RawHoliday[] {
 }
 
 /** date-holidays' NL public holidays of a year, plus Good Friday and Liberation Day (typed `school` there). */
-export function fromLibrary(year: number): readonly RawHoliday[] {
+function fromLibrary(year: number): readonly RawHoliday[] {
   if (!library) {
     const Holidays = createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass;
     library = {

@@ -49,7 +49,7 @@ interface Candidate {
 }
 
 /** Texts up to this length (user questions) try {@link simpleDates} before chrono. */
-export const SIMPLE_MAX_LENGTH = 600;
+const SIMPLE_MAX_LENGTH = 600;
 
 // chrono-node takes ~130 ms to load; most questions have no date, so it is loaded on first need.
 let chronoModule: typeof Chrono | undefined;

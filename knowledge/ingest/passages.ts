@@ -12,7 +12,7 @@ export interface Passage {
 }
 
 /** Passage size in characters: aim for the target, never above the maximum unless one unit is longer. */
-export const PASSAGE_TARGET_CHARS = 550;
+const PASSAGE_TARGET_CHARS = 550;
 export const PASSAGE_MAX_CHARS = 900;
 const PASSAGE_MIN_CHARS = 160;
 
