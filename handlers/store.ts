@@ -68,6 +68,8 @@ export interface Feedback {
   /** What the feedback is about, e.g. a hash or intent of the answered question; never raw personal data. */
   readonly subject: string;
   readonly at: string;
+  /** What the person wrote about the answer (already privacy-guarded), when they added a comment. */
+  readonly comment?: string;
 }
 
 export interface Store {
@@ -119,6 +121,13 @@ export interface Store {
 
   /** Returns true the first time an event id is seen (Slack retries, Teams re-sends). */
   markEventSeen(eventId: string, now: Date): Promise<boolean>;
+
+  /**
+   * True the first time `key` is claimed while no earlier claim of it is younger than `keepMs`
+   * (atomic across processes on one database). For request replay protection (Slack `trigger_id`,
+   * 10 minutes) and once-per-conversation messages (welcome).
+   */
+  claimOnce(key: string, now: Date, keepMs: number): Promise<boolean>;
 
   saveFeedback(feedback: Feedback): Promise<void>;
   listFeedback(): Promise<Feedback[]>;

@@ -135,4 +135,22 @@ export const MIGRATIONS: readonly Migration[] = [
         at TEXT NOT NULL
       );`,
   },
+  {
+    version: 2,
+    name: 'once keys (request replay, welcome), feedback comments',
+    sqlite: `
+      CREATE TABLE once_keys (
+        key TEXT PRIMARY KEY,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX once_keys_expires ON once_keys (expires_at);
+      ALTER TABLE feedback ADD COLUMN comment TEXT;`,
+    postgres: `
+      CREATE TABLE once_keys (
+        key TEXT PRIMARY KEY,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX once_keys_expires ON once_keys (expires_at);
+      ALTER TABLE feedback ADD COLUMN comment TEXT;`,
+  },
 ];

@@ -204,12 +204,19 @@ export async function openPostgresStore(url: string, options: { max?: number } =
       return (result.rowCount ?? 0) > 0;
     },
 
+    async claimOnce(key, now, keepMs) {
+      await q('DELETE FROM once_keys WHERE expires_at <= $1', [now.getTime()]);
+      const result = await q('INSERT INTO once_keys (key, expires_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, now.getTime() + keepMs]);
+      return (result.rowCount ?? 0) > 0;
+    },
+
     async saveFeedback(feedback) {
-      await q('INSERT INTO feedback (address, helpful, subject, at) VALUES ($1, $2, $3, $4)', [
+      await q('INSERT INTO feedback (address, helpful, subject, at, comment) VALUES ($1, $2, $3, $4, $5)', [
         JSON.stringify(storedAddress(feedback.address)),
         feedback.helpful,
         feedback.subject,
         feedback.at,
+        feedback.comment ?? null,
       ]);
     },
 

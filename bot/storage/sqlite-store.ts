@@ -91,7 +91,9 @@ export function openSqliteStore(path: string): Store {
     latestChecklist: db.prepare('SELECT * FROM checklists WHERE conversation = ? ORDER BY updated_at DESC, id DESC LIMIT 1'),
     pruneEvents: db.prepare('DELETE FROM seen_events WHERE seen_at < ?'),
     seeEvent: db.prepare('INSERT INTO seen_events (event_id, seen_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING'),
-    saveFeedback: db.prepare('INSERT INTO feedback (address, helpful, subject, at) VALUES (?, ?, ?, ?)'),
+    pruneOnce: db.prepare('DELETE FROM once_keys WHERE expires_at <= ?'),
+    claimOnce: db.prepare('INSERT INTO once_keys (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
+    saveFeedback: db.prepare('INSERT INTO feedback (address, helpful, subject, at, comment) VALUES (?, ?, ?, ?, ?)'),
     listFeedback: db.prepare('SELECT * FROM feedback ORDER BY id'),
   };
 
@@ -270,8 +272,13 @@ export function openSqliteStore(path: string): Store {
       return st.seeEvent.run(eventId, now.getTime()).changes > 0;
     },
 
+    async claimOnce(key, now, keepMs) {
+      st.pruneOnce.run(now.getTime());
+      return st.claimOnce.run(key, now.getTime() + keepMs).changes > 0;
+    },
+
     async saveFeedback(feedback) {
-      st.saveFeedback.run(JSON.stringify(storedAddress(feedback.address)), feedback.helpful ? 1 : 0, feedback.subject, feedback.at);
+      st.saveFeedback.run(JSON.stringify(storedAddress(feedback.address)), feedback.helpful ? 1 : 0, feedback.subject, feedback.at, feedback.comment ?? null);
     },
 
     async listFeedback() {

@@ -199,6 +199,23 @@ export function describeStoreContract(target: StoreTarget): void {
       expect(await store.markEventSeen('Ev2', T0)).toBe(true);
     });
 
+    it('claims a key once until it expires, then again', async () => {
+      const store = await db.open();
+      const tenMinutes = 10 * 60 * 1000;
+      expect(await store.claimOnce('slack:trigger:1', T0, tenMinutes)).toBe(true);
+      expect(await store.claimOnce('slack:trigger:1', new Date(T0.getTime() + tenMinutes - 1), tenMinutes)).toBe(false);
+      expect(await store.claimOnce('slack:trigger:2', T0, tenMinutes)).toBe(true);
+      expect(await store.claimOnce('slack:trigger:1', new Date(T0.getTime() + tenMinutes), tenMinutes)).toBe(true);
+      const claims = await Promise.all(Array.from({ length: 8 }, () => store.claimOnce('race', T0, tenMinutes)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('keeps a feedback comment', async () => {
+      const store = await db.open();
+      await store.saveFeedback({ address: OTHER, helpful: false, subject: 'question:abc', at: T0.toISOString(), comment: 'Mist de bron' });
+      expect(await store.listFeedback()).toEqual([{ address: OTHER, helpful: false, subject: 'question:abc', at: T0.toISOString(), comment: 'Mist de bron' }]);
+    });
+
     it('keeps feedback in order', async () => {
       const store = await db.open();
       await store.saveFeedback({ address: THREAD, helpful: true, subject: 'deadline', at: T0.toISOString() });

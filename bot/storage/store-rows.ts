@@ -48,6 +48,7 @@ export interface FeedbackRow {
   helpful: number | boolean;
   subject: string;
   at: string;
+  comment?: string | null;
 }
 
 /** A short random id people can type (`remind remove 3f9c0a1b7e42`). */
@@ -109,7 +110,7 @@ export function checklistFromRow(row: ChecklistRow): StoredChecklist {
 }
 
 export function feedbackFromRow(row: FeedbackRow): Feedback {
-  return { address: JSON.parse(row.address) as Address, helpful: row.helpful === true || row.helpful === 1, subject: row.subject, at: row.at };
+  return { address: JSON.parse(row.address) as Address, helpful: row.helpful === true || row.helpful === 1, subject: row.subject, at: row.at, ...(row.comment ? { comment: row.comment } : {}) };
 }
 
 /** How long `markEventSeen` remembers an event id (platform retries come within minutes). */
