@@ -43,6 +43,15 @@ describe('GET /calendar.ics', () => {
         expect(bad.status, query).toBe(400);
         expect(await bad.text()).toMatch(/^Bad calendar filter: /);
       }
+
+      // Request input in an error message is one line with control characters escaped.
+      const injected = await fetch(`${base}/calendar.ics?insurer=VGZ%0d%0aX-Injected:%201`);
+      expect(injected.status).toBe(400);
+      expect(injected.headers.get('x-injected')).toBeNull();
+      const body = await injected.text();
+      expect(body).not.toMatch(/\r/);
+      expect(body.trimEnd().split('\n')).toHaveLength(1);
+      expect(body).toContain('\\r\\n');
     } finally {
       await server.close();
     }

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { oneLine } from '../../handlers/one-line.js';
 import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
 import type { ServeDeps } from '../serve-deps.js';
 import type { ServerPart } from '../server-part.js';
@@ -19,7 +20,7 @@ export async function createCalendarPart(deps: ServeDeps): Promise<ServerPart> {
         const q = req.query as Record<string, string | string[] | undefined>;
         const parsed = parseCalendarFilter({ insurer: q.insurer, sector: q.sector, lang: q.lang });
         if (!parsed.ok) {
-          res.status(400).type('text/plain; charset=utf-8').send(`Bad calendar filter: ${parsed.message}\n`);
+          res.status(400).type('text/plain; charset=utf-8').send(`Bad calendar filter: ${oneLine(parsed.message)}\n`);
           return;
         }
         try {
