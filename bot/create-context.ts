@@ -17,5 +17,5 @@ export function lazyStore(databaseUrl: string): { get: () => Promise<Store>; clo
 
 /** The handler context for one message: the composition root decides `now` (clock or `--now`). */
 export function createHandlerContext(config: Config, now: Date, log: Logger, store: () => Promise<Store>): HandlerContext {
-  return { now, holidays: config.holidays, store, log, glossaryPath: config.glossaryPath };
+  return { now, holidays: config.holidays, store, log, glossaryPath: config.glossaryPath, publicUrl: config.publicUrl };
 }

@@ -19,4 +19,6 @@ export interface HandlerContext {
   readonly log: Logger;
   /** Extra search glossary file (from CONTRACTBOT_GLOSSARY), merged over the shipped one. */
   readonly glossaryPath?: string;
+  /** The bot's public base URL (PUBLIC_URL), for links such as the calendar feed; undefined when not configured. */
+  readonly publicUrl?: string;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../bot/logger.js';
 import { openStore } from '../bot/storage/open-store.js';
 import type { HandlerContext } from './context.js';
-import { FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL, feedbackHandler, feedbackSubject, withFeedbackButtons } from './feedback.js';
+import { CHAT_SUBJECT, FEEDBACK_COMMENT, FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL, feedbackHandler, feedbackSubject, withFeedbackButtons } from './feedback.js';
 import { makeReply } from './reply.js';
 import { createRouter } from './router.js';
 
@@ -41,6 +41,36 @@ describe('feedback', () => {
     const forged = await route({ address, text: '', action: { id: FEEDBACK_HELPFUL, value: 'nl|my BSN is 123456782' }, receivedAt: now }, context);
     expect(forged.fallbackText).toMatch(/niet herkend/);
     expect(await store.listFeedback()).toHaveLength(1);
+    await store.close();
+  });
+
+  it('offers a comment field after a click and stores the comment with the verdict', async () => {
+    const store = await openStore('file::memory:');
+    const now = new Date('2026-05-11T10:00:00Z');
+    const context: HandlerContext = { now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
+    const route = createRouter([feedbackHandler]);
+    const address = { platform: 'teams' as const, conversationId: 'a:1', userId: 'aad-1' };
+    const clicked = await route({ address, text: '', action: { id: FEEDBACK_NOT_HELPFUL, value: `nl|${feedbackSubject(answer)}` }, receivedAt: now }, context);
+    const field = clicked.blocks.find((b) => b.kind === 'input');
+    expect(field).toMatchObject({ kind: 'input', id: FEEDBACK_COMMENT, value: `nl|${feedbackSubject(answer)}|0` });
+    const commented = await route({ address, text: 'Mijn BSN 111222333 en de bron ontbrak', action: { id: FEEDBACK_COMMENT, value: field?.kind === 'input' ? field.value : '' }, receivedAt: now }, context);
+    expect(commented.fallbackText).toMatch(/opmerking is opgeslagen/);
+    const stored = await store.listFeedback();
+    expect(stored).toHaveLength(2);
+    expect(stored[1]).toMatchObject({ helpful: false, subject: feedbackSubject(answer), comment: 'Mijn BSN [BSN] en de bron ontbrak' });
+    expect(JSON.stringify(stored)).not.toContain('111222333');
+    await store.close();
+  });
+
+  it('takes typed feedback (the terminal): a verdict word and an optional comment', async () => {
+    const store = await openStore('file::memory:');
+    const now = new Date('2026-05-11T10:00:00Z');
+    const context: HandlerContext = { now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
+    const route = createRouter([feedbackHandler]);
+    const address = { platform: 'local' as const, conversationId: 'cli' };
+    expect((await route({ address, text: 'feedback 👍 precies wat ik zocht', receivedAt: now }, context)).fallbackText).toMatch(/opgeslagen/);
+    expect((await route({ address, text: 'feedback', receivedAt: now }, context)).fallbackText).toMatch(/feedback 👍/);
+    expect(await store.listFeedback()).toEqual([{ address, helpful: true, subject: CHAT_SUBJECT, at: now.toISOString(), comment: 'precies wat ik zocht' }]);
     await store.close();
   });
 });

@@ -80,7 +80,8 @@ export function blocksToPlainText(blocks: readonly Block[], language: Language):
         break;
       }
       case 'actions':
-        // Buttons have no plain-text form; platforms without buttons offer typed commands in the text.
+      case 'input':
+        // Buttons and fields have no plain-text form; the terminal shows their typed `command` instead.
         break;
       default:
         assertNever(block);

@@ -1,5 +1,6 @@
 import type { HandlerContext } from './context.js';
 import { detectLanguage } from './detect-language.js';
+import { withFeedbackButtons } from './feedback.js';
 import type { Handler } from './handler.js';
 import { helpHandler } from './help.js';
 import { guardPrivacy } from './privacy.js';
@@ -49,7 +50,8 @@ export function createRouter(handlers: readonly Handler[]): (message: IncomingMe
           }
         }
         if (!best) return withWarnings(makeReply('unknown', language, [{ kind: 'text', markdown: notUnderstood(language) }]), guarded.warnings);
-        return withWarnings(await runSafely(best, { ...message, text: guarded.text }, context, language), guarded.warnings);
+        // Answers get "Was this helpful?" on every platform (buttons, or a typed command in the terminal).
+        return withWarnings(withFeedbackButtons(await runSafely(best, { ...message, text: guarded.text }, context, language)), guarded.warnings);
       }
     }
   };

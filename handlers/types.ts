@@ -37,6 +37,8 @@ export interface IncomingMessage {
   readonly text: string;
   readonly action?: IncomingAction;
   readonly receivedAt: Date;
+  /** The sender's display name as the platform gives it, for "done by …" lines; never stored. */
+  readonly userName?: string;
 }
 
 /** A cited passage of one of the knowledge documents. */
@@ -84,6 +86,21 @@ export interface Button {
   readonly label: string;
   readonly value?: string;
   readonly style?: 'primary' | 'danger';
+  /** What to type instead on a platform without buttons (the terminal), e.g. `feedback 👍`. */
+  readonly command?: string;
+}
+
+/** A one-line text field with a send button; what was typed arrives as the message text of action `id`. */
+export interface InputField {
+  readonly kind: 'input';
+  /** Action id delivered back as {@link IncomingAction.id}, with `value`. */
+  readonly id: string;
+  readonly label: string;
+  readonly placeholder?: string;
+  readonly submitLabel: string;
+  readonly value?: string;
+  /** What to type instead on a platform without input fields, e.g. `feedback 👎 <comment>`. */
+  readonly command?: string;
 }
 
 export type Block =
@@ -97,7 +114,8 @@ export type Block =
       readonly title: string;
       readonly items: readonly ChecklistItem[];
     }
-  | { readonly kind: 'actions'; readonly buttons: readonly Button[] };
+  | { readonly kind: 'actions'; readonly buttons: readonly Button[] }
+  | InputField;
 
 export type BlockKind = Block['kind'];
 

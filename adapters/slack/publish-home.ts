@@ -1,28 +1,36 @@
-import { amsterdamDate } from '../../knowledge/dates/calendar-date.js';
-import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
+import type { IncomingMessage, Reply } from '../../handlers/types.js';
 import type { Logger } from '../../handlers/logger.js';
-import type { Store, Subscription } from '../../handlers/store.js';
-import { buildHomeView } from './app-home.js';
+import { APP_HOME } from '../../handlers/app-home.js';
+import { renderBlockKit, type SlackBlock } from './render-block-kit.js';
 import type { SlackWebClient } from './slack-web-client.js';
-import { filterFromSubscriptions, upcomingDeadlines } from './upcoming-deadlines.js';
 
 const CONVERSATION_PAGES = 5;
+/** Slack's limit for a Home tab view. */
+const HOME_BLOCKS = 100;
 
 /**
- * Publishes a user's App Home (`app_home_opened` → `views.publish`): the active reminders of the
- * conversations the user is in (or set up themselves), and the next deadlines they follow.
+ * The App Home (`app_home_opened` → `views.publish`): the core's home reply (action `app.home`,
+ * with the ids of the user's channels as its value), rendered as Block Kit in one view.
  */
-export async function publishHome(args: { client: SlackWebClient; userId: string; store: Store; now: Date; log: Logger }): Promise<void> {
-  const { client, userId, store, now, log } = args;
+export async function publishHome(args: {
+  client: SlackWebClient;
+  userId: string;
+  now: Date;
+  log: Logger;
+  handle: (message: IncomingMessage) => Promise<Reply>;
+  /** Where the home content is addressed: the user's DM with the bot when Slack gives it. */
+  channel: string | undefined;
+}): Promise<void> {
+  const { client, userId, now, log } = args;
   const conversations = await userConversations(client, userId, log);
-  const all = await store.listSubscriptions({ activeOnly: true });
-  const mine = all.filter(
-    (s: Subscription) => s.address.platform === 'slack' && (s.address.userId === userId || conversations?.has(s.address.conversationId)),
-  );
-  const language = mine[0]?.language ?? 'nl';
-  const deadlines = upcomingDeadlines(loadMilestones(), amsterdamDate(now), language, filterFromSubscriptions(mine));
-  const view = buildHomeView({ language, subscriptions: mine, conversationsKnown: conversations !== undefined, deadlines });
-  await client.views.publish({ user_id: userId, view });
+  const reply = await args.handle({
+    address: { platform: 'slack', conversationId: args.channel ?? userId, userId },
+    text: '',
+    action: { id: APP_HOME, value: [...(conversations ?? [])].join(',') },
+    receivedAt: now,
+  });
+  const blocks: SlackBlock[] = renderBlockKit(reply, { maxMessages: 2 }).flatMap((m) => m.blocks);
+  await client.views.publish({ user_id: userId, view: { type: 'home', blocks: blocks.slice(0, HOME_BLOCKS) } });
 }
 
 /** The ids of the conversations the user is in (as far as the bot can see); undefined when unavailable. */

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { withFeedbackButtons } from '../../handlers/feedback.js';
+import { APP_WELCOME } from '../../handlers/app-home.js';
 import type { Logger } from '../../handlers/logger.js';
 import type { Store } from '../../handlers/store.js';
 import type { IncomingMessage, Language, Reply } from '../../handlers/types.js';
@@ -17,6 +17,9 @@ import {
   type MessageEventPayload,
 } from './to-incoming.js';
 
+/** How long a message (channel + ts) is remembered as answered: Slack allows edits for a long time. */
+const MESSAGE_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+
 export interface ListenerDeps {
   readonly handle: (message: IncomingMessage) => Promise<Reply>;
   readonly clock: () => Date;
@@ -25,8 +28,11 @@ export interface ListenerDeps {
   readonly botUserId: string;
 }
 
+/** How long "welcome" is remembered per user: the first DM or App Home visit gets it, later ones not. */
+const WELCOME_KEEP_MS = 5 * 365 * 24 * 60 * 60 * 1000;
+
 /**
- * Wires Bolt to the core:
+ * Wires Bolt to the core (translation only; what to answer is the core's):
  * - any slash command of this app (`/contract …`): acknowledged first, answered via the response URL;
  * - `app_mention` in a channel: answered in the mention's thread; a direct message: answered in the DM;
  * - button presses (`block_actions`): routed as actions; `replaceOriginal` replies update the message;
@@ -36,17 +42,42 @@ export interface ListenerDeps {
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { log, clock, botUserId } = deps;
 
-  /** A mention or a direct message: answered in its thread (see {@link messageToIncoming}). */
+  /** True the first time this process family sees `key` within `keepMs` (store shared by replicas); true when the store fails. */
+  const firstTime = async (key: string, keepMs: number): Promise<boolean> => {
+    try {
+      return await (await deps.store()).claimOnce(key, clock(), keepMs);
+    } catch (error) {
+      log.warn('slack: could not record a once-key; processing anyway', { error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
+      return true;
+    }
+  };
+
+  /** Posts the core's welcome once per user (first DM or App Home visit). */
+  const welcomeOnce = async (userId: string, channel: string, client: SlackWebClient): Promise<void> => {
+    if (!(await firstTime(`slack:welcome:${userId}`, WELCOME_KEEP_MS))) return;
+    const reply = await handleSafely(deps, { address: { platform: 'slack', conversationId: channel, userId }, text: '', action: { id: APP_WELCOME }, receivedAt: clock() });
+    await postMessages(client, channel, undefined, renderBlockKit(reply));
+  };
+
+  /**
+   * A mention or a direct message: answered in its thread (see {@link messageToIncoming}), once per
+   * message: Slack re-sends a mention the user edited with a new event id and the same `ts`.
+   */
   const answerMessage = async (e: MessageEventPayload, client: SlackWebClient): Promise<void> => {
+    if (!(await firstTime(`slack:message:${e.channel}:${e.ts}`, MESSAGE_KEEP_MS))) {
+      log.info('slack: message already answered (edited or re-sent)', {});
+      return;
+    }
+    if (e.channel_type === 'im' && e.user) await welcomeOnce(e.user, e.channel, client);
     const message = messageToIncoming(e, botUserId, clock());
-    const reply = withFeedbackButtons(await handleSafely(deps, message));
+    const reply = await handleSafely(deps, message);
     await postMessages(client, e.channel, message.address.threadId, renderBlockKit(reply));
   };
 
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
     await ack();
     const message = commandToIncoming(command, clock());
-    const reply = withFeedbackButtons(await handleSafely(deps, message));
+    const reply = await handleSafely(deps, message);
     const responseType = commandResponseType(reply);
     for (const m of renderBlockKit(reply)) {
       await respond({ response_type: responseType, replace_original: false, ...payload(m) });
@@ -68,7 +99,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.action({ type: 'block_actions' }, async ({ body, action, ack, respond, client }) => {
     await ack();
-    if (body.type !== 'block_actions' || action.type !== 'button') return;
+    if (body.type !== 'block_actions') return;
     const message = actionToIncoming(body, action, clock());
     if (!message) return; // a button outside a conversation (App Home): nothing to route yet
     const reply = await handleSafely(deps, message);
@@ -94,8 +125,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   });
 
   app.event('app_home_opened', async ({ event, client }) => {
+    if (event.channel) await welcomeOnce(event.user, event.channel, client);
     if (event.tab !== 'home') return;
-    await publishHome({ client, userId: event.user, store: await deps.store(), now: clock(), log });
+    await publishHome({ client, userId: event.user, channel: event.channel, now: clock(), log, handle: (m) => handleSafely(deps, m) });
   });
 
   app.error(async (error) => {

@@ -26,6 +26,11 @@ export const SLACK_LIMITS = {
   buttonText: 75,
   actionId: 255,
   buttonValue: 2000,
+  blockId: 255,
+  inputLabel: 2000,
+  placeholder: 150,
+  /** Slack truncates `text` beyond this; notifications and fallbacks stay within it. */
+  fallbackText: 4000,
 } as const;
 
 export interface RenderOptions {
@@ -109,6 +114,8 @@ export function renderBlock(block: Block, language: Language): SlackBlock[] {
       return renderChecklist(block, language);
     case 'actions':
       return renderActions(block.buttons);
+    case 'input':
+      return [renderInput(block)];
     default:
       return assertNever(block);
   }
@@ -187,6 +194,31 @@ function renderActions(buttons: readonly Button[]): SlackBlock[] {
     if (elements.length > 0) out.push({ type: 'actions', elements });
   }
   return out;
+}
+
+/** Prefix of the `block_id` of an input block; the rest is the field's neutral action value. */
+export const INPUT_BLOCK_PREFIX = 'input|';
+
+/**
+ * A one-line field that sends on Enter (`dispatch_action`): Slack posts a `block_actions` with a
+ * `plain_text_input` action whose value is the typed text; the field's own value rides in the block id.
+ */
+function renderInput(block: Extract<Block, { kind: 'input' }>): SlackBlock {
+  const value = block.value ?? '';
+  return {
+    type: 'input',
+    block_id: truncate(`${INPUT_BLOCK_PREFIX}${value}`, SLACK_LIMITS.blockId, ''),
+    dispatch_action: true,
+    optional: true,
+    label: { type: 'plain_text', text: truncate(`${block.label} (${block.submitLabel}: Enter)`, SLACK_LIMITS.inputLabel), emoji: true },
+    element: {
+      type: 'plain_text_input',
+      action_id: truncate(block.id, SLACK_LIMITS.actionId, ''),
+      max_length: 1000,
+      ...(block.placeholder ? { placeholder: { type: 'plain_text', text: truncate(block.placeholder, SLACK_LIMITS.placeholder), emoji: true } } : {}),
+      dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] },
+    },
+  };
 }
 
 /** The neutral action id of a Slack `action_id` (drops the uniqueness suffix added by the renderer). */

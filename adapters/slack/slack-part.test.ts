@@ -302,10 +302,16 @@ describe('Slack app over HTTP (real Bolt, shared express server, stand-in Web AP
     const view = publish.args.view as { type: string; blocks: unknown[] };
     expect(view.type).toBe('home');
     const text = blockText(view.blocks);
-    expect(text).toContain('<#C0PLANNING>');
-    expect(text).toContain('VGZ');
-    expect(text).not.toContain('C0ELSEWHERE');
+    expect(text).toContain('de deadlines van VGZ, 14, 7 en 1 dagen vooraf');
+    expect(text).not.toContain('all insurers'); // C0ELSEWHERE: not one of Anna's channels
     expect(text).toContain('Komende deadlines');
+    expect(text).toContain('/calendar.ics');
+    // The first visit also gets the core's welcome in the DM, once.
+    const welcome = await h.standIn.waitFor((c) => c.method === 'chat.postMessage' && c.args.channel === 'D0ANNA');
+    expect(String(welcome.args.text)).toContain('Welkom bij ContractBot');
+    await postSigned(h.baseUrl, SIGNING_SECRET, { kind: 'json', value: eventEnvelope('EvHOME2', event) });
+    await h.standIn.waitFor((c) => c.method === 'views.publish' && c !== publish);
+    expect(h.standIn.callsTo('chat.postMessage').filter((c) => c.args.channel === 'D0ANNA')).toHaveLength(1);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
   });
 

@@ -2,9 +2,13 @@ import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { ServeDeps } from '../../bot/serve-deps.js';
 import type { ServerPart } from '../../bot/server-part.js';
+import type { Logger } from '../../handlers/logger.js';
+import { oneLine } from '../../handlers/one-line.js';
+import { assertNever } from '../../handlers/types.js';
 import type { ChatAdapter } from '../adapter.js';
 import { boltLogger } from './bolt-logger.js';
-import { dedupeEvents, InFlight } from './event-middleware.js';
+import { checkSlackRequest } from './check-slack-request.js';
+import { dedupeEvents, dedupeTriggers, InFlight } from './event-middleware.js';
 import { registerListeners } from './register-listeners.js';
 import { resolveBotIdentity, type BotIdentity } from './resolve-bot-identity.js';
 import { createSlackAdapter } from './slack-adapter.js';
@@ -20,40 +24,40 @@ const readRawBody = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
 
 /**
  * Reads the raw body for Bolt, with a size limit (Bolt's own reader has none, so a chunked body
- * without Content-Length could fill the memory before the signature is checked) and hands it over
- * as `rawBody`, which Bolt verifies and parses. A body that is JSON but not an object (Bolt reads
- * `body.ssl_check` of whatever parses, and a signed `null` crashed the process) gets 400.
+ * without Content-Length could fill the memory before the signature is checked), then checks it
+ * with {@link checkSlackRequest}: a bad signature or a timestamp more than 5 minutes away in either
+ * direction gets 401; a signed but malformed body 400 (never 500); a signed payload no listener
+ * handles (view_submission, shortcuts, app_rate_limited, …) 200 at once with no reply. Everything
+ * else goes to Bolt as `rawBody`, which Bolt verifies and parses again.
  */
-function bufferSlackBody(req: Request, res: Response, next: NextFunction): void {
-  readRawBody(req, res, (error?: unknown) => {
-    if (error) {
-      const status = (error as { status?: unknown }).status;
-      res.status(status === 413 ? 413 : 400).end();
-      return;
-    }
-    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!bodyIsObject(raw, req.headers['content-type'])) {
-      res.status(400).end();
-      return;
-    }
-    Object.assign(req, { rawBody: raw });
-    next();
-  });
-}
-
-/** False only for a body Bolt would parse into something other than an object. */
-function bodyIsObject(raw: Buffer, contentType: string | undefined): boolean {
-  let json: string | undefined = raw.toString('utf8');
-  if (contentType && /^application\/x-www-form-urlencoded\b/i.test(contentType)) {
-    json = new URLSearchParams(json).get('payload') ?? undefined;
-    if (json === undefined) return true;
-  }
-  try {
-    const value: unknown = JSON.parse(json);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-  } catch {
-    return true; // not JSON at all: Bolt answers 401 (unsigned) or 400 (signed) itself
-  }
+function bufferSlackBody(signingSecret: string, wallClock: () => number, log: Logger) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    readRawBody(req, res, (error?: unknown) => {
+      if (error) {
+        const status = (error as { status?: unknown }).status;
+        res.status(status === 413 ? 413 : 400).end();
+        return;
+      }
+      const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const check = checkSlackRequest({ rawBody: raw.toString('utf8'), contentType: req.headers['content-type'], headers: req.headers, signingSecret, nowMs: wallClock() });
+      switch (check.kind) {
+        case 'refuse':
+          log.info('slack: request refused', { status: check.status, reason: check.message });
+          res.status(check.status).type('text/plain; charset=utf-8').send(`${check.message}\n`);
+          return;
+        case 'ignore':
+          log.debug('slack: payload acknowledged without a listener', { type: oneLine(check.reason.slice(0, 60)) });
+          res.status(200).end();
+          return;
+        case 'pass':
+          Object.assign(req, { rawBody: raw });
+          next();
+          return;
+        default:
+          assertNever(check);
+      }
+    });
+  };
 }
 
 export interface SlackPart extends ServerPart {
@@ -78,7 +82,12 @@ export interface SlackPart extends ServerPart {
  * With SLACK_APP_TOKEN the app uses Socket Mode instead (laptops without a public URL): no route is
  * mounted and `start()` opens the WebSocket.
  */
-export async function createSlackPart(deps: ServeDeps): Promise<SlackPart | undefined> {
+export interface SlackPartOptions {
+  /** The wall clock (ms) request signatures are checked against; Slack signs with real time, not `--now`. */
+  readonly wallClock?: () => number;
+}
+
+export async function createSlackPart(deps: ServeDeps, options: SlackPartOptions = {}): Promise<SlackPart | undefined> {
   const slack = deps.config.slack;
   if (!slack) return undefined;
   const { log } = deps;
@@ -111,6 +120,7 @@ export async function createSlackPart(deps: ServeDeps): Promise<SlackPart | unde
   const inFlight = new InFlight();
   app.use(inFlight.middleware);
   app.use(dedupeEvents(deps.store, deps.clock, log));
+  app.use(dedupeTriggers(deps.store, deps.clock, log));
   registerListeners(app, { handle: deps.handle, clock: deps.clock, store: deps.store, log, botUserId: identity.botUserId });
 
   const adapter = createSlackAdapter(createSlackWebClient(slack.botToken, slack.apiUrl, log, 'delivery'));
@@ -123,7 +133,7 @@ export async function createSlackPart(deps: ServeDeps): Promise<SlackPart | unde
     mode: socketReceiver ? 'socket' : 'http',
     mount(server: Express) {
       if (!httpReceiver) return;
-      server.post(SLACK_EVENTS_PATH, bufferSlackBody, (req: Request, res: Response, next: NextFunction) => {
+      server.post(SLACK_EVENTS_PATH, bufferSlackBody(slack.signingSecret, options.wallClock ?? Date.now, log), (req: Request, res: Response, next: NextFunction) => {
         // Bolt parses form bodies only under the exact media type; a proxy adding "; charset=utf-8"
         // would otherwise turn a valid request into a 400. The signature covers the body, not this header.
         const type = req.headers['content-type'];

@@ -1,6 +1,6 @@
 import type { Address, IncomingMessage } from '../../handlers/types.js';
 import { normalizeSlackText } from './normalize-slack-text.js';
-import { actionIdFromSlack } from './render-block-kit.js';
+import { actionIdFromSlack, INPUT_BLOCK_PREFIX } from './render-block-kit.js';
 
 /** The fields of a slash command payload this adapter reads. */
 export interface SlashCommandPayload {
@@ -24,15 +24,17 @@ export interface MessageEventPayload {
 
 /** The fields of a `block_actions` payload this adapter reads. */
 export interface BlockActionsPayload {
-  readonly user: { readonly id: string };
+  readonly user: { readonly id: string; readonly name?: string; readonly username?: string };
   readonly channel?: { readonly id: string };
   readonly container?: { readonly type?: string; readonly channel_id?: string; readonly message_ts?: string; readonly thread_ts?: string };
   readonly message?: { readonly ts: string; readonly thread_ts?: string };
 }
 
-/** The fields of one pressed button. */
+/** The fields of one action (a pressed button, or Enter in a one-line input field). */
 export interface ButtonActionPayload {
+  readonly type?: string;
   readonly action_id: string;
+  readonly block_id?: string;
   readonly value?: string;
 }
 
@@ -70,10 +72,13 @@ export function isDirectUserMessage(event: MessageEventPayload, botUserId: strin
   return isFromPerson(event, botUserId);
 }
 
-/** True when the event was written by a person (not this bot, not another bot, not a system subtype). */
+/** Slack's own system user (Slackbot) writes in DMs too: tips, reminders, notices. Never a question. */
+const SYSTEM_USERS: ReadonlySet<string> = new Set(['USLACKBOT']);
+
+/** True when the event was written by a person (not this bot, not another bot or Slackbot, not a system subtype). */
 export function isFromPerson(event: MessageEventPayload, botUserId: string | undefined): boolean {
   if (!USER_SUBTYPES.has(event.subtype)) return false;
-  if (event.bot_id || !event.user) return false;
+  if (event.bot_id || !event.user || SYSTEM_USERS.has(event.user)) return false;
   return event.user !== botUserId;
 }
 
@@ -85,10 +90,17 @@ export function actionToIncoming(body: BlockActionsPayload, action: ButtonAction
   const channel = body.channel?.id ?? body.container?.channel_id;
   if (!channel) return undefined;
   const threadId = body.message?.thread_ts ?? body.container?.thread_ts;
-  return {
-    address: { platform: 'slack', conversationId: channel, ...(threadId ? { threadId } : {}), userId: body.user.id },
-    text: '',
-    action: { id: actionIdFromSlack(action.action_id), ...(action.value !== undefined ? { value: action.value } : {}) },
+  const userName = body.user.name ?? body.user.username;
+  const common = {
+    address: { platform: 'slack' as const, conversationId: channel, ...(threadId ? { threadId } : {}), userId: body.user.id },
     receivedAt,
+    ...(userName ? { userName } : {}),
   };
+  if (action.type === 'plain_text_input') {
+    // The field's own value rides in the block id (see render-block-kit `renderInput`); the typed text is the message.
+    const value = action.block_id?.startsWith(INPUT_BLOCK_PREFIX) ? action.block_id.slice(INPUT_BLOCK_PREFIX.length) : undefined;
+    return { ...common, text: action.value ?? '', action: { id: actionIdFromSlack(action.action_id), ...(value !== undefined ? { value } : {}) } };
+  }
+  if (action.type !== undefined && action.type !== 'button') return undefined;
+  return { ...common, text: '', action: { id: actionIdFromSlack(action.action_id), ...(action.value !== undefined ? { value: action.value } : {}) } };
 }

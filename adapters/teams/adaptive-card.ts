@@ -62,7 +62,17 @@ export interface Container {
   readonly separator?: boolean;
 }
 
-export type CardElement = TextBlock | FactSet | ActionSet | ColumnSet | Container;
+/** A one-line text input; its value comes back under `id` in the submit's data. */
+export interface InputText {
+  readonly type: 'Input.Text';
+  readonly id: string;
+  readonly label: string;
+  readonly placeholder?: string;
+  readonly maxLength?: number;
+  readonly isMultiline?: boolean;
+}
+
+export type CardElement = TextBlock | FactSet | ActionSet | ColumnSet | Container | InputText;
 
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';

@@ -37,9 +37,10 @@ const every: Record<BlockKind, Block> = {
     ],
   },
   actions: { kind: 'actions', buttons: [{ id: 'reminder.done', label: 'Klaar', value: 's1|m1', style: 'primary' }, { id: 'reminder.snooze', label: 'Snooze 1 dag' }] },
+  input: { kind: 'input', id: 'feedback.comment', label: 'Opmerking', placeholder: 'Wat ontbrak?', submitLabel: 'Versturen', value: 'nl|chat|0' },
 };
 
-const ELEMENTS = new Set(['TextBlock', 'FactSet', 'ActionSet', 'ColumnSet', 'Container']);
+const ELEMENTS = new Set(['TextBlock', 'FactSet', 'ActionSet', 'ColumnSet', 'Container', 'Input.Text']);
 
 /** Checks the parts of the Adaptive Card 1.5 schema the renderer uses; returns every Action.Submit. */
 function validate(element: unknown, path: string, submits: unknown[]): void {
@@ -75,6 +76,9 @@ function validate(element: unknown, path: string, submits: unknown[]): void {
       break;
     case 'Container':
       (e.items as unknown[]).forEach((x, j) => validate(x, `${path}.items[${j}]`, submits));
+      break;
+    case 'Input.Text':
+      expect(typeof e.id, path).toBe('string');
       break;
   }
 }

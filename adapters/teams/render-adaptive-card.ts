@@ -5,6 +5,9 @@ import type { Block, Button, DeadlineItem, Language, Reply } from '../../handler
 import { assertNever } from '../../handlers/types.js';
 import type { AdaptiveCard, CardElement, SubmitAction, TextBlock } from './adaptive-card.js';
 
+/** The id of an input field in a card: Teams returns the typed text under it in the submit's value. */
+export const INPUT_TEXT_ID = 'text';
+
 /**
  * Renders a reply as an Adaptive Card 1.5: text as TextBlocks, fields and deadlines as FactSets,
  * sources as numbered citations with their quoted passage, checklists with a tick/untick
@@ -119,6 +122,11 @@ function renderBlock(block: Block, language: Language): CardElement[] {
     }
     case 'actions':
       return block.buttons.length === 0 ? [] : [{ type: 'ActionSet', spacing: 'medium', actions: block.buttons.map(submit) }];
+    case 'input':
+      return [
+        { type: 'Input.Text', id: INPUT_TEXT_ID, label: block.label, ...(block.placeholder ? { placeholder: block.placeholder } : {}), maxLength: 1000 },
+        { type: 'ActionSet', actions: [submit({ id: block.id, label: block.submitLabel, ...(block.value !== undefined ? { value: block.value } : {}) })] },
+      ];
     default:
       return assertNever(block);
   }

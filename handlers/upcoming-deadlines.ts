@@ -1,8 +1,8 @@
-import type { Milestone } from '../../knowledge/milestones/milestone.js';
-import { nextOccurrence } from '../../knowledge/milestones/occurrences.js';
-import { toDeadlineItem } from '../../handlers/deadline-item.js';
-import type { Subscription } from '../../handlers/store.js';
-import type { DeadlineItem, Language, Sector } from '../../handlers/types.js';
+import type { Milestone } from '../knowledge/milestones/milestone.js';
+import { nextOccurrence } from '../knowledge/milestones/occurrences.js';
+import { toDeadlineItem } from './deadline-item.js';
+import type { Subscription } from './store.js';
+import type { DeadlineItem, Language, Sector } from './types.js';
 
 /** Which milestones interest a user: their subscriptions' insurers and sectors, or everything. */
 export interface UpcomingFilter {

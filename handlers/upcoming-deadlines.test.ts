@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Subscription } from '../../handlers/store.js';
-import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
-import type { Milestone } from '../../knowledge/milestones/milestone.js';
-import { buildHomeView } from './app-home.js';
+import type { Subscription } from './store.js';
+import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
+import type { Milestone } from '../knowledge/milestones/milestone.js';
 import { filterFromSubscriptions, upcomingDeadlines } from './upcoming-deadlines.js';
 
 const base = {
@@ -26,7 +25,7 @@ function subscription(insurers: Subscription['insurers'], sectors: Subscription[
   return { id: 's', address: { platform: 'slack', conversationId: 'C1' }, insurers, sectors, leadDays: [7], language: 'nl', active: true, createdAt: '2026-01-01T00:00:00Z' };
 }
 
-describe('upcoming deadlines for the App Home', () => {
+describe('upcoming deadlines for the home view', () => {
   it('lists future verified occurrences, earliest first, filtered by what the user follows', () => {
     const all = upcomingDeadlines(milestones, '2026-05-11', 'en', { insurers: 'all', sectors: 'all' });
     expect(all.map((d) => [d.milestoneId, d.date])).toEqual([
@@ -44,20 +43,5 @@ describe('upcoming deadlines for the App Home', () => {
     const items = upcomingDeadlines(loadMilestones(), '2026-05-11', 'nl', { insurers: 'all', sectors: 'all' });
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) expect(item.date >= '2026-05-11').toBe(true);
-  });
-
-  it('builds a home view with reminders, deadlines and a hint when channels were unknown', () => {
-    const deadlines = upcomingDeadlines(milestones, '2026-05-11', 'en', { insurers: 'all', sectors: 'all' });
-    const view = buildHomeView({ language: 'en', subscriptions: [subscription(['VGZ'], 'all')], conversationsKnown: false, deadlines });
-    const json = JSON.stringify(view);
-    expect(view.type).toBe('home');
-    expect(json).toContain('<#C1>');
-    expect(json).toContain('could not be listed');
-    expect(json).toContain('Sign Z&amp;Z');
-    const empty = buildHomeView({ language: 'nl', subscriptions: [], conversationsKnown: true, deadlines: [] });
-    expect(JSON.stringify(empty)).toContain('Nog geen herinneringen');
-    const many = buildHomeView({ language: 'nl', subscriptions: Array.from({ length: 40 }, () => subscription('all', 'all')), conversationsKnown: true, deadlines });
-    expect(many.blocks.length).toBeLessThanOrEqual(100);
-    expect(JSON.stringify(many)).toContain('en nog 20');
   });
 });

@@ -1,0 +1,102 @@
+import { amsterdamDate } from '../knowledge/dates/calendar-date.js';
+import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
+import { calendarLinkBlock } from './calendar-link.js';
+import { matchChatCommand } from './chat-commands.js';
+import type { HandlerContext } from './context.js';
+import type { Handler } from './handler.js';
+import { helpReply } from './help.js';
+import { makeReply } from './reply.js';
+import { describe } from './reminders.js';
+import type { Subscription } from './store.js';
+import type { Block, IncomingMessage, Language, Reply } from './types.js';
+import { filterFromSubscriptions, upcomingDeadlines } from './upcoming-deadlines.js';
+
+/** An adapter's "the bot was installed here / a person opened the bot for the first time"; value: `nl` or `en` when the platform knows the locale. */
+export const APP_WELCOME = 'app.welcome';
+/** An adapter's "show the home view" (Slack App Home, Teams personal tab); value: the ids of the user's conversations, comma-separated, when known. */
+export const APP_HOME = 'app.home';
+
+const MAX_SUBSCRIPTIONS = 20;
+
+/**
+ * The same welcome and home content on every platform:
+ * - `app.welcome` (Teams install, Slack first direct message or App Home visit): what the bot does,
+ *   examples, the calendar URL and how to give feedback;
+ * - `app.home` and the chat command "home"/"overzicht": the reminders of the user's conversations,
+ *   the next deadlines they follow and the calendar URL.
+ */
+export const appHomeHandler: Handler = {
+  intent: 'help',
+  actionPrefix: 'app.',
+  match: (text) => (matchChatCommand(text)?.id === 'home' ? 1 : 0),
+  handle: async (message, context, language) => {
+    switch (message.action?.id) {
+      case APP_WELCOME:
+        return welcomeReply(message.action.value === 'en' ? 'en' : message.action.value === 'nl' ? 'nl' : language, context);
+      case APP_HOME:
+      case undefined:
+        return homeReply(message, context, language);
+      default:
+        return makeReply('unknown', language, [{ kind: 'text', markdown: language === 'nl' ? 'Deze knop wordt niet herkend.' : 'That button is not recognised.' }]);
+    }
+  },
+};
+
+/** Welcome: greeting, the help examples, the calendar URL, and how to rate answers. */
+export function welcomeReply(language: Language, context: Pick<HandlerContext, 'publicUrl'>): Reply {
+  const nl = language === 'nl';
+  const help = helpReply(language).blocks;
+  return makeReply('help', language, [
+    { kind: 'text', markdown: nl ? '**Welkom bij ContractBot!**' : '**Welcome to ContractBot!**' },
+    ...help,
+    calendarLinkBlock(context, language),
+    {
+      kind: 'text',
+      markdown: nl
+        ? 'Onder antwoorden staan 👍/👎-knoppen; je kunt er een opmerking bij zetten. Zonder knoppen: typ `feedback 👍` of `feedback 👎 <opmerking>`. Typ `overzicht` voor je herinneringen en de komende deadlines.'
+        : 'Answers carry 👍/👎 buttons, and you can add a comment. Without buttons, type `feedback 👍` or `feedback 👎 <comment>`. Type `home` for your reminders and the upcoming deadlines.',
+    },
+  ]);
+}
+
+/**
+ * Home: the active reminders of this platform's conversations the user is in (the action's value),
+ * set up by them, or of this conversation; the next deadlines they follow; the calendar URL.
+ */
+export async function homeReply(message: IncomingMessage, context: HandlerContext, fallback: Language): Promise<Reply> {
+  const { address } = message;
+  const conversations = new Set((message.action?.value ?? '').split(',').filter((id) => id !== ''));
+  const all = await (await context.store()).listSubscriptions({ activeOnly: true });
+  const mine = all.filter(
+    (s: Subscription) =>
+      s.address.platform === address.platform &&
+      (conversations.has(s.address.conversationId) || s.address.conversationId === address.conversationId || (address.userId !== undefined && s.address.userId === address.userId)),
+  );
+  const language = message.action ? (mine[0]?.language ?? fallback) : fallback;
+  const nl = language === 'nl';
+  const blocks: Block[] = [
+    {
+      kind: 'text',
+      markdown: nl
+        ? '**ContractBot** — vraag me iets over de zorginkoop; ik antwoord altijd met de bron. Typ `help` voor voorbeelden.'
+        : '**ContractBot** — ask me about healthcare contracting; I always cite the source. Type `help` for examples.',
+    },
+  ];
+  if (mine.length === 0) {
+    blocks.push({
+      kind: 'text',
+      markdown: nl
+        ? '**Herinneringen:** nog geen. Zeg in een kanaal bijvoorbeeld "herinner dit kanaal aan VGZ 14,7,1".'
+        : '**Reminders:** none yet. In a channel, say for example "remind this channel about VGZ 14,7,1".',
+    });
+  } else {
+    const lines = mine.slice(0, MAX_SUBSCRIPTIONS).map((s) => `- ${describe(s, language)}`);
+    if (mine.length > MAX_SUBSCRIPTIONS) lines.push(nl ? `- … en nog ${mine.length - MAX_SUBSCRIPTIONS}` : `- … and ${mine.length - MAX_SUBSCRIPTIONS} more`);
+    blocks.push({ kind: 'text', markdown: `**${nl ? 'Herinneringen' : 'Reminders'}:**\n${lines.join('\n')}` });
+  }
+  const deadlines = upcomingDeadlines(loadMilestones(), amsterdamDate(context.now), language, filterFromSubscriptions(mine));
+  blocks.push({ kind: 'text', markdown: `**${nl ? 'Komende deadlines' : 'Upcoming deadlines'}:**${deadlines.length === 0 ? (nl ? ' geen gevonden in de documenten.' : ' none found in the documents.') : ''}` });
+  if (deadlines.length > 0) blocks.push({ kind: 'deadlines', deadlines });
+  blocks.push(calendarLinkBlock(context, language));
+  return makeReply('help', language, blocks);
+}
