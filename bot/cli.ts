@@ -47,6 +47,10 @@ const COMMANDS: Record<string, { summary: string; details?: readonly string[]; l
     summary: 'eval [--file F] [--json] [--concurrency N]        run an evaluation question set (npm run eval)',
     load: async () => (await import('./commands/eval.js')).evalCommand,
   },
+  calibrate: {
+    summary: 'calibrate [--file F] [--write] [--json] [--now DATE]  score evidence rules on the calibration set (npm run calibrate)',
+    load: async () => (await import('./commands/calibrate.js')).calibrateCommand,
+  },
 };
 
 /** Shown under the command list and under `remind --help`. */

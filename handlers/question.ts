@@ -1,21 +1,14 @@
+import type { SearchHit, WeightedConcept } from '../knowledge/search.js';
+import type { EvidenceFeatures } from '../knowledge/search/evidence-features.js';
+import type { EvidenceRule, EvidenceVerdict } from '../knowledge/search/evidence-rule.js';
 import type { HandlerContext } from './context.js';
 import type { Handler } from './handler.js';
 import { makeReply } from './reply.js';
-import type { Block, Language, Reply, Source } from './types.js';
-
-/**
- * Below this share of the question's (rarity-weighted) concepts found in the best passage, the
- * documents probably do not answer: the reply says so and shows the closest passages. Calibrated
- * on in-domain and out-of-domain questions (see handlers/question.test.ts and the README).
- */
-export const WEAK_EVIDENCE_COVERAGE = 0.5;
-/** Below this, nothing found is worth showing as "closest" either. */
-const NO_EVIDENCE_COVERAGE = 0.2;
+import { assertNever, type Block, type DeadlineItem, type Language, type Reply, type Source } from './types.js';
 
 const LABELS = {
   nl: {
-    answer: (title: string) => `Volgens *${title}*:`,
-    section: 'Sectie',
+    answer: (publisher: string) => `Volgens ${publisher}:`,
     weak: 'De documenten beantwoorden deze vraag mogelijk niet. Dit zijn de passages die er het dichtst bij komen:',
     none: (titles: string) =>
       `Daarover vind ik niets in de documenten over contractering die ik ken (${titles}). Ik beantwoord alleen vragen over die documenten; stel je vraag anders of typ "help".`,
@@ -24,8 +17,7 @@ const LABELS = {
     glossary: (message: string) => `De extra woordenlijst (CONTRACTBOT_GLOSSARY) is ongeldig, vraag de beheerder dit te herstellen: ${message}`,
   },
   en: {
-    answer: (title: string) => `According to *${title}*:`,
-    section: 'Section',
+    answer: (publisher: string) => `According to ${publisher}:`,
     weak: 'The documents may not answer this question. These are the closest passages I found:',
     none: (titles: string) =>
       `I found nothing about this in the contracting documents I know (${titles}). I only answer questions about those documents; try rephrasing or type "help".`,
@@ -38,83 +30,136 @@ function quote(text: string, before: boolean, after: boolean): string {
   return `${before ? '… ' : ''}${text}${after ? ' …' : ''}`;
 }
 
+/** What a search found for a question, before deciding whether it answers. */
+export interface QuestionEvidence {
+  readonly concepts: readonly WeightedConcept[];
+  readonly hits: readonly SearchHit[];
+  readonly features: EvidenceFeatures | undefined;
+  /** Insurers the question names whose policy is not loaded. */
+  readonly notLoaded: readonly string[];
+}
+
 /** Answers free questions from the knowledge documents, with citations; the fallback handler. */
 export const questionHandler: Handler = {
   intent: 'question',
   // Any text may be a question about the documents; every more specific handler outranks this.
   match: (text) => (text.trim() === '' ? 0 : 0.1),
-  handle: async (message, context, language) => answerQuestion(message.text, context, language),
+  handle: async (message, context, language) => {
+    const found = await findEvidence(message.text, context);
+    if (!('hits' in found)) return found.reply(language);
+    const { judgeEvidence, loadEvidenceRule } = await import('../knowledge/search/evidence-rule.js');
+    const rule = loadEvidenceRule();
+    return questionReply(found, judgeEvidence(found.features, rule), rule, context, language);
+  },
 };
 
-async function answerQuestion(text: string, context: HandlerContext, language: Language): Promise<Reply> {
-  const labels = LABELS[language];
-  const [{ searchWithConcepts }, { loadGlossary, GlossaryError }, { answerSnippet }, { makeSource }, { findInsurers }, { loadDocuments }] =
-    await Promise.all([
-      import('../knowledge/search.js'),
-      import('../knowledge/glossary.js'),
-      import('../knowledge/search/answer-snippet.js'),
-      import('../knowledge/source.js'),
-      import('../knowledge/insurers.js'),
-      import('../knowledge/documents.js'),
-    ]);
-
+/**
+ * Searches the documents for a question: the policy of an insurer the question names counts more,
+ * other insurers' policies less. An invalid extra glossary gives a reply saying so instead.
+ */
+export async function findEvidence(text: string, context: HandlerContext): Promise<QuestionEvidence | { reply: (language: Language) => Reply }> {
+  const [{ searchWithConcepts }, { loadGlossary, GlossaryError }, { evidenceFeatures }, { findInsurers }, { loadDocuments }] = await Promise.all([
+    import('../knowledge/search.js'),
+    import('../knowledge/glossary.js'),
+    import('../knowledge/search/evidence-features.js'),
+    import('../knowledge/insurers.js'),
+    import('../knowledge/documents.js'),
+  ]);
   let glossary;
   try {
     glossary = loadGlossary(context.glossaryPath);
   } catch (error) {
     if (!(error instanceof GlossaryError)) throw error;
     context.log.error('glossary invalid', { error: error.message });
-    return makeReply('unknown', language, [{ kind: 'text', markdown: labels.glossary(error.message) }]);
+    const message = error.message;
+    return { reply: (language) => makeReply('unknown', language, [{ kind: 'text', markdown: LABELS[language].glossary(message) }]) };
   }
-
-  // The policy of an insurer the question names counts more; other insurers' policies less.
-  const documents = loadDocuments();
   const mentioned = findInsurers(text);
   const loadedNames = new Set(mentioned.filter((m) => m.loaded).map((m) => m.name));
   const documentBoosts: Record<string, number> = {};
   if (loadedNames.size > 0) {
-    for (const d of documents) if (d.insurer) documentBoosts[d.id] = loadedNames.has(d.insurer) ? 1.5 : 0.3;
+    for (const d of loadDocuments()) if (d.insurer) documentBoosts[d.id] = loadedNames.has(d.insurer) ? 1.5 : 0.3;
   }
-  const notLoaded = mentioned.filter((m) => !m.loaded).map((m) => m.name);
-
   const { concepts, hits } = searchWithConcepts(text, { limit: 6, documentBoosts, glossary });
-  const best = hits[0];
-  const toSource = (hit: (typeof hits)[number], maxChars: number): Source => {
+  return { concepts, hits, features: evidenceFeatures(concepts, hits), notLoaded: mentioned.filter((m) => !m.loaded).map((m) => m.name) };
+}
+
+/**
+ * The reply for a verdict on the evidence: the answering passage quoted once with its citation,
+ * the dated steps it states (with their status, not their sentence again) and up to two further
+ * sources; or, when weak, a hedge with the closest passages; or, when nothing relevant was found,
+ * an honest "nothing found".
+ */
+export async function questionReply(
+  evidence: QuestionEvidence,
+  verdict: EvidenceVerdict,
+  rule: EvidenceRule,
+  context: HandlerContext,
+  language: Language,
+): Promise<Reply> {
+  const labels = LABELS[language];
+  const [{ answerSnippet }, { makeSource }, { loadDocuments }] = await Promise.all([
+    import('../knowledge/search/answer-snippet.js'),
+    import('../knowledge/source.js'),
+    import('../knowledge/documents.js'),
+  ]);
+  const { concepts, hits, notLoaded } = evidence;
+  const toSource = (hit: SearchHit, maxChars: number): { source: Source; shown: string } => {
     const snippet = answerSnippet(hit.passage, concepts, 'nl', maxChars);
-    return makeSource(
+    const source = makeSource(
       hit.passage.documentId,
       hit.passage.sectionPath.join(' › '),
       quote(snippet.text, snippet.trimmedBefore, snippet.trimmedAfter),
       Math.round(hit.score * 1000) / 1000,
     );
+    return { source, shown: snippet.text };
   };
   const notes: Block[] = notLoaded.length > 0 ? [{ kind: 'text', markdown: labels.notLoaded(notLoaded.join(', ')) }] : [];
+  const best = hits[0];
 
-  if (!best || best.coverage < NO_EVIDENCE_COVERAGE) {
-    const titles = documents.map((d) => d.title).join('; ');
-    return makeReply('question', language, [...notes, { kind: 'text', markdown: labels.none(titles) }]);
+  switch (verdict) {
+    case 'none': {
+      const titles = loadDocuments().map((d) => d.title).join('; ');
+      return makeReply('question', language, [...notes, { kind: 'text', markdown: labels.none(titles) }]);
+    }
+    case 'weak': {
+      const closest = hits.filter((h) => h.coverage >= rule.noneBelowCoverage).slice(0, 3).map((h) => toSource(h, 300).source);
+      return makeReply('question', language, [...notes, { kind: 'text', markdown: labels.weak }, { kind: 'sources', sources: closest }]);
+    }
+    case 'answer':
+      break;
+    default:
+      return assertNever(verdict);
   }
+  if (!best) return makeReply('question', language, [...notes, { kind: 'text', markdown: labels.none('') }]);
 
-  if (best.coverage < WEAK_EVIDENCE_COVERAGE) {
-    const closest = hits.filter((h) => h.coverage >= NO_EVIDENCE_COVERAGE).slice(0, 3).map((h) => toSource(h, 300));
-    return makeReply('question', language, [...notes, { kind: 'text', markdown: labels.weak }, { kind: 'sources', sources: closest }]);
-  }
-
-  // Further sources: other passages that also cover the question well, preferring other sections.
+  // Further sources: other passages that also cover the question well and say something the main quote does not.
   const main = toSource(best, 420);
   const further = hits
     .slice(1)
-    .filter((h) => h.coverage >= WEAK_EVIDENCE_COVERAGE * 0.8 && h.score >= best.score * 0.3)
+    .filter((h) => h.coverage >= rule.furtherMinCoverage && h.score >= best.score * rule.furtherMinScoreRatio)
+    .map((h) => toSource(h, 260))
+    .filter((f) => !main.shown.includes(f.shown) && !f.shown.includes(main.shown))
     .slice(0, 2)
-    .map((h) => toSource(h, 260));
-  const heading = `${labels.answer(main.title)}${main.section ? ` (${labels.section.toLowerCase()} ${main.section})` : ''}`;
-  // A quoted passage that states a catalogued dated step also gives it as a deadline, with its status.
+    .map((f) => f.source);
+  // A quoted passage that states a catalogued dated step also gives it as a deadline with its status;
+  // the step's sentence is not repeated when the quote already shows it.
   const { datedStepsIn } = await import('./dated-steps-in.js');
-  const dated = datedStepsIn(best.passage.documentId, best.passage.text, context.now, language);
+  const { quoteKey } = await import('../knowledge/milestones/locate-quote.js');
+  const shownKey = quoteKey(main.shown);
+  const dated = datedStepsIn(best.passage.documentId, best.passage.text, context.now, language).map((d) =>
+    d.quote !== undefined && shownKey.includes(quoteKey(d.quote)) ? withoutQuote(d) : d,
+  );
   return makeReply('question', language, [
     ...notes,
-    { kind: 'text', markdown: `${heading}\n\n> ${main.snippet.replace(/\n/g, '\n> ')}` },
+    { kind: 'quote', intro: labels.answer(main.source.publisher), source: main.source },
     ...(dated.length > 0 ? [{ kind: 'deadlines' as const, deadlines: dated }] : []),
-    { kind: 'sources', sources: [main, ...further] },
+    ...(further.length > 0 ? [{ kind: 'sources' as const, sources: further, further: true }] : []),
   ]);
+}
+
+/** A deadline item without its source sentence (shown elsewhere in the reply). */
+function withoutQuote(item: DeadlineItem): DeadlineItem {
+  const { quote: _quote, section: _section, ...rest } = item;
+  return rest;
 }

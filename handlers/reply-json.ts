@@ -14,6 +14,7 @@ export function replyToJson(reply: Reply): ReplyJson {
   const sources: Source[] = [];
   const deadlines: DeadlineItem[] = [];
   for (const block of reply.blocks) {
+    if (block.kind === 'quote') sources.push(block.source);
     if (block.kind === 'sources') sources.push(...block.sources);
     if (block.kind === 'deadlines') deadlines.push(...block.deadlines);
     if (block.kind === 'checklist') sources.push(...block.items.flatMap((item) => (item.source ? [item.source] : [])));

@@ -38,22 +38,35 @@ export function citation(source: Source): string {
   return parts.join(', ');
 }
 
+/** Markdown emphasis removed: the plain text of a text block. */
+function plainMarkdown(markdown: string): string {
+  return markdown.replace(/\*\*(.+?)\*\*/g, '$1').replace(/(^|\s)\*(\S.*?\S|\S)\*(?=\s|$|[.,;:!?])/g, '$1$2');
+}
+
+/** The heading of a list of sources: "Sources", or "Further sources" below a quoted main source. */
+export function sourcesLabel(language: Language, further: boolean): string {
+  if (language === 'nl') return further ? 'Meer bronnen' : 'Bronnen';
+  return further ? 'Further sources' : 'Sources';
+}
+
 /** Plain text of a list of blocks, in reading order; the base of every adapter's fallback text. */
 export function blocksToPlainText(blocks: readonly Block[], language: Language): string {
   const out: string[] = [];
   for (const block of blocks) {
     switch (block.kind) {
       case 'text':
-        out.push(block.markdown.replace(/\*\*(.+?)\*\*/g, '$1').replace(/(^|\s)\*(\S.*?\S|\S)\*(?=\s|$|[.,;:!?])/g, '$1$2'));
+        out.push(plainMarkdown(block.markdown));
         break;
       case 'fields':
         out.push(block.fields.map((f) => `${f.label}: ${f.value}`).join('\n'));
         break;
+      case 'quote':
+        out.push(`${plainMarkdown(block.intro)}\n\n> ${block.source.snippet.split('\n').join('\n> ')}\n\n— ${citation(block.source)}`);
+        break;
       case 'sources':
         if (block.sources.length > 0) {
           out.push(
-            (language === 'nl' ? 'Bronnen:' : 'Sources:') +
-              '\n' +
+            `${sourcesLabel(language, block.further === true)}:\n` +
               block.sources.map((s, i) => `[${i + 1}] ${citation(s)}\n    “${s.snippet}”`).join('\n'),
           );
         }

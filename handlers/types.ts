@@ -106,7 +106,10 @@ export interface InputField {
 export type Block =
   | { readonly kind: 'text'; readonly markdown: string }
   | { readonly kind: 'fields'; readonly fields: readonly { label: string; value: string }[] }
-  | { readonly kind: 'sources'; readonly sources: readonly Source[] }
+  /** The passage an answer rests on, quoted once with its citation (further sources follow in a `sources` block). */
+  | { readonly kind: 'quote'; readonly intro: string; readonly source: Source }
+  /** Cited passages; `further` when a `quote` block before it already cites the main one. */
+  | { readonly kind: 'sources'; readonly sources: readonly Source[]; readonly further?: boolean }
   | { readonly kind: 'deadlines'; readonly deadlines: readonly DeadlineItem[] }
   | {
       readonly kind: 'checklist';

@@ -27,6 +27,8 @@ export interface SearchHit {
   readonly coverage: number;
   /** Index terms of the query found in the passage. */
   readonly matchedTerms: readonly string[];
+  /** How fully (0..1) the passage expresses each query concept, in the order of the concepts. */
+  readonly conceptShares: readonly number[];
 }
 
 /** In how many passages a term occurs (any field). */
@@ -44,11 +46,11 @@ function idf(index: SearchIndex, term: string): number {
   return Math.log(1 + (index.size - df + 0.5) / (df + 0.5));
 }
 
-function conceptWeight(index: SearchIndex, concept: QueryConcept): number {
+function weighConcept(index: SearchIndex, concept: QueryConcept): WeightedConcept {
   // A concept is as informative as its rarest expression in the documents; absent everywhere, it
   // weighs most (the documents cannot answer about it).
   const present = [...concept.terms.keys()].map((t) => idf(index, t)).filter((w) => w < idf(index, '\u0000missing'));
-  return present.length > 0 ? Math.max(...present) : idf(index, '\u0000missing');
+  return { ...concept, weight: present.length > 0 ? Math.max(...present) : idf(index, '\u0000missing'), inCorpus: present.length > 0 };
 }
 
 /**
@@ -65,6 +67,8 @@ export function searchPassages(query: string, options: SearchOptions = {}): Sear
 /** A query concept with its weight (rarity in the documents; highest when absent from them). */
 export interface WeightedConcept extends QueryConcept {
   readonly weight: number;
+  /** Whether any of its terms occurs in the documents at all. */
+  readonly inCorpus: boolean;
 }
 
 /**
@@ -88,7 +92,7 @@ export function searchWithConcepts(query: string, options: SearchOptions = {}): 
   const concepts: WeightedConcept[] = queryConcepts(query, glossary, index.language)
     .map((c) => pruneCommonExpansions(index, c))
     .filter((c) => c.terms.size > 0)
-    .map((c) => ({ ...c, weight: conceptWeight(index, c) }));
+    .map((c) => weighConcept(index, c));
   if (concepts.length === 0) return { concepts, hits: [] };
   const weights = concepts.map((c) => c.weight);
   const total = weights.reduce((a, b) => a + b, 0);
@@ -106,14 +110,12 @@ export function searchWithConcepts(query: string, options: SearchOptions = {}): 
     if (!passage || (allowed && !allowed.has(passage.documentId))) continue;
     const matchedTerms = Object.keys(result.matchData.metadata);
     const matched = new Set(matchedTerms);
-    let covered = 0;
-    concepts.forEach((c, i) => {
-      covered += (weights[i] ?? 0) * conceptMatch(c, (t) => matched.has(t), passage.text);
-    });
+    const conceptShares = concepts.map((c) => conceptMatch(c, (t) => matched.has(t), passage.text));
+    const covered = conceptShares.reduce((sum, share, i) => sum + share * (weights[i] ?? 0), 0);
     const coverage = total > 0 ? covered / total : 0;
     const boost = options.documentBoosts?.[passage.documentId] ?? 1;
     // Passages that contain more of what was asked rank first; lunr's BM25 orders within that.
-    hits.push({ passage, score: result.score * boost * (0.05 + coverage * coverage), coverage, matchedTerms });
+    hits.push({ passage, score: result.score * boost * (0.05 + coverage * coverage), coverage, matchedTerms, conceptShares });
   }
   hits.sort((a, b) => b.score - a.score);
   return { concepts, hits: hits.slice(0, options.limit ?? 5) };

@@ -57,6 +57,20 @@ describe('renderBlockKit', () => {
     expect(ctxText).toContain('“Uiterlijk 9 november 2023');
   });
 
+  it('renders a quote once, as quoted lines with its citation, and further sources under their own label', () => {
+    const further = { ...source, section: '7 Slot', snippet: 'Een ander punt.' };
+    const reply = makeReply('question', 'en', [
+      { kind: 'quote', intro: 'According to *Inkoopbeleid GGZ 2024* (section 6.1):', source: { ...source, snippet: 'Eerste regel.\nTweede <!here> regel.' } },
+      { kind: 'sources', sources: [further], further: true },
+    ]);
+    const [quote, cite, more] = renderBlockKit(reply)[0]!.blocks as [Section, Context, Context];
+    expect(quote.text?.text).toBe('According to _Inkoopbeleid GGZ 2024_ (section 6.1):\n>Eerste regel.\n>Tweede &lt;!here&gt; regel.');
+    expect(texts([cite]).join(' ')).toContain('<https://www.zorgenzekerheid.nl/inkoopbeleid?jaar=2024&sector=ggz|Inkoopbeleid GGZ 2024>');
+    expect(texts([cite]).join(' ')).not.toContain('Eerste regel');
+    expect(texts([more]).join(' ')).toContain('*Further sources* · *[1]*');
+    expect(reply.fallbackText.split('Eerste regel').length).toBe(2);
+  });
+
   it('escapes user-derived text so it cannot ping a channel or forge links', () => {
     const reply = makeReply('question', 'nl', [{ kind: 'text', markdown: 'Zie <!channel> & <https://evil.example|klik>' }]);
     const block = renderBlockKit(reply)[0]!.blocks[0] as Section;

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { CHECKLIST_TOGGLE_ACTION, checklistToggleValue } from '../../handlers/checklist-action.js';
 import { dateLabel } from '../../handlers/format-date.js';
-import { citation } from '../../handlers/reply.js';
+import { citation, sourcesLabel } from '../../handlers/reply.js';
 import type { Block, Button, DeadlineItem, Language, Reply, Source } from '../../handlers/types.js';
 import { assertNever } from '../../handlers/types.js';
 import { escapeMrkdwn, markdownToMrkdwn, mrkdwnLink, splitText, truncate } from './mrkdwn.js';
@@ -40,7 +40,6 @@ export interface RenderOptions {
 
 const WORDS = {
   nl: {
-    sources: 'Bronnen',
     tick: 'Afvinken',
     untick: 'Terugzetten',
     progress: (done: number, total: number) => `${done}/${total} afgerond`,
@@ -52,7 +51,6 @@ const WORDS = {
     continued: '(vervolg)',
   },
   en: {
-    sources: 'Sources',
     tick: 'Tick',
     untick: 'Untick',
     progress: (done: number, total: number) => `${done}/${total} done`,
@@ -108,8 +106,13 @@ export function renderBlock(block: Block, language: Language): SlackBlock[] {
       return fieldSections(block.fields.map((f) => `*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`));
     case 'deadlines':
       return renderDeadlineFields(block.deadlines, language);
+    case 'quote':
+      return [
+        ...splitText(`${markdownToMrkdwn(block.intro)}\n${quoteLines(block.source.snippet)}`, SLACK_LIMITS.sectionText).map(section),
+        context([`:books: ${sourceHead(block.source)}`]),
+      ];
     case 'sources':
-      return block.sources.map((source, i) => renderSource(source, i + 1, language));
+      return block.sources.map((source, i) => renderSource(source, i + 1, language, block.further === true));
     case 'checklist':
       return renderChecklist(block, language);
     case 'actions':
@@ -133,11 +136,26 @@ export function renderDeadlineFields(deadlines: readonly DeadlineItem[], languag
   );
 }
 
-function renderSource(source: Source, n: number, language: Language): SlackBlock {
-  const head = `*[${n}]* ${mrkdwnLink(source.url, source.title)} (${escapeMrkdwn(`${source.publisher}, ${source.year}`)})${
+/** A quoted passage as mrkdwn quote lines. */
+function quoteLines(snippet: string): string {
+  return snippet
+    .trim()
+    .split('\n')
+    .map((line) => `>${escapeMrkdwn(line)}`)
+    .join('\n');
+}
+
+/** Title (linked), publisher, year and section of a source. */
+function sourceHead(source: Source): string {
+  return `${mrkdwnLink(source.url, source.title)} (${escapeMrkdwn(`${source.publisher}, ${source.year}`)})${
     source.section ? ` · § ${escapeMrkdwn(source.section)}` : ''
   }`;
-  const elements = [n === 1 ? `:books: *${WORDS[language].sources}* · ${head}` : head];
+}
+
+function renderSource(source: Source, n: number, language: Language, further: boolean): SlackBlock {
+  const head = `*[${n}]* ${sourceHead(source)}`;
+  const label = sourcesLabel(language, further);
+  const elements = [n === 1 ? `:books: *${label}* · ${head}` : head];
   if (source.snippet.trim()) elements.push(`“${escapeMrkdwn(truncate(source.snippet.trim(), 300))}”`);
   return context(elements);
 }

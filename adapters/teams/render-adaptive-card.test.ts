@@ -19,6 +19,7 @@ const source: Source = {
 const every: Record<BlockKind, Block> = {
   text: { kind: 'text', markdown: 'De **uiterste datum** is 9 november 2023.' },
   fields: { kind: 'fields', fields: [{ label: 'Werkdagen', value: '10' }] },
+  quote: { kind: 'quote', intro: 'Volgens *Inkoopbeleid GGZ 2024* (sectie 6.1):', source },
   sources: { kind: 'sources', sources: [source] },
   deadlines: {
     kind: 'deadlines',

@@ -1,6 +1,6 @@
 import { CHECKLIST_TOGGLE_ACTION, checklistToggleValue } from '../../handlers/checklist-action.js';
 import { dateLabel } from '../../handlers/format-date.js';
-import { citation } from '../../handlers/reply.js';
+import { citation, sourcesLabel } from '../../handlers/reply.js';
 import type { Block, Button, DeadlineItem, Language, Reply } from '../../handlers/types.js';
 import { assertNever } from '../../handlers/types.js';
 import type { AdaptiveCard, CardElement, SubmitAction, TextBlock } from './adaptive-card.js';
@@ -41,6 +41,12 @@ function renderBlock(block: Block, language: Language): CardElement[] {
       return block.markdown.trim() === '' ? [] : [text(block.markdown)];
     case 'fields':
       return block.fields.length === 0 ? [] : [{ type: 'FactSet', facts: block.fields.map((f) => ({ title: f.label, value: f.value })) }];
+    case 'quote':
+      return [
+        text(block.intro),
+        { type: 'TextBlock', text: `“${block.source.snippet}”`, wrap: true, spacing: 'small' },
+        { type: 'TextBlock', text: citation(block.source), wrap: true, size: 'small', isSubtle: true, spacing: 'small' },
+      ];
     case 'sources':
       if (block.sources.length === 0) return [];
       return [
@@ -49,7 +55,7 @@ function renderBlock(block: Block, language: Language): CardElement[] {
           separator: true,
           spacing: 'medium',
           items: [
-            { type: 'TextBlock', text: language === 'nl' ? 'Bronnen' : 'Sources', wrap: true, weight: 'bolder' },
+            { type: 'TextBlock', text: sourcesLabel(language, block.further === true), wrap: true, weight: 'bolder' },
             ...block.sources.flatMap((s, i): TextBlock[] => [
               { type: 'TextBlock', text: `[${i + 1}] ${citation(s)}`, wrap: true, size: 'small', spacing: 'small' },
               { type: 'TextBlock', text: `“${s.snippet}”`, wrap: true, size: 'small', isSubtle: true, spacing: 'none' },

@@ -35,3 +35,37 @@ describe('answerSnippet', () => {
     expect(snippet.text).toContain('maximaal één jaar');
   });
 });
+
+describe('answerSnippet: the sentences that answer, wherever they stand', () => {
+  it('quotes the whole list item the answering sentence stands in', () => {
+    const text =
+      '• Agree to disagree. Met andere woorden, accepteer soms dat je het niet (geheel) met elkaar eens bent.\n• Stel preventief een stappenplan op dat ingezet kan worden als partijen er niet uit dreigen te komen.';
+    const snippet = answerSnippet(passage(text), weighted('What does agree to disagree mean?'), 'nl', 420);
+    expect(snippet.text).toContain('accepteer soms dat je het niet');
+    expect(snippet.text).not.toContain('stappenplan');
+  });
+
+  it('joins a distant sentence that states the asked value, marking the left-out sentences with …', () => {
+    const text =
+      'U kunt de langdurige GGZ alleen declareren als wij u daarvoor een machtiging hebben gegeven, voorafgaand aan het leveren van langdurige GGZ. Wij gaan ervan uit dat u drie maanden voor de start van het verblijf dit verzoek indient middels de checklist langdurige GGZ. Dit formulier kunt u vinden op de website van ZN. Of onze klant hiervoor in aanmerking komt, is afhankelijk van het herstelperspectief en de zwaarte van de benodigde zorg. We geven de machtigingen af voor maximaal één jaar. Daarna is er nieuwe aanvraag nodig.';
+    const snippet = answerSnippet(passage(text), weighted('Hoe lang is een machtiging voor langdurige ggz geldig?'), 'nl', 300);
+    expect(snippet.text).toContain('machtigingen af voor maximaal één jaar');
+    expect(snippet.text).toContain(' … ');
+    expect(snippet.text).not.toContain('herstelperspectief');
+  });
+
+  it('grows a table header to the row that holds the asked value', () => {
+    const text =
+      'Type zorgaanbieders Looptijd\n\nVrijgevestigden Van 1 januari 2024 tot 31 december 2024*\n\nInstellingen met offertetraject Van 1 januari 2024 tot 31 december 2024';
+    const snippet = answerSnippet(passage(text), weighted('Wat is de looptijd van het contract voor vrijgevestigden?'), 'nl', 420);
+    expect(snippet.text).toContain('Type zorgaanbieders Looptijd');
+    expect(snippet.text).toContain('Vrijgevestigden Van 1 januari 2024 tot 31 december 2024');
+  });
+
+  it('counts a word of the question in another form ("verstaat" / "verstaan") towards the sentence that answers', () => {
+    const text =
+      '• We spreken van fraude wanneer er sprake is van opzet en/of als de zorgaanbieder misleidende informatie verstrekt.\n• Onder misleidende informatie verstaan we: onjuiste, onvolledige en/of niet-tijdige informatie die ertoe leidt dat een verzekerde een andere beslissing neemt.';
+    const snippet = answerSnippet(passage(text), weighted('Wat verstaat men onder misleidende informatie?'), 'nl', 150);
+    expect(snippet.text).toContain('onjuiste, onvolledige en/of niet-tijdige');
+  });
+});

@@ -1,4 +1,6 @@
+import { loadDocuments } from '../documents.js';
 import { sentenceSpans, type Span } from '../ingest/sentences.js';
+import { findInsurers } from '../insurers.js';
 import type { Passage } from '../ingest/passages.js';
 import { conceptMatch, type QueryConcept } from './query-concepts.js';
 import { analyze, type IndexLanguage } from './dutch-lunr.js';
@@ -6,100 +8,213 @@ import { joinedCompounds } from './search-index.js';
 
 /** The part of a passage that answers: whole sentences (or list items), in document order. */
 export interface Snippet extends Span {
+  /** The chosen sentences; where sentences between them were left out, " … " stands for them. */
   readonly text: string;
   /** Whether sentences of the passage were left out before or after. */
   readonly trimmedBefore: boolean;
   readonly trimmedAfter: boolean;
 }
 
-/** How fully (0..1) a sentence expresses each concept. */
-function sentenceConcepts(text: string, concepts: readonly QueryConcept[], language: IndexLanguage): number[] {
+type WeightedConcepts = readonly (QueryConcept & { weight: number })[];
+
+/** Terms sharing at least this many leading letters, and this share of the longer one, are one word in another form. */
+const PREFIX_LETTERS = 6;
+const PREFIX_SHARE = 0.6;
+/** What a word in another form ("definitie" for "definieert", "verstaan" for "verstaat") counts for. */
+const OTHER_FORM = 0.5;
+
+function sameWordOtherForm(a: string, b: string): boolean {
+  if (a.length < PREFIX_LETTERS || b.length < PREFIX_LETTERS) return false;
+  let common = 0;
+  while (common < a.length && a[common] === b[common]) common++;
+  return common >= PREFIX_LETTERS && common >= PREFIX_SHARE * Math.max(a.length, b.length);
+}
+
+/**
+ * How fully (0..1) a sentence expresses each concept: its own terms fully; a word of the question
+ * the stemmer left in another form ("beschrijven" / "beschrijf") by half; the insurer whose policy
+ * the passage is from fully, in every sentence of it.
+ */
+function sentenceConcepts(text: string, concepts: readonly QueryConcept[], language: IndexLanguage, given: readonly boolean[]): number[] {
   const terms = new Set([...analyze(text, language), ...analyze(joinedCompounds(text), language)]);
-  return concepts.map((c) => conceptMatch(c, (t) => terms.has(t), text));
+  return concepts.map((c, i) => {
+    if (given[i]) return 1;
+    const share = conceptMatch(c, (t) => terms.has(t), text);
+    if (share >= 1) return share;
+    const other = conceptMatch(c, (t) => [...terms].some((s) => sameWordOtherForm(s, t)));
+    return Math.max(share, other * OTHER_FORM);
+  });
+}
+
+/** Which concepts name the insurer whose policy the passage is from ("VGZ" in VGZ's policy). */
+function givenByDocument(documentId: string, concepts: readonly QueryConcept[]): boolean[] {
+  const insurer = loadDocuments().find((d) => d.id === documentId)?.insurer;
+  return concepts.map((c) => insurer !== undefined && insurer !== null && findInsurers(c.source).some((m) => m.name === insurer));
 }
 
 function weightOf(matched: readonly number[], concepts: readonly { weight: number }[]): number {
   return matched.reduce((sum, share, i) => sum + share * (concepts[i]?.weight ?? 0), 0);
 }
 
-function sentenceScore(text: string, concepts: readonly (QueryConcept & { weight: number })[], language: IndexLanguage): number {
-  return weightOf(sentenceConcepts(text, concepts, language), concepts);
-}
+/**
+ * How far past `maxChars` the snippet may go for a sentence that states the value asked for
+ * ("maximaal één jaar") or names a concept no chosen sentence names ("Onder meerjarig wordt verstaan …").
+ */
+const ASKED_VALUE_ALLOWANCE = 1.6;
+/** A sentence away from the ones chosen joins only when it adds at least this share of the best sentence's weight. */
+const DISTANT_GAIN = 0.3;
+/** Sentences shorter than this between two chosen ones are kept, so the quote reads on. */
+const SHORT_GAP = 80;
 
-/** How far past `maxChars` a neighbour may take the snippet when it says something asked that the snippet lacks. */
-const NEW_CONCEPT_ALLOWANCE = 1.6;
+const LIST_ITEM = /^(?:[•●▪◦‣∙·–-]|o|\d{1,2}[.)]|[a-z][.)])\s/u;
 
 /**
- * Trims a passage to the sentences that answer: the sentence that covers most of the question
- * (weighted by concept rarity), widened with neighbours that also match, a lead-in it depends on
- * ("… de volgende eisen:") or the list items a lead-in introduces, up to about `maxChars` (a
- * neighbour that adds a concept the snippet still lacks may take it to 1.6 × `maxChars`).
- * Sentences are never cut; offsets index the cleaned document like the passage's.
+ * Chooses the sentences of a passage that answer the question, by what they say rather than
+ * where they stand:
+ * 1. the sentence that covers most of the question (concepts weighted by rarity) is the anchor;
+ * 2. sentences anywhere in the passage that add a concept the chosen ones lack (the sentence
+ *    stating the asked duration or share, a definition two sentences on) join, best gain first,
+ *    within about `maxChars` (one stating the asked value or naming a concept no chosen sentence
+ *    names may take it to 1.6 × `maxChars`);
+ * 3. every chosen sentence brings the unit it belongs to: the whole list item or table row it
+ *    stands in, the lead-in it depends on ("… de volgende eisen:") and the items a chosen lead-in
+ *    introduces;
+ * 4. neighbours that also match widen the quote while the budget lasts.
+ * When the section's own heading names what was asked better than any sentence, the section is
+ * quoted from its top. Sentences are never cut; left-out runs between chosen ones show as " … ".
+ * Offsets index the cleaned document like the passage's (from the first to the last chosen sentence).
  */
-export function answerSnippet(
-  passage: Passage,
-  concepts: readonly (QueryConcept & { weight: number })[],
-  language: IndexLanguage,
-  maxChars = 420,
-): Snippet {
+export function answerSnippet(passage: Passage, concepts: WeightedConcepts, language: IndexLanguage, maxChars = 420): Snippet {
   const spans = sentenceSpans(passage.text, passage.start);
   if (spans.length === 0) return { start: passage.start, end: passage.end, text: passage.text, trimmedBefore: false, trimmedAfter: false };
-  const slice = (s: Span) => passage.text.slice(s.start - passage.start, s.end - passage.start);
-  const matched = spans.map((s) => sentenceConcepts(slice(s), concepts, language));
+  const slice = (i: number) => passage.text.slice((spans[i]?.start ?? 0) - passage.start, (spans[i]?.end ?? 0) - passage.start);
+  const given = givenByDocument(passage.documentId, concepts);
+  const matched = spans.map((_, i) => sentenceConcepts(slice(i), concepts, language, given));
   const scores = matched.map((m) => weightOf(m, concepts));
-  let best = 0;
+  const endsWithColon = (i: number) => slice(i).endsWith(':');
+  const isListItem = (i: number) => LIST_ITEM.test(slice(i));
+  // The line (paragraph, list item or table row) each sentence stands on.
+  const lineOf: number[] = [];
+  spans.forEach((s, i) => {
+    const previous = spans[i - 1];
+    const sameLine = previous !== undefined && !passage.text.slice(previous.end - passage.start, s.start - passage.start).includes('\n');
+    lineOf.push(sameLine ? (lineOf[i - 1] ?? 0) : (lineOf[i - 1] ?? -1) + 1);
+  });
+  const lineStart = (i: number) => lineOf.indexOf(lineOf[i] ?? -1);
+  const lineEnd = (i: number) => lineOf.lastIndexOf(lineOf[i] ?? -1);
+  // A table row or list item is one unit: quoting part of it would drop the value it holds.
+  const isRowOrItem = (i: number) => isListItem(lineStart(i)) || !'.!?:'.includes(slice(lineEnd(i)).at(-1) ?? '.');
+
+  let anchor = 0;
   scores.forEach((score, i) => {
-    if (score > (scores[best] ?? 0)) best = i;
+    if (score > (scores[anchor] ?? 0)) anchor = i;
   });
   // When the section's own heading names what was asked ("Welke beleidsuitgangspunten gelden …?"
   // under "B. Landelijk overeengekomen beleidsuitgangspunten") better than any one sentence, the
   // section as a whole answers: start at the top of the passage (after the heading line itself).
   const heading = passage.sectionPath[passage.sectionPath.length - 1];
-  const fromTop = heading !== undefined && sentenceScore(heading, concepts, language) > (scores[best] ?? 0);
+  const fromTop = heading !== undefined && weightOf(sentenceConcepts(heading, concepts, language, given), concepts) > (scores[anchor] ?? 0);
   if (fromTop) {
-    const first = spans[0] ? slice(spans[0]).replace(/:$/, '').trim() : '';
-    best = spans.length > 1 && heading.startsWith(first.replace(/^[•●▪◦‣∙·]\s+/u, '')) ? 1 : 0;
+    const first = slice(0).replace(/:$/, '').trim();
+    anchor = spans.length > 1 && heading.startsWith(first.replace(/^[•●▪◦‣∙·]\s+/u, '')) ? 1 : 0;
   }
-  let first = best;
-  let last = best;
-  const length = () => (spans[last]?.end ?? 0) - (spans[first]?.start ?? 0);
-  const endsWithColon = (i: number) => /:$/.test(slice(spans[i] as Span));
-  const isListItem = (i: number) => /^(?:[•●▪◦‣∙·–-]|o|\d{1,2}[.)]|[a-z][.)])\s/u.test(slice(spans[i] as Span));
-  // Inside a list introduced by a selected lead-in, the items belong to the answer.
-  const introducesList = () => {
-    for (let i = first; i <= last; i++) if (endsWithColon(i)) return [...Array(last - i).keys()].every((k) => isListItem(i + 1 + k));
-    return false;
+
+  const chosen = new Set<number>();
+  const covered = concepts.map(() => 0);
+  const lengthWith = (extra: Iterable<number>) => {
+    const all = [...chosen, ...extra].sort((a, b) => a - b);
+    let total = 0;
+    all.forEach((i, k) => {
+      total += (spans[i]?.end ?? 0) - (spans[i]?.start ?? 0);
+      const previous = all[k - 1];
+      if (previous !== undefined && previous !== i) total += i === previous + 1 ? 1 : 3;
+    });
+    return total;
   };
+  /** A sentence with what it cannot stand without: its row or list item, its lead-in, the items it introduces. */
+  const unitOf = (i: number): number[] => {
+    const unit = new Set<number>();
+    const line = isRowOrItem(i) ? [lineStart(i), lineEnd(i)] : [i, i];
+    for (let k = line[0] ?? i; k <= (line[1] ?? i); k++) unit.add(k);
+    const before = (line[0] ?? i) - 1;
+    if (before >= 0 && endsWithColon(before) && isListItem(line[0] ?? i)) unit.add(before);
+    const last = line[1] ?? i;
+    if (endsWithColon(last)) for (let k = last + 1; k < spans.length && isListItem(k); k++) unit.add(k);
+    return [...unit].filter((k) => !chosen.has(k));
+  };
+  const gainOf = (unit: readonly number[]) =>
+    concepts.reduce((sum, c, ci) => sum + c.weight * Math.max(0, Math.max(0, ...unit.map((k) => matched[k]?.[ci] ?? 0)) - (covered[ci] ?? 0)), 0);
+  const take = (unit: readonly number[]) => {
+    for (const k of unit) {
+      chosen.add(k);
+      (matched[k] ?? []).forEach((share, ci) => (covered[ci] = Math.max(covered[ci] ?? 0, share)));
+    }
+  };
+  const namesNew = (unit: readonly number[]) => concepts.some((_, ci) => (covered[ci] ?? 0) === 0 && unit.some((k) => (matched[k]?.[ci] ?? 0) > 0));
+  const adjacent = (unit: readonly number[]) => unit.some((k) => chosen.has(k - 1) || chosen.has(k + 1));
+  const asksValue = (unit: readonly number[]) =>
+    concepts.some((c, ci) => c.answerPattern !== undefined && unit.some((k) => (matched[k]?.[ci] ?? 0) > (covered[ci] ?? 0)));
+
+  // The anchor and its unit; a lead-in anchor brings its list even past the budget (the items are the answer).
+  const anchorUnit = unitOf(anchor);
+  const fits = (unit: readonly number[], budget: number) => lengthWith(unit) <= budget;
+  take(fits(anchorUnit, maxChars * 1.5) ? anchorUnit : [anchor]);
+
+  // Sentences that add what the chosen ones lack, best gain first.
+  const best = scores[anchor] ?? 0;
   for (;;) {
+    let pick: number[] | undefined;
+    let pickGain = 0;
+    for (let i = 0; i < spans.length; i++) {
+      if (chosen.has(i)) continue;
+      const unit = unitOf(i);
+      const gain = gainOf(unit);
+      const value = asksValue(unit);
+      if (gain <= 0 || (!adjacent(unit) && !value && gain < best * DISTANT_GAIN)) continue;
+      if (!fits(unit, value || namesNew(unit) ? maxChars * ASKED_VALUE_ALLOWANCE : maxChars)) continue;
+      // Equal gains: the nearer unit, which keeps the quote contiguous.
+      if (gain > pickGain || (gain === pickGain && pick !== undefined && adjacent(unit) && !adjacent(pick))) {
+        pick = unit;
+        pickGain = gain;
+      }
+    }
+    if (!pick) break;
+    take(pick);
+  }
+
+  // Short sentences between chosen ones, so the quote reads on.
+  const ordered = () => [...chosen].sort((a, b) => a - b);
+  for (const [k, i] of ordered().entries()) {
+    const next = ordered()[k + 1];
+    if (next === i + 2 && slice(i + 1).length < SHORT_GAP && fits([i + 1], maxChars * ASKED_VALUE_ALLOWANCE)) chosen.add(i + 1);
+  }
+  // Neighbours that also match (or, quoting from the top, any) widen the quote while the budget lasts.
+  for (;;) {
+    const all = ordered();
+    const first = all[0] ?? 0;
+    const last = all[all.length - 1] ?? 0;
     const before = first - 1;
     const after = last + 1;
-    const canBefore = before >= 0 && (endsWithColon(before) || (scores[before] ?? 0) > 0);
-    const listContinues = after < spans.length && isListItem(after) && introducesList();
-    const canAfter = after < spans.length && (fromTop || endsWithColon(last) || listContinues || (scores[after] ?? 0) > 0);
-    const grow = canBefore && (!canAfter || endsWithColon(before) || (scores[before] ?? 0) >= (scores[after] ?? 0)) ? before : canAfter ? after : -1;
-    if (grow < 0) break;
-    const next = grow === before ? (spans[last]?.end ?? 0) - (spans[before]?.start ?? 0) : (spans[after]?.end ?? 0) - (spans[first]?.start ?? 0);
-    const listAllowance = grow === after && listContinues ? maxChars * 1.5 : maxChars;
-    // A neighbour that names a concept the snippet lacks ("Onder meerjarig wordt verstaan …" after
-    // "… meerjarige contracten …" for "what counts as a multi-year contract") may exceed the budget.
-    const covered = (i: number) => Math.max(...matched.slice(first, last + 1).map((m) => m[i] ?? 0));
-    const addsConcept = (matched[grow] ?? []).some((share, i) => share > covered(i));
-    if (
-      next > listAllowance &&
-      !(grow === after && endsWithColon(last) && length() < maxChars / 3) &&
-      !(addsConcept && next <= maxChars * NEW_CONCEPT_ALLOWANCE)
-    ) {
-      break;
-    }
-    if (grow === before) first = before;
-    else last = after;
+    const canBefore = before >= 0 && (scores[before] ?? 0) > 0 && fits(unitOf(before), maxChars);
+    const canAfter = after < spans.length && (fromTop || (scores[after] ?? 0) > 0) && fits(unitOf(after), maxChars);
+    if (!canBefore && !canAfter) break;
+    take(canBefore && (!canAfter || (scores[before] ?? 0) >= (scores[after] ?? 0)) ? unitOf(before) : unitOf(after));
   }
-  const start = spans[first]?.start ?? passage.start;
-  const end = spans[last]?.end ?? passage.end;
+
+  const all = ordered();
+  const first = all[0] ?? 0;
+  const last = all[all.length - 1] ?? 0;
+  const parts: string[] = [];
+  all.forEach((i, k) => {
+    const previous = all[k - 1];
+    if (previous === undefined) parts.push(slice(i));
+    else if (previous === i - 1) parts.push(passage.text.slice((spans[previous]?.end ?? 0) - passage.start, (spans[i]?.end ?? 0) - passage.start));
+    else parts.push(` … ${slice(i)}`);
+  });
   return {
-    start,
-    end,
-    text: passage.text.slice(start - passage.start, end - passage.start),
+    start: spans[first]?.start ?? passage.start,
+    end: spans[last]?.end ?? passage.end,
+    text: parts.join(''),
     trimmedBefore: first > 0,
     trimmedAfter: last < spans.length - 1,
   };

@@ -34,7 +34,10 @@ describe('queryConcepts: the kind of value asked for', () => {
     const concepts = conceptsOf('For how long does VGZ grant an authorisation?');
     const howLong = find(concepts, 'how long');
     expect(conceptMatch(howLong, has(), 'We geven de machtigingen af voor maximaal één jaar.')).toBe(1);
-    expect(conceptMatch(howLong, has(), 'Na 1095 dagen is er geen aanspraak meer mogelijk.')).toBe(1);
+    expect(conceptMatch(howLong, has(), 'Vragen worden binnen 10 werkdagen beantwoord.')).toBe(1);
+    // A bare duration ("three months before the start") may be a lead time rather than a length: half.
+    expect(conceptMatch(howLong, has(), 'Na 1095 dagen is er geen aanspraak meer mogelijk.')).toBe(0.5);
+    expect(conceptMatch(howLong, has(), 'Dien het verzoek drie maanden voor de start in.')).toBe(0.5);
     expect(conceptMatch(howLong, has(), 'De afspraken worden jaarlijks geëvalueerd.')).toBe(0);
     // Only the words that ask for the duration carry it.
     expect(find(concepts, 'authorisation').answerPattern).toBeUndefined();

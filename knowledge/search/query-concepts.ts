@@ -13,7 +13,11 @@ export interface QueryConcept {
    * only together: one of them alone ("multi" of "multi disciplinaire") is partial evidence. One group per word.
    */
   readonly parts?: readonly (readonly string[])[];
-  /** What the answer looks like when it is not a term, e.g. a duration ("maximaal één jaar") for "how long". */
+  /**
+   * What the answer looks like when it is not a term, e.g. a duration ("maximaal één jaar") for
+   * "how long" (a global pattern). When it has a `bound` group, only a bounded value ("maximaal",
+   * "binnen", "ten minste" …) states the answer fully; a bare one ("drie maanden voor de start") half.
+   */
   readonly answerPattern?: RegExp;
 }
 
@@ -26,18 +30,29 @@ export function conceptMatch(concept: QueryConcept, has: (term: string) => boole
   const groups = concept.parts ?? [];
   const parts = new Set(groups.flat());
   for (const term of concept.terms.keys()) if (!parts.has(term) && has(term)) return 1;
-  if (text !== undefined && concept.answerPattern?.test(text)) return 1;
-  return Math.max(0, ...groups.map((group) => group.filter(has).length / group.length));
+  const value = text !== undefined && concept.answerPattern ? valueShare(concept.answerPattern, text) : 0;
+  return Math.max(value, ...groups.map((group) => group.filter(has).length / group.length));
 }
 
-// A stated duration in the (Dutch) documents: "maximaal één jaar", "ten minste 2 jaar", "5 werkdagen".
+/** How fully a text states a value of the asked kind: 1 for a bounded (or unqualified-kind) value, ½ for a bare one, else 0. */
+function valueShare(pattern: RegExp, text: string): number {
+  let share = 0;
+  for (const m of text.matchAll(pattern)) share = Math.max(share, m.groups && 'bound' in m.groups && m.groups.bound === undefined ? BARE_VALUE : 1);
+  return share;
+}
+
+/** A bare stated value ("drie maanden voor de start") answers a "how long" question only in part. */
+const BARE_VALUE = 0.5;
+// A stated duration in the (Dutch) documents: "maximaal één jaar", "ten minste 2 jaar", "5 werkdagen";
+// bounded by "maximaal", "binnen", "ten minste" … it states how long something lasts or may take.
 const NUMBER_WORD = '\\d+(?:[.,]\\d+)?|een|één|anderhalf|half|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|achttien|vierentwintig';
+const BOUND = 'maximaal|minimaal|ten\\s+minste|tenminste|hooguit|binnen|gedurende|uiterlijk|periode\\s+van|looptijd\\s+van';
 const DURATION = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${NUMBER_WORD})\\s+(?:kalender|werk)?(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren)(?![\\p{L}])`,
-  'iu',
+  `(?<![\\p{L}\\p{N}])(?:(?<bound>${BOUND})\\s+)?(?:${NUMBER_WORD})\\s+(?:kalender|werk)?(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren)(?![\\p{L}])`,
+  'giu',
 );
 // A stated share: "minimaal 70%", "80 procent".
-const SHARE = /(?<![\p{L}\p{N}])\d+(?:[.,]\d+)?\s?(?:%|procent(?![\p{L}]))/iu;
+const SHARE = /(?<![\p{L}\p{N}])\d+(?:[.,]\d+)?\s?(?:%|procent(?![\p{L}]))/giu;
 
 /** Questions that ask for a kind of value, and what that value looks like in the documents. */
 const ANSWER_KINDS: readonly { readonly asks: RegExp; readonly answer: RegExp }[] = [
@@ -58,7 +73,7 @@ const QUESTION_WORDS = new Set(
   ('wanneer welke welk hoeveel waarom waar wie hoelang bedoelt bedoeld betekent betekenis vind vindt zeggen zegt staat gaat ' +
     'graag weten vertel uitleg uitleggen mag mogen kun kunt moet moeten zou zouden heeft hebben wordt worden is zijn doet ' +
     'what which when where why who whom whose how does do did is are was were be been can could should would will shall ' +
-    'may might must i me my we our you your they their it its this that these those there here a an the of to in on at ' +
+    'may might must have has had i me my we our you your they their it its this that these those there here a an the of to in on at ' +
     'for with by from about as into than then so if or and but not no yes please tell explain mean means meant say says ' +
     'said think know want need get got give any some much many also just really ever still according')
     .split(' '),
