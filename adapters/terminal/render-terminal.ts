@@ -20,6 +20,7 @@ function typedCommands(block: Block): string[] {
       return block.command ? [`${block.command} (${block.label})`] : [];
     case 'text':
     case 'fields':
+    case 'quote':
     case 'sources':
     case 'deadlines':
     case 'checklist':
