@@ -22,26 +22,72 @@ export interface Subscription {
 
 export type NewSubscription = Omit<Subscription, 'id' | 'active' | 'createdAt'>;
 
-/** Identifies one reminder occurrence: (subscription, milestone occurrence, lead). */
-export interface OccurrenceKey {
-  readonly subscriptionId: string;
+/**
+ * Identifies one reminder delivery: (conversation, milestone occurrence, lead). However many
+ * subscriptions of one conversation match, the conversation gets one message per key.
+ */
+export interface DeliveryKey {
+  /** `platform:conversationId` (see handlers/address-key.ts `conversationKey`). */
+  readonly conversation: string;
   readonly milestoneId: string;
   /** The milestone occurrence date YYYY-MM-DD (yearly rules occur every year). */
   readonly occurrenceDate: string;
   readonly leadDays: number;
 }
 
-export type ClaimResult =
-  | { readonly claimed: true; readonly attempt: number }
-  | { readonly claimed: false; readonly reason: 'delivered' | 'leased' | 'failed' };
-
-/** The stored state of a claimed occurrence (batch lookups let a scheduler pass skip finished ones). */
-export interface OccurrenceState extends OccurrenceKey {
-  /** `leased`: being sent, or waiting for a retry until `leaseUntil`; `delivered` and `failed` are final. */
-  readonly status: 'leased' | 'delivered' | 'failed';
+/** A won claim: the caller may send until its lease (database clock) runs out. */
+export interface DeliveryClaim {
+  readonly key: DeliveryKey;
+  /** Stable across attempts: platforms that support it tag the message with it (Slack metadata). */
+  readonly claimId: string;
+  /** 1 for the first claim; each takeover after an expired lease or a retry adds one. */
   readonly attempt: number;
+  /** When the first attempt was claimed (database clock): where a search for an earlier arrival starts. */
+  readonly firstClaimedAt: Date;
+  /**
+   * An earlier attempt may have arrived: its sender died while holding the lease, or the platform's
+   * answer was unknown (timeout). The sender must check the platform before posting again, where it can.
+   */
+  readonly mayHaveArrived: boolean;
+}
+
+/** A delivery another sender holds, or that waits for a retry: claimable in `inMs` at the earliest. */
+export interface HeldDelivery {
+  readonly key: DeliveryKey;
+  readonly inMs: number;
+}
+
+/** What became of a claimed delivery; `attempt` fences the outcome to the claim that made it. */
+export type DeliveryOutcome =
+  | { readonly kind: 'delivered'; readonly key: DeliveryKey; readonly attempt: number; readonly late: boolean }
+  /** The platform refused it (nothing arrived): claimable again after `retryAfterMs`. */
+  | { readonly kind: 'retry'; readonly key: DeliveryKey; readonly attempt: number; readonly error: string; readonly retryAfterMs: number }
+  /** No answer in time (it may have arrived): claimable again after `retryAfterMs`, with a check first. */
+  | { readonly kind: 'unknown'; readonly key: DeliveryKey; readonly attempt: number; readonly error: string; readonly retryAfterMs: number }
+  /** Given up for good: never claimed again. */
+  | { readonly kind: 'failed'; readonly key: DeliveryKey; readonly attempt: number; readonly error: string }
+  /** Not attempted (shutdown, lease nearly over): claimable again at once, the attempt not counted. */
+  | { readonly kind: 'released'; readonly key: DeliveryKey; readonly attempt: number };
+
+/** The stored state of a delivery (tests, operators). */
+export interface DeliveryState extends DeliveryKey {
+  /**
+   * `leased`: held by a sender until `leaseUntil`; `retry`/`unknown`: waiting until `leaseUntil` for
+   * another attempt (`unknown`: the last one may have arrived); `delivered` and `failed` are final.
+   */
+  readonly status: 'leased' | 'retry' | 'unknown' | 'delivered' | 'failed';
+  readonly claimId: string;
+  readonly attempt: number;
+  /** Database clock. */
   readonly leaseUntil: Date;
   readonly late: boolean;
+  readonly lastError?: string;
+}
+
+/** A subscription's next instant at which something may be due (the due index). */
+export interface NextDue {
+  readonly subscriptionId: string;
+  readonly at: Date;
 }
 
 /** "Done" and "Snooze" of one milestone in one conversation (keyed by `conversationKey`). */
@@ -60,6 +106,8 @@ export interface StoredChecklist {
   /** Serialised checklist definition and state, owned by the escalation handler. */
   readonly state: unknown;
   readonly updatedAt: string;
+  /** Bumped by every write; {@link Store.compareAndSetChecklist} writes only over the version it read. */
+  readonly version: number;
 }
 
 export interface Feedback {
@@ -86,24 +134,34 @@ export interface Store {
   disableSubscriptionsFor(conversation: Address): Promise<number>;
 
   /**
-   * Claims an occurrence for sending, atomically across processes: succeeds when the occurrence
-   * was never claimed, or its lease expired without a finished send. `leaseMs` bounds a crashed
-   * sender's hold.
+   * Subscriptions whose next due instant (the indexed `next_due_at`) is at or before `now`, active
+   * only, oldest due first: all a scheduler pass needs to read.
    */
-  claimOccurrence(key: OccurrenceKey, now: Date, leaseMs: number): Promise<ClaimResult>;
-  /** Records a finished send; the occurrence is never claimable again. */
-  completeOccurrence(key: OccurrenceKey, now: Date, late: boolean): Promise<void>;
+  listDueSubscriptions(now: Date): Promise<Subscription[]>;
+  /** Stores the next due instants computed by a pass (one batch). */
+  setNextDue(updates: readonly NextDue[]): Promise<void>;
   /**
-   * Records a failed attempt. With `retryAt` the claim is held until then (backoff) and a later pass
-   * may claim it again; with `null` it is marked failed for good and never claimed again.
+   * Records what the next due instants were computed from (milestones, holiday settings). When it
+   * differs from the stored one, every subscription becomes due for recomputation; returns whether it did.
    */
-  failOccurrence(key: OccurrenceKey, now: Date, error: string, retryAt: Date | null): Promise<void>;
-  /** Every claimed occurrence whose milestone occurrence date lies in [fromDate, toDate] (YYYY-MM-DD). */
-  listOccurrenceStates(range: { fromDate: string; toDate: string }): Promise<OccurrenceState[]>;
+  syncScheduleFingerprint(fingerprint: string): Promise<boolean>;
+
+  /**
+   * Claims deliveries for sending in one statement, atomically across processes, with leases on
+   * the database's clock (never a process clock, so skewed replicas never both hold one). Returns
+   * the claims won (keys never claimed, or whose lease or retry wait ran out without a final
+   * outcome) and the keys still held by another sender or waiting for a retry, with how long
+   * (`inMs`, database clock) until they may be claimed. Finished keys appear in neither.
+   */
+  claimDeliveries(keys: readonly DeliveryKey[], leaseMs: number): Promise<{ won: DeliveryClaim[]; held: HeldDelivery[] }>;
+  /** Records outcomes in one transaction; an outcome of a claim that was taken over since is ignored (except `delivered`). */
+  finishDeliveries(outcomes: readonly DeliveryOutcome[]): Promise<void>;
+  /** Every delivery whose milestone occurrence date lies in [fromDate, toDate] (YYYY-MM-DD). */
+  listDeliveries(range: { fromDate: string; toDate: string }): Promise<DeliveryState[]>;
   /** "Done": no more reminders for this milestone in this conversation. */
   muteMilestone(conversation: Address, milestoneId: string, now: Date): Promise<void>;
   isMilestoneMuted(conversation: Address, milestoneId: string): Promise<boolean>;
-  /** "Snooze": do not send reminders for this milestone in this conversation before `until`. */
+  /** "Snooze": do not send reminders for this milestone in this conversation before `until` (the follow-up is due then). */
   snoozeMilestone(conversation: Address, milestoneId: string, until: Date): Promise<void>;
   snoozedUntil(conversation: Address, milestoneId: string): Promise<Date | undefined>;
   /** Every mute and snooze, for a scheduler pass (one query instead of one per subscription). */
@@ -114,7 +172,13 @@ export interface Store {
   getConversationReference(conversation: Address): Promise<unknown | undefined>;
   deleteConversationReference(conversation: Address): Promise<boolean>;
 
-  saveChecklist(checklist: StoredChecklist): Promise<void>;
+  /** Creates or replaces a checklist (a new draft); its version is bumped. */
+  saveChecklist(checklist: Omit<StoredChecklist, 'version'>): Promise<void>;
+  /**
+   * Writes a checklist only when its stored version is still `expectedVersion` (compare-and-set);
+   * returns false when another writer came first (read again and retry: see handlers/compare-and-set.ts).
+   */
+  compareAndSetChecklist(checklist: Omit<StoredChecklist, 'version'>, expectedVersion: number): Promise<boolean>;
   getChecklist(conversation: string, id: string): Promise<StoredChecklist | undefined>;
   /** The most recently updated checklist of a conversation. */
   latestChecklist(conversation: string): Promise<StoredChecklist | undefined>;

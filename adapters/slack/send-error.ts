@@ -11,11 +11,17 @@ export const UNREACHABLE_ERRORS: ReadonlySet<string> = new Set([
   'account_inactive',
 ]);
 
+/** Request errors that mean the request never reached Slack (so nothing was posted). */
+const NOT_SENT: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+
 /**
  * Maps an error thrown by the Web API client to a {@link SendResult}:
- * platform errors in {@link UNREACHABLE_ERRORS} → `unreachable`; HTTP 429 (the client must be made
- * with `rejectRateLimitedCalls: true`) → `rate_limited` with Retry-After in milliseconds; anything
- * else → `failed`. Messages never contain the token or the message text.
+ * platform errors in {@link UNREACHABLE_ERRORS} → `unreachable`; other platform errors (`ok: false`:
+ * Slack refused it) and HTTP 4xx → `failed`; HTTP 429 (the client must be made with
+ * `rejectRateLimitedCalls: true`) → `rate_limited` with Retry-After in milliseconds; a request that
+ * never reached Slack (connection refused, DNS) → `failed`; a timeout, a connection lost
+ * mid-request or HTTP 5xx → `unknown` (Slack may have posted it). Messages never contain the token
+ * or the message text.
  */
 export function sendErrorToResult(error: unknown): Exclude<SendResult, { ok: true }> {
   const e = (typeof error === 'object' && error !== null ? error : {}) as {
@@ -24,6 +30,7 @@ export function sendErrorToResult(error: unknown): Exclude<SendResult, { ok: tru
     retryAfter?: unknown;
     data?: { error?: unknown };
     statusCode?: unknown;
+    original?: { code?: unknown };
   };
   if (e.code === 'slack_webapi_platform_error') {
     const slackError = typeof e.data?.error === 'string' ? e.data.error : 'unknown_error';
@@ -35,8 +42,13 @@ export function sendErrorToResult(error: unknown): Exclude<SendResult, { ok: tru
     return { ok: false, reason: 'rate_limited', retryAfterMs: seconds * 1000, message: `Slack: rate limited, retry after ${seconds}s` };
   }
   if (e.code === 'slack_webapi_http_error') {
-    return { ok: false, reason: 'failed', message: `Slack: HTTP ${typeof e.statusCode === 'number' ? e.statusCode : 'error'}` };
+    const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
+    return { ok: false, reason: status !== undefined && status >= 500 ? 'unknown' : 'failed', message: `Slack: HTTP ${status ?? 'error'}` };
   }
-  if (e.code === 'slack_webapi_request_error') return { ok: false, reason: 'failed', message: 'Slack: the Web API could not be reached' };
+  if (e.code === 'slack_webapi_request_error') {
+    const cause = typeof e.original?.code === 'string' ? e.original.code : undefined;
+    if (cause !== undefined && NOT_SENT.has(cause)) return { ok: false, reason: 'failed', message: `Slack: the Web API could not be reached (${cause})` };
+    return { ok: false, reason: 'unknown', message: `Slack: no answer from the Web API${cause ? ` (${cause})` : ''}` };
+  }
   return { ok: false, reason: 'failed', message: `Slack: ${typeof e.message === 'string' ? e.message.slice(0, 200) : 'unknown error'}` };
 }

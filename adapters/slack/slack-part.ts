@@ -123,7 +123,7 @@ export async function createSlackPart(deps: ServeDeps, options: SlackPartOptions
   app.use(dedupeTriggers(deps.store, deps.clock, log));
   registerListeners(app, { handle: deps.handle, clock: deps.clock, store: deps.store, log, botUserId: identity.botUserId });
 
-  const adapter = createSlackAdapter(createSlackWebClient(slack.botToken, slack.apiUrl, log, 'delivery'));
+  const adapter = createSlackAdapter(createSlackWebClient(slack.botToken, slack.apiUrl, log, 'delivery'), log);
   let socketStarted = false;
 
   return {

@@ -62,19 +62,29 @@ export function createTeamsAdapter(options: {
   };
 }
 
-/** Maps a connector failure to a send result: 403/404 mean the bot was removed. */
+/**
+ * Maps a connector failure to a send result: 403/404 mean the bot was removed; 412/429 are rate
+ * limits; a timeout, a 5xx (502/504 after every retry) or a connection lost mid-request is
+ * `unknown` (Teams may have posted it: the connector offers no way to check, so the scheduler
+ * sends it again after the backoff); other 4xx are `failed`.
+ */
 export function classify(error: unknown): Exclude<SendResult, { ok: true }> {
   if (error instanceof ConnectorRetryError) {
     if (error.statusCode === 429 || error.statusCode === 412) {
       return { ok: false, reason: 'rate_limited', retryAfterMs: error.retryAfterMs ?? 1_000, message: error.message };
     }
-    return { ok: false, reason: 'failed', message: error.message };
+    return { ok: false, reason: error.statusCode >= 500 ? 'unknown' : 'failed', message: error.message };
   }
   const status = statusOf(error);
   if (status === 403 || status === 404) {
     return { ok: false, reason: 'unreachable', message: `Bot Connector answered ${status}: the bot is no longer in this conversation.` };
   }
-  return { ok: false, reason: 'failed', message: status ? `Bot Connector answered ${status}.` : messageOf(error) };
+  if (status !== undefined) return { ok: false, reason: status >= 500 ? 'unknown' : 'failed', message: `Bot Connector answered ${status}.` };
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError' || name === 'AbortError' || /ECONNRESET|socket hang up|terminated/i.test(messageOf(error))) {
+    return { ok: false, reason: 'unknown', message: `No answer from the Bot Connector: ${messageOf(error)}` };
+  }
+  return { ok: false, reason: 'failed', message: messageOf(error) };
 }
 
 function statusOf(error: unknown): number | undefined {

@@ -200,7 +200,7 @@ describe('Teams part over HTTP (CloudAdapter, emulator mode)', () => {
     expect(connector.attempts).toHaveLength(1); // 403 is not retried
   });
 
-  it('backs off on 429/412/502/504 and reports rate_limited or failed after a few retries', async () => {
+  it('backs off on 429/412/502/504 and reports rate_limited, or unknown for a gateway that may have posted, after a few retries', async () => {
     const reply = makeReply('reminder', 'en', [{ kind: 'text', markdown: 'retry me' }]);
     let n = 0;
     connector.respond = () => (++n === 1 ? { status: 502 } : n === 2 ? { status: 412 } : undefined);
@@ -216,8 +216,12 @@ describe('Teams part over HTTP (CloudAdapter, emulator mode)', () => {
 
     connector.attempts.length = 0;
     connector.respond = () => ({ status: 504 });
-    expect(await harness.part.adapter!.send({ platform: 'teams', conversationId: CHANNEL }, reply)).toMatchObject({ ok: false, reason: 'failed' });
+    expect(await harness.part.adapter!.send({ platform: 'teams', conversationId: CHANNEL }, reply)).toMatchObject({ ok: false, reason: 'unknown' });
     expect(connector.attempts).toHaveLength(3);
+
+    connector.attempts.length = 0;
+    connector.respond = () => ({ status: 400, body: { error: { code: 'BadArgument', message: 'bad card' } } });
+    expect(await harness.part.adapter!.send({ platform: 'teams', conversationId: CHANNEL }, reply)).toMatchObject({ ok: false, reason: 'failed' });
   });
 
   it('sends at most 7 messages per second to one conversation (limiter waits), other conversations unaffected', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MilestoneHold, OccurrenceState, Subscription } from '../../handlers/store.js';
+import type { MilestoneHold, Subscription } from '../../handlers/store.js';
 import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
 import type { Milestone } from '../../knowledge/milestones/milestone.js';
-import { dueReminders, sameDeadlineGroups } from './due-reminders.js';
+import { dueReminders, nextDueInstants, sameDeadlineGroups } from './due-reminders.js';
 import { datedMilestone, POLICY_BY_APRIL_1 } from './test-support/test-milestones.js';
 
 const HOLIDAYS = { goodFriday: false, liberationDay: false };
@@ -18,8 +18,8 @@ const sub = (over: Partial<Subscription> = {}): Subscription => ({
   ...over,
 });
 const M = [datedMilestone('m-apr', '2027-04-01')];
-const due = (now: string, options: { subscriptions?: Subscription[]; states?: OccurrenceState[]; holds?: MilestoneHold[]; milestones?: readonly Milestone[] } = {}) =>
-  dueReminders({ now: new Date(now), subscriptions: options.subscriptions ?? [sub()], milestones: options.milestones ?? M, states: options.states ?? [], holds: options.holds ?? [], holidays: HOLIDAYS }).map(
+const due = (now: string, options: { subscriptions?: Subscription[]; holds?: MilestoneHold[]; milestones?: readonly Milestone[] } = {}) =>
+  dueReminders({ now: new Date(now), subscriptions: options.subscriptions ?? [sub()], milestones: options.milestones ?? M, holds: options.holds ?? [], holidays: HOLIDAYS }).map(
     (d) => `${d.key.milestoneId} ${d.key.occurrenceDate} ${d.key.leadDays}${d.late ? ' late' : ''}${d.snoozed ? ' snoozed' : ''}`,
   );
 
@@ -39,15 +39,28 @@ describe('dueReminders', () => {
     expect(due('2027-03-25T10:00:00Z', { subscriptions: [sub({ createdAt: '2027-03-25T09:30:00Z' })] })).toEqual(['m-apr 2027-04-01 7']);
   });
 
-  it('skips delivered, failed and live-leased occurrences, but retries an expired lease', () => {
-    const state = (status: OccurrenceState['status'], leaseUntil: string): OccurrenceState => ({
-      subscriptionId: 's1', milestoneId: 'm-apr', occurrenceDate: '2027-04-01', leadDays: 7, status, attempt: 1, leaseUntil: new Date(leaseUntil), late: false,
-    });
-    const now = '2027-03-25T10:00:00Z';
-    expect(due(now, { states: [state('delivered', '2027-03-25T09:00:00Z')] })).toEqual([]);
-    expect(due(now, { states: [state('failed', '2027-03-25T09:00:00Z')] })).toEqual([]);
-    expect(due(now, { states: [state('leased', '2027-03-25T10:00:01Z')] })).toEqual([]);
-    expect(due(now, { states: [state('leased', '2027-03-25T10:00:00Z')] })).toEqual(['m-apr 2027-04-01 7']);
+  it('gives a conversation one reminder per occurrence whatever number of subscriptions match: the most recent lead, the newest language', () => {
+    const subscriptions = [
+      sub({ id: 'a', leadDays: [7], language: 'en', createdAt: '2027-01-01T10:00:00.000Z' }),
+      sub({ id: 'b', leadDays: [30, 14, 7], language: 'nl', createdAt: '2027-01-02T10:00:00.000Z' }),
+      sub({ id: 'c', leadDays: [1], insurers: ['VGZ'], language: 'en', createdAt: '2027-01-03T10:00:00.000Z' }),
+      sub({ id: 'd', address: { platform: 'local', conversationId: 'y' }, leadDays: [7] }),
+    ];
+    const items = dueReminders({ now: new Date('2027-03-31T08:00:00Z'), subscriptions, milestones: M, holds: [], holidays: HOLIDAYS });
+    expect(items.map((i) => [i.key.conversation, i.key.leadDays, i.subscriptionId, i.language, [...i.subscriptionIds].sort().join(',')])).toEqual([
+      ['local:x', 1, 'c', 'en', 'a,b,c'],
+      ['local:y', 7, 'd', 'nl', 'd'],
+    ]);
+  });
+
+  it('computes each subscription\'s next due instant: the next lead, or the end of a running snooze', () => {
+    const s = sub({ leadDays: [7, 1] });
+    const at = (now: string, holds: MilestoneHold[] = []) => nextDueInstants(new Date(now), [s], M, holds, HOLIDAYS).get('s1')?.toISOString();
+    expect(at('2027-03-01T08:00:00Z')).toBe('2027-03-25T08:00:00.000Z');
+    expect(at('2027-03-25T08:00:00Z')).toBe('2027-03-31T07:00:00.000Z');
+    expect(at('2027-03-26T10:00:00Z', [{ conversation: 'local:x', milestoneId: 'm-apr', muted: false, snoozedUntil: new Date('2027-03-27T10:00:00Z') }])).toBe('2027-03-27T10:00:00.000Z');
+    // Nothing ahead within the horizon: look again at its end.
+    expect(at('2027-04-02T08:00:00Z')).toBe('2028-05-05T22:00:00.000Z');
   });
 
   it('respects "Done", holds a snoozed milestone and sends one follow-up when the snooze ends', () => {

@@ -54,8 +54,8 @@ describe('runSchedulerPass', () => {
     expect(result.withoutAdapter).toBe(1);
     expect(result.failed.map((f) => [f.channel, f.error, f.attempt])).toEqual([['local:x', 'socket hang up', 1]]);
     expect(lines.some((l) => l.includes('"platform":"slack"'))).toBe(true);
-    const states = await store.listOccurrenceStates({ fromDate: '2027-04-01', toDate: '2027-04-01' });
-    expect(states.map((s) => s.subscriptionId)).toHaveLength(1); // the Slack one was never claimed
+    const states = await store.listDeliveries({ fromDate: '2027-04-01', toDate: '2027-04-01' });
+    expect(states.map((s) => s.conversation)).toEqual(['local:x']); // the Slack one was never claimed
   });
 
   it('writes the reminder in the subscription language with Done and Snooze buttons', async () => {

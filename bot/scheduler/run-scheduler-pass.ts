@@ -1,17 +1,21 @@
+import { createHash } from 'node:crypto';
 import type { ChatAdapter, SendResult } from '../../adapters/adapter.js';
 import { addressKey, conversationKey } from '../../handlers/address-key.js';
 import type { HolidaySettings } from '../../handlers/context.js';
 import type { Logger } from '../../handlers/logger.js';
 import { reminderMessage } from '../../handlers/reminder-message.js';
-import type { Store } from '../../handlers/store.js';
+import type { DeliveryClaim, DeliveryOutcome, NextDue, Store } from '../../handlers/store.js';
 import type { Platform, Reply } from '../../handlers/types.js';
 import { amsterdamDate } from '../../knowledge/dates/calendar-date.js';
 import type { Milestone } from '../../knowledge/milestones/milestone.js';
-import { dueReminders, dueWindow, type DueReminder } from './due-reminders.js';
+import { deliveryId, dueReminders, nextDueInstants, type DueReminder } from './due-reminders.js';
+import { REMINDER_HOUR } from './reminder-due-time.js';
 import { retryDelayMs } from './retry-delay.js';
+import { isRemindable } from './subscription-covers.js';
 
 /** One reminder sent by a pass (the `remind run-due --json` element). */
 export interface Delivery {
+  /** The newest subscription of the conversation that asked for it. */
   readonly subscriptionId: string;
   /** The address in `platform:conversation[#thread]` form. */
   readonly channel: string;
@@ -32,16 +36,23 @@ export interface FailedDelivery {
   readonly leadDays: number;
   readonly attempt: number;
   readonly error: string;
+  /** Roughly when (as of the pass's `now`) it may be tried again; null: given up. */
   readonly retryAt: Date | null;
+  /** `unknown`: no answer in time, it may have arrived. */
+  readonly outcome: 'failed' | 'unknown' | 'unreachable';
 }
 
 export interface PassResult {
   readonly delivered: Delivery[];
+  /** Deliveries whose earlier attempt was found on the platform: completed without posting again. */
+  readonly recovered: Delivery[];
   readonly failed: FailedDelivery[];
   /** Conversations found unreachable; their subscriptions were disabled. */
   readonly unreachable: string[];
   /** Due reminders left alone because no adapter of their platform runs in this process. */
   withoutAdapter: number;
+  /** Subscriptions read (those whose next due instant had come). */
+  subscriptionsRead: number;
 }
 
 export interface SchedulerPassOptions {
@@ -50,33 +61,54 @@ export interface SchedulerPassOptions {
   readonly adapters: ReadonlyMap<Platform, ChatAdapter>;
   readonly holidays: HolidaySettings;
   readonly log: Logger;
-  /** The instant the pass runs "as of": decides what is due. */
+  /** The instant the pass runs "as of": decides what is due (leases use the database's clock). */
   readonly now: Date;
-  /** Timestamps for claims during the pass (default: `now` advancing in real time). */
+  /** The pass's notion of the current time for spacing messages (default: `now` advancing in real time). */
   readonly clock?: () => Date;
   /** Waits between two messages to one conversation (default: a real timer). */
   readonly sleep?: (ms: number) => Promise<void>;
-  /** How long a claim holds an occurrence before a crashed sender's claim may be taken over. */
+  /** How long a claim holds a delivery (database clock) before a crashed sender's claim may be taken over. */
   readonly leaseMs?: number;
+  /**
+   * No send starts later than this before the lease ends (measured with the monotonic clock from
+   * just before the claim), so a send finishes before anyone may take the claim over. Must exceed
+   * the platform client's timeout. Default: a fifth of the lease.
+   */
+  readonly sendMarginMs?: number;
   /** Minimum gap between two messages to one conversation (platform rate limits: 1 per second). */
   readonly minIntervalMs?: number;
   /** Attempts before a failing reminder is reported as failed for good. */
   readonly maxAttempts?: number;
+  /** Backoff after failed attempt n (default {@link retryDelayMs}: 1, 5, 15 minutes, then hourly). */
+  readonly retryDelay?: (attempt: number) => number;
   /** Conversations sent to in parallel. */
   readonly concurrency?: number;
-  /** Stops the pass before its next claim (shutdown); what is claimed is finished first. */
+  /** Deliveries claimed per statement (and sent before the next claim). */
+  readonly claimBatch?: number;
+  /** Stops the pass before its next send (shutdown); what is claimed and unsent is released. */
   readonly signal?: AbortSignal;
 }
 
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 export const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_CLAIM_BATCH = 1000;
+/** Outcomes buffered before one write (only where a lost write is recoverable, see below). */
+const OUTCOME_BATCH = 500;
+const NEXT_DUE_BATCH = 5000;
 
 /**
- * One scheduler pass: reads subscriptions, claims and holds once, computes the due reminders in
- * memory, then per conversation claims each one in the database right before sending it (so a
- * crash between claim and send is retried after the lease, a finished send is never repeated, and
- * of two processes only one sends), at most one message per `minIntervalMs` per conversation.
- * Shared by `contractbot remind run-due` and the serve loop.
+ * One scheduler pass, shared by `contractbot remind run-due` and the serve loop:
+ * 1. reads only the subscriptions whose indexed next due instant has come (a quiet pass reads none);
+ * 2. computes in memory one reminder per (conversation, milestone occurrence) — however many of
+ *    the conversation's subscriptions match — keyed by (conversation, occurrence, lead);
+ * 3. per batch of conversations, claims the batch in one statement (the intent, committed before
+ *    any send; leases on the database clock) and sends the won claims, at most one message per
+ *    `minIntervalMs` per conversation, conversations in parallel;
+ * 4. records outcomes: a timeout is `unknown` (retried with a check first where the platform
+ *    allows it), a refusal is retried with backoff, a gone conversation is disabled. Where the
+ *    adapter can find an earlier arrival (Slack metadata), outcomes are written in batches; where
+ *    it cannot (Teams), each delivery is committed right after the platform's answer;
+ * 5. stores each read subscription's next due instant.
  */
 export async function runSchedulerPass(options: SchedulerPassOptions): Promise<PassResult> {
   const { store, log, now } = options;
@@ -84,107 +116,200 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
   const clock = options.clock ?? (() => new Date(now.getTime() + (Date.now() - started)));
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const sendWindowMs = leaseMs - (options.sendMarginMs ?? leaseMs / 5);
   const minIntervalMs = options.minIntervalMs ?? 1000;
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const retryDelay = options.retryDelay ?? retryDelayMs;
+  const claimBatch = Math.max(1, options.claimBatch ?? DEFAULT_CLAIM_BATCH);
 
-  const subscriptions = await store.listSubscriptions({ activeOnly: true });
-  const result: PassResult = { delivered: [], failed: [], unreachable: [], withoutAdapter: 0 };
+  const result: PassResult = { delivered: [], recovered: [], failed: [], unreachable: [], withoutAdapter: 0, subscriptionsRead: 0 };
+  await store.syncScheduleFingerprint(scheduleFingerprint(options.milestones, options.holidays));
+  const subscriptions = await store.listDueSubscriptions(now);
+  result.subscriptionsRead = subscriptions.length;
   if (subscriptions.length === 0) return result;
-  const [states, holds] = await Promise.all([store.listOccurrenceStates(dueWindow(now, subscriptions)), store.listMilestoneHolds()]);
-  const due = dueReminders({ now, subscriptions, milestones: options.milestones, states, holds, holidays: options.holidays });
+  const holds = await store.listMilestoneHolds();
+  const due = dueReminders({ now, subscriptions, milestones: options.milestones, holds, holidays: options.holidays });
 
   const byConversation = new Map<string, DueReminder[]>();
   const missingPlatforms = new Set<Platform>();
   for (const item of due) {
-    if (!options.adapters.has(item.subscription.address.platform)) {
-      missingPlatforms.add(item.subscription.address.platform);
+    if (!options.adapters.has(item.address.platform)) {
+      missingPlatforms.add(item.address.platform);
       result.withoutAdapter++;
       continue;
     }
-    const id = conversationKey(item.subscription.address);
-    const list = byConversation.get(id);
+    const list = byConversation.get(item.key.conversation);
     if (list) list.push(item);
-    else byConversation.set(id, [item]);
+    else byConversation.set(item.key.conversation, [item]);
   }
+  for (const list of byConversation.values()) list.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   for (const platform of missingPlatforms) log.warn('reminders due for a platform that is not running here', { platform });
 
+  /** Per conversation: when (as of `now`) it must be looked at again because a delivery is still open. */
+  const recheck = new Map<string, number>();
+  const recheckAt = (conversation: string, at: number): void => {
+    if (at < (recheck.get(conversation) ?? Infinity)) recheck.set(conversation, at);
+  };
+  /** Conversations whose due reminders were all taken care of in this pass (claimed, held, or finished). */
+  const settled = new Set<string>();
+
   const today = amsterdamDate(now);
-  // Many subscriptions get the same reminder: build each distinct message once per pass.
+  // Many conversations get the same reminder: build each distinct message once per pass.
   const messages = new Map<string, Reply>();
   const messageFor = (item: DueReminder): Reply => {
-    const id = [item.key.milestoneId, item.key.occurrenceDate, item.subscription.language, item.late, item.snoozed, item.milestones.length].join('|');
+    const id = [item.key.milestoneId, item.key.occurrenceDate, item.language, item.late, item.snoozed, item.milestones.length].join('|');
     let reply = messages.get(id);
     if (!reply) {
-      reply = reminderMessage({
-        milestones: item.milestones,
-        occurrenceDate: item.key.occurrenceDate,
-        today,
-        language: item.subscription.language,
-        late: item.late,
-        snoozed: item.snoozed,
-      });
+      reply = reminderMessage({ milestones: item.milestones, occurrenceDate: item.key.occurrenceDate, today, language: item.language, late: item.late, snoozed: item.snoozed });
       messages.set(id, reply);
     }
     return reply;
   };
-  const sendConversation = async (conversation: string, items: DueReminder[]): Promise<void> => {
-    let lastSendAt: number | undefined;
-    for (const item of items) {
-      if (options.signal?.aborted) return;
-      const adapter = options.adapters.get(item.subscription.address.platform) as ChatAdapter;
-      const claim = await store.claimOccurrence(item.key, clock(), leaseMs);
-      if (!claim.claimed) continue;
-      if (lastSendAt !== undefined) {
-        const wait = lastSendAt + minIntervalMs - clock().getTime();
-        if (wait > 0) await sleep(wait);
-      }
-      const reply = messageFor(item);
-      const sent = await safeSend(adapter, item, reply);
-      lastSendAt = clock().getTime();
-      const channel = addressKey(item.subscription.address);
-      const base = { subscriptionId: item.key.subscriptionId, channel, milestoneId: item.key.milestoneId, date: item.key.occurrenceDate, leadDays: item.key.leadDays };
-      if (sent.ok) {
-        await store.completeOccurrence(item.key, clock(), item.late);
-        result.delivered.push({ ...base, late: item.late, text: reply.fallbackText });
-        continue;
-      }
-      switch (sent.reason) {
-        case 'unreachable': {
-          await store.failOccurrence(item.key, clock(), `unreachable: ${sent.message}`, null);
-          const disabled = await store.disableSubscriptionsFor(item.subscription.address);
-          log.warn('conversation unreachable; its reminder subscriptions are disabled', { conversation, disabled, reason: sent.message.slice(0, 200) });
-          result.unreachable.push(conversation);
-          result.failed.push({ ...base, attempt: claim.attempt, error: sent.message, retryAt: null });
-          return; // the rest of this conversation's reminders cannot arrive either
-        }
-        case 'rate_limited':
-        case 'failed': {
-          const final = claim.attempt >= maxAttempts;
-          const delay = Math.max(retryDelayMs(claim.attempt), sent.reason === 'rate_limited' ? sent.retryAfterMs : 0);
-          const retryAt = final ? null : new Date(clock().getTime() + delay);
-          await store.failOccurrence(item.key, clock(), sent.message, retryAt);
-          if (final) log.error('reminder could not be delivered; giving up', { conversation, milestone: item.key.milestoneId, attempts: claim.attempt, error: sent.message.slice(0, 200) });
-          else log.warn('reminder send failed; will retry', { conversation, milestone: item.key.milestoneId, attempt: claim.attempt, retryAt: retryAt?.toISOString() });
-          result.failed.push({ ...base, attempt: claim.attempt, error: sent.message, retryAt });
-          break;
-        }
-      }
+
+  let pending: DeliveryOutcome[] = [];
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    await store.finishDeliveries(batch);
+  };
+  const record = async (outcome: DeliveryOutcome, immediately: boolean): Promise<void> => {
+    if (immediately) {
+      await store.finishDeliveries([outcome]);
+      return;
     }
+    pending.push(outcome);
+    if (pending.length >= OUTCOME_BATCH) await flush();
   };
 
-  const queue = [...byConversation.entries()];
-  const workers = Array.from({ length: Math.min(options.concurrency ?? 8, queue.length) }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await sendConversation(next[0], next[1]);
-  });
-  await Promise.all(workers);
+  const conversations = [...byConversation.entries()];
+  for (let from = 0; from < conversations.length; ) {
+    if (options.signal?.aborted) break;
+    // A batch of whole conversations of about `claimBatch` deliveries.
+    const chunk: [string, DueReminder[]][] = [];
+    let size = 0;
+    while (from < conversations.length && (size === 0 || size + (conversations[from]?.[1].length ?? 0) <= claimBatch)) {
+      const entry = conversations[from++] as [string, DueReminder[]];
+      chunk.push(entry);
+      size += entry[1].length;
+    }
+    const claimStarted = performance.now();
+    const { won, held } = await store.claimDeliveries(chunk.flatMap(([, items]) => items.map((i) => i.key)), leaseMs);
+    const claims = new Map<string, DeliveryClaim>(won.map((c) => [deliveryId(c.key), c]));
+    for (const h of held) recheckAt(h.key.conversation, now.getTime() + h.inMs);
+    const sendBefore = claimStarted + sendWindowMs;
+
+    const sendConversation = async (conversation: string, items: DueReminder[]): Promise<void> => {
+      let lastSendAt: number | undefined;
+      let gone: string | undefined;
+      for (const item of items) {
+        const claim = claims.get(deliveryId(item.key));
+        if (!claim) continue;
+        const base = { subscriptionId: item.subscriptionId, channel: addressKey(item.address), milestoneId: item.key.milestoneId, date: item.key.occurrenceDate, leadDays: item.key.leadDays };
+        if (gone !== undefined) {
+          await record({ kind: 'failed', key: item.key, attempt: claim.attempt, error: `unreachable: ${gone}` }, false);
+          continue;
+        }
+        if (lastSendAt !== undefined) {
+          const wait = lastSendAt + minIntervalMs - clock().getTime();
+          if (wait > 0) await sleep(wait);
+        }
+        if (options.signal?.aborted || performance.now() > sendBefore) {
+          // Too close to the end of the lease (or shutting down): leave it to the next pass.
+          await record({ kind: 'released', key: item.key, attempt: claim.attempt }, false);
+          recheckAt(conversation, now.getTime());
+          continue;
+        }
+        const adapter = options.adapters.get(item.address.platform) as ChatAdapter;
+        const reply = messageFor(item);
+        const sent = await safeSend(adapter, item, reply, claim);
+        lastSendAt = clock().getTime();
+        if (sent.ok) {
+          // Without a way to find an earlier arrival, commit at once: the window for a repeat is one commit.
+          await record({ kind: 'delivered', key: item.key, attempt: claim.attempt, late: item.late }, !adapter.findsEarlierArrivals);
+          (sent.alreadyThere ? result.recovered : result.delivered).push({ ...base, late: item.late, text: reply.fallbackText });
+          continue;
+        }
+        switch (sent.reason) {
+          case 'unreachable': {
+            await record({ kind: 'failed', key: item.key, attempt: claim.attempt, error: `unreachable: ${sent.message}` }, false);
+            const disabled = await store.disableSubscriptionsFor(item.address);
+            log.warn('conversation unreachable; its reminder subscriptions are disabled', { conversation, disabled, reason: sent.message.slice(0, 200) });
+            result.unreachable.push(conversation);
+            result.failed.push({ ...base, attempt: claim.attempt, error: sent.message, retryAt: null, outcome: 'unreachable' });
+            gone = sent.message; // the rest of this conversation's reminders cannot arrive either
+            break;
+          }
+          case 'rate_limited':
+          case 'failed':
+          case 'unknown': {
+            const final = claim.attempt >= maxAttempts;
+            const delay = Math.max(retryDelay(claim.attempt), sent.reason === 'rate_limited' ? sent.retryAfterMs : 0);
+            const kind = sent.reason === 'unknown' ? 'unknown' : 'retry';
+            await record(final ? { kind: 'failed', key: item.key, attempt: claim.attempt, error: sent.message } : { kind, key: item.key, attempt: claim.attempt, error: sent.message, retryAfterMs: delay }, false);
+            const retryAt = final ? null : new Date(now.getTime() + delay);
+            if (retryAt) recheckAt(conversation, retryAt.getTime());
+            if (final) log.error('reminder could not be delivered; giving up', { conversation, milestone: item.key.milestoneId, attempts: claim.attempt, outcome: sent.reason, error: sent.message.slice(0, 200) });
+            else log.warn('reminder send did not succeed; will retry', { conversation, milestone: item.key.milestoneId, attempt: claim.attempt, outcome: sent.reason, retryInMs: delay });
+            result.failed.push({ ...base, attempt: claim.attempt, error: sent.message, retryAt, outcome: sent.reason === 'unknown' ? 'unknown' : 'failed' });
+            break;
+          }
+          default: {
+            const never: never = sent;
+            throw new Error(`unhandled send result ${JSON.stringify(never)}`);
+          }
+        }
+      }
+    };
+
+    // Workers take conversations by index: no queue.shift() (O(n) each, O(n²) per pass).
+    let next = 0;
+    const workers = Array.from({ length: Math.min(options.concurrency ?? 8, chunk.length) }, async () => {
+      for (let i = next++; i < chunk.length; i = next++) {
+        const [conversation, items] = chunk[i] as [string, DueReminder[]];
+        await sendConversation(conversation, items);
+      }
+    });
+    await Promise.all(workers);
+    await flush();
+    for (const [conversation] of chunk) settled.add(conversation);
+  }
+  await flush();
+
+  // The due index: when each subscription read must be looked at again.
+  const nextDue = nextDueInstants(now, subscriptions, options.milestones, holds, options.holidays);
+  const updates: NextDue[] = [];
+  const dueConversations = new Set(due.map((d) => d.key.conversation));
+  for (const s of subscriptions) {
+    const conversation = conversationKey(s.address);
+    // Reminders left unsent (shutdown, no adapter here) keep the subscription due.
+    if (dueConversations.has(conversation) && !settled.has(conversation)) continue;
+    const at = Math.min(nextDue.get(s.id)?.getTime() ?? Infinity, recheck.get(conversation) ?? Infinity);
+    if (Number.isFinite(at)) updates.push({ subscriptionId: s.id, at: new Date(at) });
+  }
+  for (let i = 0; i < updates.length; i += NEXT_DUE_BATCH) await store.setNextDue(updates.slice(i, i + NEXT_DUE_BATCH));
   return result;
 }
 
+/**
+ * What the due index was computed from: the remindable milestones' dates, filters and ids, the
+ * holiday settings and the reminder hour. A change makes every subscription due for recomputation.
+ */
+export function scheduleFingerprint(milestones: readonly Milestone[], holidays: HolidaySettings): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([REMINDER_HOUR, holidays.goodFriday, holidays.liberationDay]));
+  for (const m of milestones) {
+    if (isRemindable(m)) hash.update(JSON.stringify([m.id, m.when, m.insurer, m.sector, m.documentId, m.actor]));
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
 /** An adapter that throws is a failed send, not a crashed pass. */
-async function safeSend(adapter: ChatAdapter, item: DueReminder, reply: Reply): Promise<SendResult> {
+async function safeSend(adapter: ChatAdapter, item: DueReminder, reply: Reply, claim: DeliveryClaim): Promise<SendResult> {
   try {
-    return await adapter.send(item.subscription.address, reply);
+    return await adapter.send(item.address, reply, { id: claim.claimId, mayHaveArrived: claim.mayHaveArrived, since: claim.firstClaimedAt });
   } catch (error) {
     return { ok: false, reason: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
 }
+

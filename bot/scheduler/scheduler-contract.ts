@@ -6,7 +6,7 @@ import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
 import { createLogger, silentLogger } from '../logger.js';
 import { useFreshDatabase, type StoreTarget } from '../storage/store-contract.js';
 import { runSchedulerPass, type SchedulerPassOptions } from './run-scheduler-pass.js';
-import { recordingAdapter } from './test-support/recording-adapter.js';
+import { recordingAdapter, taggingAdapter } from './test-support/recording-adapter.js';
 import { spawnPass } from './test-support/spawn-pass.js';
 import { datedMilestone, POLICY_BY_APRIL_1 } from './test-support/test-milestones.js';
 
@@ -18,21 +18,24 @@ const LEASE = 60_000;
 /** 25 March 2027 12:00 CET: the 7-day reminder of the yearly 1 April deadline is due (09:00 that Thursday). */
 const MARCH_25 = new Date('2027-03-25T12:00:00+01:00');
 
+function passOptions(store: Store, now: Date): SchedulerPassOptions {
+  return { store, milestones: loadMilestones(), adapters: new Map(), holidays: HOLIDAYS, log: silentLogger, now, clock: () => now, minIntervalMs: 0, leaseMs: LEASE };
+}
+
 function pass(store: Store, now: Date, extra: Partial<SchedulerPassOptions> = {}) {
   const adapter = recordingAdapter();
-  const run = runSchedulerPass({
-    store,
-    milestones: loadMilestones(),
-    adapters: new Map<Platform, ChatAdapter>([['local', adapter]]),
-    holidays: HOLIDAYS,
-    log: silentLogger,
-    now,
-    clock: () => now,
-    minIntervalMs: 0,
-    leaseMs: LEASE,
-    ...extra,
-  });
+  const run = runSchedulerPass({ ...passOptions(store, now), adapters: new Map<Platform, ChatAdapter>([['local', adapter]]), ...extra });
   return run.then((result) => ({ result, adapter }));
+}
+
+/** Repeats `run(i)` (bounded; `i` counts the tries, so the pass's time can advance) until it delivers: waits out a lease on the database clock. */
+async function untilDelivered<T extends { result: { delivered: unknown[] } }>(run: (i: number) => Promise<T>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let i = 1; ; i++) {
+    const outcome = await run(i);
+    if (outcome.result.delivered.length > 0 || Date.now() > deadline) return outcome;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function subscribe(store: Store, address: Address, leadDays: number[], createdAt = new Date('2027-01-01T10:00:00Z'), extra: { insurers?: string[] | 'all' } = {}) {
@@ -104,19 +107,67 @@ export function describeSchedulerContract(target: StoreTarget): void {
     it('after a kill between claim and send, delivers exactly once when the lease has run out', async () => {
       const setup = await db.open();
       await subscribe(setup, X, [7]);
-      const killed = spawnPass({ databaseUrl: db.url(), now: MARCH_25, leaseMs: LEASE, mode: 'kill-after-claim' });
+      const lease = 1500;
+      const killed = spawnPass({ databaseUrl: db.url(), now: MARCH_25, leaseMs: lease, mode: 'kill-after-claim' });
       await killed.ready;
       killed.go();
       const outcome = await killed.done;
       expect(outcome.signal, outcome.stderr).toBe('SIGKILL');
       expect(outcome.deliveries).toEqual([]);
-      // Within the lease the claim still holds: nobody sends.
-      expect((await pass(setup, new Date(MARCH_25.getTime() + LEASE - 1000))).result.delivered).toEqual([]);
-      // After it, exactly one delivery, then none.
-      const retried = await pass(setup, new Date(MARCH_25.getTime() + LEASE));
+      // Within the lease the claim still holds, whatever the process clock says: nobody sends.
+      expect((await pass(setup, new Date(MARCH_25.getTime() + 3_600_000))).result.delivered).toEqual([]);
+      // After it (database clock), exactly one delivery, then none.
+      const later = new Date(MARCH_25.getTime() + 2 * 3_600_000);
+      const retried = await untilDelivered((i) => pass(setup, new Date(later.getTime() + i * 60_000)), 10_000);
       expect(retried.result.delivered.map((d) => [d.milestoneId, d.leadDays])).toEqual([[POLICY_BY_APRIL_1, 7]]);
-      expect((await pass(setup, new Date(MARCH_25.getTime() + 3 * LEASE))).result.delivered).toEqual([]);
+      expect(retried.adapter.sent[0]?.tag).toMatchObject({ mayHaveArrived: true });
+      expect((await pass(setup, new Date(later.getTime() + 3_600_000))).result.delivered).toEqual([]);
     }, 60_000);
+
+    it('sends one message per deadline to a conversation with several matching subscriptions, in the newest one\'s language', async () => {
+      const store = await db.open();
+      await store.addSubscription({ address: X, insurers: ['VGZ'], sectors: 'all', leadDays: [7], language: 'en' }, new Date('2027-01-01T10:00:00Z'));
+      await store.addSubscription({ address: X, insurers: 'all', sectors: 'all', leadDays: [14, 7], language: 'nl' }, new Date('2027-01-02T10:00:00Z'));
+      await subscribe(store, Y, [7]);
+      const first = await pass(store, MARCH_25);
+      const april1 = first.adapter.sent.filter((s) => s.to.conversationId === 'x');
+      expect(april1).toHaveLength(1);
+      expect(april1[0]?.reply.language).toBe('nl');
+      expect(first.result.delivered.map((d) => d.channel).sort()).toEqual(['local:x', 'local:y']);
+      expect((await store.listDeliveries({ fromDate: '2027-04-01', toDate: '2027-04-01' })).map((d) => [d.conversation, d.leadDays, d.status])).toEqual([
+        ['local:x', 7, 'delivered'],
+        ['local:y', 7, 'delivered'],
+      ]);
+      expect((await pass(store, new Date(MARCH_25.getTime() + 60_000))).adapter.sent).toEqual([]);
+    });
+
+    it('reads only due subscriptions: after a busy pass the next one reads none until the next lead is due', async () => {
+      const store = await db.open();
+      for (const c of ['a', 'b', 'c']) await subscribe(store, { platform: 'local', conversationId: c }, [7, 1]);
+      const busy = await pass(store, MARCH_25);
+      expect(busy.result.subscriptionsRead).toBe(3);
+      expect(busy.result.delivered).toHaveLength(3);
+      const quiet = await pass(store, new Date(MARCH_25.getTime() + 60_000));
+      expect(quiet.result.subscriptionsRead).toBe(0);
+      // The 1-day reminder: Wednesday 31 March 09:00 CEST.
+      expect((await pass(store, new Date('2027-03-31T06:59:00Z'))).result.subscriptionsRead).toBe(0);
+      const next = await pass(store, new Date('2027-03-31T07:00:00Z'));
+      expect(next.result.subscriptionsRead).toBe(3);
+      expect(next.result.delivered.map((d) => d.leadDays)).toEqual([1, 1, 1]);
+    });
+
+    it('completes a delivery whose earlier attempt arrived instead of posting it again', async () => {
+      const store = await db.open();
+      await subscribe(store, X, [7]);
+      const tagging = taggingAdapter();
+      // The first attempt arrives, but its sender dies before the commit (a 0 ms lease has run out).
+      await runSchedulerPass({ ...passOptions(store, MARCH_25), adapters: new Map([['local', recordingAdapter('local', (_to, _n, tag) => (tag && tagging.arrived.add(tag.id), { ok: false, reason: 'unknown', message: 'timeout' }))]]), retryDelay: () => 0 });
+      const second = await runSchedulerPass({ ...passOptions(store, MARCH_25), adapters: new Map([['local', tagging]]) });
+      expect(second.recovered.map((d) => d.channel)).toEqual(['local:x']);
+      expect(second.delivered).toEqual([]);
+      expect(tagging.sent).toEqual([]);
+      expect((await store.listDeliveries({ fromDate: '2027-04-01', toDate: '2027-04-01' }))[0]).toMatchObject({ status: 'delivered', attempt: 2 });
+    });
 
     it('catches up after downtime with one late reminder per occurrence while the milestone is ahead', async () => {
       const store = await db.open();
@@ -198,19 +249,39 @@ export function describeSchedulerContract(target: StoreTarget): void {
     it('retries a failing send with backoff, then reports it as failed for good', async () => {
       const store = await db.open();
       await subscribe(store, X, [7]);
-      const failing = recordingAdapter('local', () => ({ ok: false, reason: 'failed', message: 'HTTP 503' }));
-      const run = (now: Date) =>
-        runSchedulerPass({ store, milestones: loadMilestones(), adapters: new Map([['local', failing]]), holidays: HOLIDAYS, log: silentLogger, now, clock: () => now, minIntervalMs: 0, maxAttempts: 3 });
-      const first = await run(MARCH_25);
-      expect(first.failed.map((f) => [f.attempt, f.retryAt?.getTime()])).toEqual([[1, MARCH_25.getTime() + 60_000]]);
-      // Before the backoff has passed nothing is tried.
-      expect((await run(new Date(MARCH_25.getTime() + 30_000))).failed).toEqual([]);
-      const second = await run(new Date(MARCH_25.getTime() + 60_000));
-      expect(second.failed.map((f) => [f.attempt, f.retryAt?.getTime()])).toEqual([[2, MARCH_25.getTime() + 60_000 + 5 * 60_000]]);
-      const third = await run(new Date(MARCH_25.getTime() + 10 * 60_000));
-      expect(third.failed.map((f) => [f.attempt, f.retryAt])).toEqual([[3, null]]);
+      const failing = recordingAdapter('local', () => ({ ok: false, reason: 'failed', message: 'HTTP 400' }));
+      let delay = 60_000;
+      const run = async (now: Date) =>
+        (await runSchedulerPass({ ...passOptions(store, now), adapters: new Map([['local', failing]]), maxAttempts: 3, retryDelay: () => delay })).failed.map((f) => [f.channel, f.attempt, f.retryAt?.getTime() ?? null, f.outcome]);
+      expect(await run(MARCH_25)).toEqual([['local:x', 1, MARCH_25.getTime() + 60_000, 'failed']]);
+      // Before the backoff has passed (database clock) nothing is tried, whatever the process clock says.
+      expect(await run(new Date(MARCH_25.getTime() + 3_600_000))).toEqual([]);
+      // With no backoff: attempts 2 and 3 right away, then given up.
+      delay = 0;
+      await subscribe(store, Y, [7]);
+      expect(await run(MARCH_25)).toEqual([['local:y', 1, MARCH_25.getTime(), 'failed']]);
+      expect(await run(MARCH_25)).toEqual([['local:y', 2, MARCH_25.getTime(), 'failed']]);
+      expect(await run(MARCH_25)).toEqual([['local:y', 3, null, 'failed']]);
       // Given up: a working adapter later does not send it.
-      expect((await pass(store, new Date(MARCH_25.getTime() + 3_600_000))).result.delivered).toEqual([]);
+      expect((await pass(store, MARCH_25)).result.delivered).toEqual([]);
+      expect((await store.listDeliveries({ fromDate: '2027-04-01', toDate: '2027-04-01' })).map((d) => [d.conversation, d.status, d.attempt])).toEqual([
+        ['local:x', 'retry', 1],
+        ['local:y', 'failed', 3],
+      ]);
+    });
+
+    it('treats an unknown outcome as possibly arrived: the retry carries the same claim id and asks to check', async () => {
+      const store = await db.open();
+      await subscribe(store, X, [7]);
+      const slow = recordingAdapter('local', (_to, attempt) => (attempt === 1 ? { ok: false, reason: 'unknown', message: 'timeout' } : { ok: true }));
+      const tags: (string | boolean | undefined)[][] = [];
+      const spy = { ...slow, send: async (...args: Parameters<typeof slow.send>) => (tags.push([args[2]?.id, args[2]?.mayHaveArrived]), slow.send(...args)) };
+      const first = await runSchedulerPass({ ...passOptions(store, MARCH_25), adapters: new Map([['local', spy]]), retryDelay: () => 0 });
+      expect(first.failed.map((f) => f.outcome)).toEqual(['unknown']);
+      const second = await runSchedulerPass({ ...passOptions(store, MARCH_25), adapters: new Map([['local', spy]]) });
+      expect(second.delivered).toHaveLength(1);
+      expect(tags[0]?.[0]).toBe(tags[1]?.[0]);
+      expect(tags.map((t) => t[1])).toEqual([false, true]);
     });
   });
 }

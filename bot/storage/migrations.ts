@@ -153,4 +153,69 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX once_keys_expires ON once_keys (expires_at);
       ALTER TABLE feedback ADD COLUMN comment TEXT;`,
   },
+  {
+    version: 3,
+    name: 'deliveries per conversation with database-clock leases, due index, checklist versions',
+    sqlite: `
+      CREATE TABLE deliveries (
+        conversation TEXT NOT NULL,
+        milestone_id TEXT NOT NULL,
+        occurrence_date TEXT NOT NULL,
+        lead_days INTEGER NOT NULL,
+        claim_id TEXT NOT NULL,
+        subscription_id TEXT,
+        status TEXT NOT NULL CHECK (status IN ('leased', 'retry', 'unknown', 'delivered', 'failed')),
+        prior_status TEXT,
+        attempt INTEGER NOT NULL,
+        lease_until INTEGER NOT NULL,
+        first_claimed_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        late INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        PRIMARY KEY (conversation, milestone_id, occurrence_date, lead_days)
+      );
+      CREATE INDEX deliveries_date ON deliveries (occurrence_date);
+      INSERT INTO deliveries (conversation, milestone_id, occurrence_date, lead_days, claim_id, subscription_id, status, attempt, lease_until, first_claimed_at, finished_at, late, last_error)
+        SELECT s.conversation, o.milestone_id, o.occurrence_date, o.lead_days, lower(hex(randomblob(8))), o.subscription_id,
+               CASE o.status WHEN 'leased' THEN 'unknown' ELSE o.status END, o.attempt, o.lease_until, o.lease_until,
+               CASE WHEN o.finished_at IS NULL THEN NULL ELSE o.lease_until END, o.late, o.last_error
+        FROM reminder_occurrences o JOIN subscriptions s ON s.id = o.subscription_id
+        WHERE true
+        ON CONFLICT DO NOTHING;
+      DROP TABLE reminder_occurrences;
+      ALTER TABLE subscriptions ADD COLUMN next_due_at INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX subscriptions_next_due ON subscriptions (next_due_at) WHERE active = 1;
+      ALTER TABLE checklists ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      CREATE TABLE scheduler_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+    postgres: `
+      CREATE TABLE deliveries (
+        conversation TEXT NOT NULL,
+        milestone_id TEXT NOT NULL,
+        occurrence_date TEXT NOT NULL,
+        lead_days INTEGER NOT NULL,
+        claim_id TEXT NOT NULL,
+        subscription_id TEXT,
+        status TEXT NOT NULL CHECK (status IN ('leased', 'retry', 'unknown', 'delivered', 'failed')),
+        prior_status TEXT,
+        attempt INTEGER NOT NULL,
+        lease_until BIGINT NOT NULL,
+        first_claimed_at BIGINT NOT NULL,
+        finished_at BIGINT,
+        late BOOLEAN NOT NULL DEFAULT FALSE,
+        last_error TEXT,
+        PRIMARY KEY (conversation, milestone_id, occurrence_date, lead_days)
+      );
+      CREATE INDEX deliveries_date ON deliveries (occurrence_date);
+      INSERT INTO deliveries (conversation, milestone_id, occurrence_date, lead_days, claim_id, subscription_id, status, attempt, lease_until, first_claimed_at, finished_at, late, last_error)
+        SELECT s.conversation, o.milestone_id, o.occurrence_date, o.lead_days, md5(random()::text || o.subscription_id), o.subscription_id,
+               CASE o.status WHEN 'leased' THEN 'unknown' ELSE o.status END, o.attempt, o.lease_until, o.lease_until,
+               CASE WHEN o.finished_at IS NULL THEN NULL ELSE o.lease_until END, o.late, o.last_error
+        FROM reminder_occurrences o JOIN subscriptions s ON s.id = o.subscription_id
+        ON CONFLICT DO NOTHING;
+      DROP TABLE reminder_occurrences;
+      ALTER TABLE subscriptions ADD COLUMN next_due_at BIGINT NOT NULL DEFAULT 0;
+      CREATE INDEX subscriptions_next_due ON subscriptions (next_due_at) WHERE active;
+      ALTER TABLE checklists ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      CREATE TABLE scheduler_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  },
 ];

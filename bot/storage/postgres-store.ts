@@ -1,33 +1,43 @@
 import pg from 'pg';
 import { conversationKey } from '../../handlers/address-key.js';
-import type { ClaimResult, MilestoneHold, NewSubscription, OccurrenceKey, Store, Subscription } from '../../handlers/store.js';
+import type { DeliveryClaim, DeliveryKey, DeliveryOutcome, HeldDelivery, MilestoneHold, NewSubscription, Store, Subscription } from '../../handlers/store.js';
 import type { Address } from '../../handlers/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { normalizeLeadDays } from './normalize-lead-days.js';
 import {
   checklistFromRow,
+  claimFromRow,
+  deliveryFromRow,
   feedbackFromRow,
   holdFromRow,
-  lostClaim,
+  MAX_ERROR_LENGTH,
+  newClaimId,
   newSubscriptionId,
-  occurrenceFromRow,
   SEEN_EVENT_RETENTION_MS,
   storedAddress,
   subscriptionFromRow,
   type ChecklistRow,
+  type ClaimRow,
+  type DeliveryRow,
   type FeedbackRow,
   type HoldRow,
-  type OccurrenceRow,
   type SubscriptionRow,
 } from './store-rows.js';
+
+/** The database server's clock in milliseconds (`now()`: the transaction's start on the server). */
+const DB_NOW_MS = '(extract(epoch from now()) * 1000)::bigint';
+
+/** Joins a batch given as parallel arrays (`unnest`) to `deliveries` by key. */
+const BATCH_KEY_JOIN = 'd.conversation = t.c AND d.milestone_id = t.m AND d.occurrence_date = t.o AND d.lead_days = t.l';
 
 /** Serialises concurrent migrations of several processes (any fixed number works; this spells "CB"). */
 const MIGRATION_LOCK_KEY = 0x4342;
 
 /**
- * The PostgreSQL store through a pg pool. Claims are one `INSERT … ON CONFLICT DO UPDATE … WHERE`
- * statement: PostgreSQL row-locks the conflicting row and re-checks the WHERE on its latest
- * version, so of two racing replicas exactly one gets the row back.
+ * The PostgreSQL store through a pg pool. A batch of claims is one `INSERT … SELECT unnest(…) ON
+ * CONFLICT DO UPDATE … WHERE` statement in key order: PostgreSQL row-locks each conflicting row and
+ * re-checks the WHERE on its latest version, so of two racing replicas exactly one gets a row
+ * back, and the shared order rules out deadlocks. Leases compare with the server's `now()`.
  */
 export async function openPostgresStore(url: string, options: { max?: number } = {}): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 5, connectionTimeoutMillis: 5_000 });
@@ -41,8 +51,66 @@ export async function openPostgresStore(url: string, options: { max?: number } =
   }
 
   const q = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> => pool.query<R>(sql, params);
-  const keyParams = (key: OccurrenceKey) => [key.subscriptionId, key.milestoneId, key.occurrenceDate, key.leadDays];
-  const KEY_WHERE = 'subscription_id = $1 AND milestone_id = $2 AND occurrence_date = $3 AND lead_days = $4';
+  /** A batch as parallel arrays, sorted by key so concurrent batches lock rows in one order. */
+  const columns = <T extends { key: DeliveryKey }>(items: readonly T[]) => {
+    const sorted = [...items].sort((x, y) => compareKeys(x.key, y.key));
+    return { sorted, c: sorted.map((i) => i.key.conversation), m: sorted.map((i) => i.key.milestoneId), o: sorted.map((i) => i.key.occurrenceDate), l: sorted.map((i) => i.key.leadDays) };
+  };
+  const finishBatch = async (client: pg.PoolClient, outcomes: readonly DeliveryOutcome[]): Promise<void> => {
+    const by = <K extends DeliveryOutcome['kind']>(kind: K) => outcomes.filter((o): o is Extract<DeliveryOutcome, { kind: K }> => o.kind === kind);
+    const delivered = columns(by('delivered'));
+    if (delivered.sorted.length > 0) {
+      await client.query(
+        `UPDATE deliveries d SET status = 'delivered', finished_at = ${DB_NOW_MS}, late = t.late, last_error = NULL
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::boolean[]) AS t(c, m, o, l, late)
+         WHERE ${BATCH_KEY_JOIN} AND d.status <> 'delivered'`,
+        [delivered.c, delivered.m, delivered.o, delivered.l, delivered.sorted.map((x) => x.late)],
+      );
+    }
+    const waiting = columns([...by('retry'), ...by('unknown')]);
+    if (waiting.sorted.length > 0) {
+      await client.query(
+        `UPDATE deliveries d SET status = t.s, lease_until = ${DB_NOW_MS} + t.wait, last_error = t.e
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::bigint[], $8::text[]) AS t(c, m, o, l, a, s, wait, e)
+         WHERE ${BATCH_KEY_JOIN} AND d.attempt = t.a AND d.status = 'leased'`,
+        [waiting.c, waiting.m, waiting.o, waiting.l, waiting.sorted.map((x) => x.attempt), waiting.sorted.map((x) => x.kind), waiting.sorted.map((x) => Math.max(0, Math.round(x.retryAfterMs))), waiting.sorted.map((x) => x.error.slice(0, MAX_ERROR_LENGTH))],
+      );
+    }
+    const failed = columns(by('failed'));
+    if (failed.sorted.length > 0) {
+      await client.query(
+        `UPDATE deliveries d SET status = 'failed', finished_at = ${DB_NOW_MS}, last_error = t.e
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[]) AS t(c, m, o, l, a, e)
+         WHERE ${BATCH_KEY_JOIN} AND d.attempt = t.a AND d.status = 'leased'`,
+        [failed.c, failed.m, failed.o, failed.l, failed.sorted.map((x) => x.attempt), failed.sorted.map((x) => x.error.slice(0, MAX_ERROR_LENGTH))],
+      );
+    }
+    const released = columns(by('released'));
+    if (released.sorted.length > 0) {
+      await client.query(
+        `UPDATE deliveries d SET status = CASE WHEN d.prior_status IN ('leased', 'unknown') THEN 'unknown' ELSE 'retry' END,
+           attempt = d.attempt - 1, lease_until = ${DB_NOW_MS}
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[]) AS t(c, m, o, l, a)
+         WHERE ${BATCH_KEY_JOIN} AND d.attempt = t.a AND d.status = 'leased'`,
+        [released.c, released.m, released.o, released.l, released.sorted.map((x) => x.attempt)],
+      );
+    }
+  };
+  /** Runs `work` in one transaction on one pooled connection. */
+  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
   const hold = async (conversation: Address, milestoneId: string): Promise<MilestoneHold | undefined> => {
     const { rows } = await q<HoldRow>('SELECT * FROM milestone_holds WHERE conversation = $1 AND milestone_id = $2', [conversationKey(conversation), milestoneId]);
     return rows[0] ? holdFromRow(rows[0]) : undefined;
@@ -100,39 +168,74 @@ export async function openPostgresStore(url: string, options: { max?: number } =
       return (await q('UPDATE subscriptions SET active = FALSE WHERE conversation = $1 AND active', [conversationKey(conversation)])).rowCount ?? 0;
     },
 
-    async claimOccurrence(key, now, leaseMs): Promise<ClaimResult> {
-      const won = await q<{ attempt: number }>(
-        `INSERT INTO reminder_occurrences AS o (subscription_id, milestone_id, occurrence_date, lead_days, status, attempt, lease_until, claimed_at)
-         VALUES ($1, $2, $3, $4, 'leased', 1, $5, $6)
-         ON CONFLICT (subscription_id, milestone_id, occurrence_date, lead_days) DO UPDATE
-           SET attempt = o.attempt + 1, lease_until = excluded.lease_until, claimed_at = excluded.claimed_at
-           WHERE o.status = 'leased' AND o.lease_until <= $7
-         RETURNING attempt`,
-        [...keyParams(key), now.getTime() + leaseMs, now.toISOString(), now.getTime()],
-      );
-      if (won.rows[0]) return { claimed: true, attempt: Number(won.rows[0].attempt) };
-      const { rows } = await q<{ status: string }>(`SELECT status FROM reminder_occurrences WHERE ${KEY_WHERE}`, keyParams(key));
-      return lostClaim(rows[0]?.status);
+    async listDueSubscriptions(now) {
+      const { rows } = await q<SubscriptionRow>('SELECT * FROM subscriptions WHERE active AND next_due_at <= $1 ORDER BY next_due_at, id', [now.getTime()]);
+      return rows.map(subscriptionFromRow);
     },
 
-    async completeOccurrence(key, now, late) {
-      await q(`UPDATE reminder_occurrences SET status = 'delivered', finished_at = $5, late = $6, last_error = NULL WHERE ${KEY_WHERE}`, [
-        ...keyParams(key),
-        now.toISOString(),
-        late,
+    async setNextDue(updates) {
+      if (updates.length === 0) return;
+      const sorted = [...updates].sort((a, b) => (a.subscriptionId < b.subscriptionId ? -1 : a.subscriptionId > b.subscriptionId ? 1 : 0));
+      await q('UPDATE subscriptions s SET next_due_at = t.at FROM unnest($1::text[], $2::bigint[]) AS t(id, at) WHERE s.id = t.id', [
+        sorted.map((u) => u.subscriptionId),
+        sorted.map((u) => u.at.getTime()),
       ]);
     },
 
-    async failOccurrence(key, now, error, retryAt) {
-      await q(
-        `UPDATE reminder_occurrences SET status = $5, lease_until = $6, last_error = $7, finished_at = $8 WHERE ${KEY_WHERE} AND status = 'leased'`,
-        [...keyParams(key), retryAt ? 'leased' : 'failed', retryAt ? retryAt.getTime() : now.getTime(), error.slice(0, 500), retryAt ? null : now.toISOString()],
-      );
+    async syncScheduleFingerprint(fingerprint) {
+      return transaction(async (client) => {
+        // The row lock makes two replicas agree on one reset.
+        await client.query("INSERT INTO scheduler_meta (key, value) VALUES ('schedule_fingerprint', '') ON CONFLICT (key) DO NOTHING");
+        const { rows } = await client.query<{ value: string }>("SELECT value FROM scheduler_meta WHERE key = 'schedule_fingerprint' FOR UPDATE");
+        if (rows[0]?.value === fingerprint) return false;
+        await client.query('UPDATE subscriptions SET next_due_at = 0 WHERE next_due_at <> 0');
+        await client.query("UPDATE scheduler_meta SET value = $1 WHERE key = 'schedule_fingerprint'", [fingerprint]);
+        return true;
+      });
     },
 
-    async listOccurrenceStates(range) {
-      const { rows } = await q<OccurrenceRow>('SELECT * FROM reminder_occurrences WHERE occurrence_date >= $1 AND occurrence_date <= $2', [range.fromDate, range.toDate]);
-      return rows.map(occurrenceFromRow);
+    async claimDeliveries(keys, leaseMs) {
+      if (keys.length === 0) return { won: [], held: [] };
+      const batch = columns(keys.map((key) => ({ key })));
+      const { rows } = await q<ClaimRow>(
+        `INSERT INTO deliveries AS d (conversation, milestone_id, occurrence_date, lead_days, claim_id, status, attempt, lease_until, first_claimed_at)
+         SELECT t.c, t.m, t.o, t.l, t.id, 'leased', 1, ${DB_NOW_MS} + $6::bigint, ${DB_NOW_MS}
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) WITH ORDINALITY AS t(c, m, o, l, id, n)
+         ORDER BY t.n
+         ON CONFLICT (conversation, milestone_id, occurrence_date, lead_days) DO UPDATE
+           SET status = 'leased', prior_status = d.status, attempt = d.attempt + 1, lease_until = excluded.lease_until
+           WHERE d.status IN ('leased', 'retry', 'unknown') AND d.lease_until <= ${DB_NOW_MS}
+         RETURNING conversation, milestone_id, occurrence_date, lead_days, claim_id, attempt, first_claimed_at, prior_status`,
+        [batch.c, batch.m, batch.o, batch.l, batch.sorted.map(() => newClaimId()), Math.max(0, Math.round(leaseMs))],
+      );
+      const won: DeliveryClaim[] = rows.map(claimFromRow);
+      if (won.length === keys.length) return { won, held: [] };
+      const wonIds = new Set(won.map((c) => keyId(c.key)));
+      const lost = columns(batch.sorted.filter((k) => !wonIds.has(keyId(k.key))));
+      const others = await q<{ conversation: string; milestone_id: string; occurrence_date: string; lead_days: number; in_ms: string }>(
+        `SELECT d.conversation, d.milestone_id, d.occurrence_date, d.lead_days, d.lease_until - ${DB_NOW_MS} AS in_ms
+         FROM deliveries d JOIN unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS t(c, m, o, l) ON ${BATCH_KEY_JOIN}
+         WHERE d.status IN ('leased', 'retry', 'unknown')`,
+        [lost.c, lost.m, lost.o, lost.l],
+      );
+      const held: HeldDelivery[] = others.rows.map((r) => ({
+        key: { conversation: r.conversation, milestoneId: r.milestone_id, occurrenceDate: r.occurrence_date, leadDays: Number(r.lead_days) },
+        inMs: Math.max(0, Number(r.in_ms)),
+      }));
+      return { won, held };
+    },
+
+    async finishDeliveries(outcomes) {
+      if (outcomes.length === 0) return;
+      await transaction((client) => finishBatch(client, outcomes));
+    },
+
+    async listDeliveries(range) {
+      const { rows } = await q<DeliveryRow>('SELECT * FROM deliveries WHERE occurrence_date >= $1 AND occurrence_date <= $2 ORDER BY conversation, milestone_id, occurrence_date, lead_days', [
+        range.fromDate,
+        range.toDate,
+      ]);
+      return rows.map(deliveryFromRow);
     },
 
     async muteMilestone(conversation, milestoneId, now) {
@@ -148,11 +251,15 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     },
 
     async snoozeMilestone(conversation, milestoneId, until) {
-      await q(
-        `INSERT INTO milestone_holds (conversation, milestone_id, snoozed_until) VALUES ($1, $2, $3)
-         ON CONFLICT (conversation, milestone_id) DO UPDATE SET snoozed_until = excluded.snoozed_until`,
-        [conversationKey(conversation), milestoneId, until.getTime()],
-      );
+      // The follow-up is due when the snooze ends: wake the conversation's subscriptions then.
+      await transaction(async (client) => {
+        await client.query(
+          `INSERT INTO milestone_holds (conversation, milestone_id, snoozed_until) VALUES ($1, $2, $3)
+           ON CONFLICT (conversation, milestone_id) DO UPDATE SET snoozed_until = excluded.snoozed_until`,
+          [conversationKey(conversation), milestoneId, until.getTime()],
+        );
+        await client.query('UPDATE subscriptions SET next_due_at = LEAST(next_due_at, $1) WHERE conversation = $2', [until.getTime(), conversationKey(conversation)]);
+      });
     },
 
     async snoozedUntil(conversation, milestoneId) {
@@ -182,10 +289,21 @@ export async function openPostgresStore(url: string, options: { max?: number } =
 
     async saveChecklist(checklist) {
       await q(
-        `INSERT INTO checklists (conversation, id, state, updated_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (conversation, id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+        `INSERT INTO checklists AS c (conversation, id, state, updated_at, version) VALUES ($1, $2, $3, $4, 1)
+         ON CONFLICT (conversation, id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, version = c.version + 1`,
         [checklist.conversation, checklist.id, JSON.stringify(checklist.state ?? null), checklist.updatedAt],
       );
+    },
+
+    async compareAndSetChecklist(checklist, expectedVersion) {
+      const result = await q('UPDATE checklists SET state = $1, updated_at = $2, version = version + 1 WHERE conversation = $3 AND id = $4 AND version = $5', [
+        JSON.stringify(checklist.state ?? null),
+        checklist.updatedAt,
+        checklist.conversation,
+        checklist.id,
+        expectedVersion,
+      ]);
+      return result.rowCount === 1;
     },
 
     async getChecklist(conversation, id) {
@@ -231,6 +349,17 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     },
   };
   return store;
+}
+
+function keyId(k: DeliveryKey): string {
+  return `${k.conversation}\u0000${k.milestoneId}\u0000${k.occurrenceDate}\u0000${k.leadDays}`;
+}
+
+function compareKeys(a: DeliveryKey, b: DeliveryKey): number {
+  if (a.conversation !== b.conversation) return a.conversation < b.conversation ? -1 : 1;
+  if (a.milestoneId !== b.milestoneId) return a.milestoneId < b.milestoneId ? -1 : 1;
+  if (a.occurrenceDate !== b.occurrenceDate) return a.occurrenceDate < b.occurrenceDate ? -1 : 1;
+  return a.leadDays - b.leadDays;
 }
 
 /** Applies pending migrations inside one transaction holding an advisory lock (replicas may start together). */

@@ -2,32 +2,44 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { conversationKey } from '../../handlers/address-key.js';
 import type { Address } from '../../handlers/types.js';
-import type { ClaimResult, MilestoneHold, NewSubscription, OccurrenceKey, OccurrenceState, Store, StoredChecklist, Subscription } from '../../handlers/store.js';
+import type { DeliveryClaim, DeliveryKey, DeliveryOutcome, DeliveryState, HeldDelivery, MilestoneHold, NewSubscription, Store, StoredChecklist, Subscription } from '../../handlers/store.js';
 import { ensureDirectory } from './ensure-directory.js';
 import { MIGRATIONS } from './migrations.js';
 import { normalizeLeadDays } from './normalize-lead-days.js';
 import {
   checklistFromRow,
+  claimFromRow,
+  deliveryFromRow,
   feedbackFromRow,
   holdFromRow,
-  lostClaim,
+  MAX_ERROR_LENGTH,
+  newClaimId,
   newSubscriptionId,
-  occurrenceFromRow,
   SEEN_EVENT_RETENTION_MS,
   storedAddress,
   subscriptionFromRow,
   type ChecklistRow,
+  type ClaimRow,
+  type DeliveryRow,
   type FeedbackRow,
   type HoldRow,
-  type OccurrenceRow,
   type SubscriptionRow,
 } from './store-rows.js';
 
 /**
- * The embedded store: one SQLite file (WAL mode, so several processes may share it) through
- * better-sqlite3. `path` is a file path or `:memory:`. Claims are single upsert statements under
- * SQLite's write lock, so two processes on one file never both win an occurrence.
+ * The database clock in milliseconds. For SQLite that is the clock of the machine whose process
+ * runs the statement: one file is shared only by processes on one machine (WAL needs shared
+ * memory), so all of them read the same clock. `'now'` is fixed within one statement.
  */
+const DB_NOW_MS = "CAST(unixepoch('subsec') * 1000 AS INTEGER)";
+
+/**
+ * The embedded store: one SQLite file (WAL mode, so several processes on one machine may share it)
+ * through better-sqlite3. `path` is a file path or `:memory:`. Claims are upserts inside one
+ * immediate transaction (SQLite's write lock), so two processes on one file never both win a delivery.
+ */
+const KEY_WHERE = 'conversation = @conversation AND milestone_id = @milestoneId AND occurrence_date = @occurrenceDate AND lead_days = @leadDays';
+
 export function openSqliteStore(path: string): Store {
   if (path !== ':memory:') ensureDirectory(dirname(path));
   const db = new Database(path);
@@ -46,27 +58,38 @@ export function openSqliteStore(path: string): Store {
     removeSub: db.prepare('DELETE FROM subscriptions WHERE id = ?'),
     removeSubsFor: db.prepare('DELETE FROM subscriptions WHERE conversation = ?'),
     disableSubsFor: db.prepare('UPDATE subscriptions SET active = 0 WHERE conversation = ? AND active = 1'),
+    dueSubs: db.prepare('SELECT * FROM subscriptions WHERE active = 1 AND next_due_at <= ? ORDER BY next_due_at, id'),
+    setNextDue: db.prepare('UPDATE subscriptions SET next_due_at = ? WHERE id = ?'),
+    getMeta: db.prepare('SELECT value FROM scheduler_meta WHERE key = ?'),
+    setMeta: db.prepare('INSERT INTO scheduler_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    resetNextDue: db.prepare('UPDATE subscriptions SET next_due_at = 0'),
     claim: db.prepare(
-      `INSERT INTO reminder_occurrences (subscription_id, milestone_id, occurrence_date, lead_days, status, attempt, lease_until, claimed_at)
-       VALUES (@subscriptionId, @milestoneId, @occurrenceDate, @leadDays, 'leased', 1, @leaseUntil, @now)
-       ON CONFLICT (subscription_id, milestone_id, occurrence_date, lead_days) DO UPDATE
-         SET attempt = reminder_occurrences.attempt + 1, lease_until = excluded.lease_until, claimed_at = excluded.claimed_at
-         WHERE reminder_occurrences.status = 'leased' AND reminder_occurrences.lease_until <= @nowMs
-       RETURNING attempt`,
+      `INSERT INTO deliveries (conversation, milestone_id, occurrence_date, lead_days, claim_id, subscription_id, status, attempt, lease_until, first_claimed_at)
+       VALUES (@conversation, @milestoneId, @occurrenceDate, @leadDays, @claimId, NULL, 'leased', 1, ${DB_NOW_MS} + @leaseMs, ${DB_NOW_MS})
+       ON CONFLICT (conversation, milestone_id, occurrence_date, lead_days) DO UPDATE
+         SET status = 'leased', prior_status = deliveries.status, attempt = deliveries.attempt + 1, lease_until = excluded.lease_until
+         WHERE deliveries.status IN ('leased', 'retry', 'unknown') AND deliveries.lease_until <= ${DB_NOW_MS}
+       RETURNING conversation, milestone_id, occurrence_date, lead_days, claim_id, attempt, first_claimed_at, prior_status`,
     ),
-    occurrence: db.prepare(
-      'SELECT * FROM reminder_occurrences WHERE subscription_id = ? AND milestone_id = ? AND occurrence_date = ? AND lead_days = ?',
+    heldFor: db.prepare(`SELECT lease_until - ${DB_NOW_MS} AS in_ms FROM deliveries WHERE ${KEY_WHERE} AND status IN ('leased', 'retry', 'unknown')`),
+    delivered: db.prepare(
+      `UPDATE deliveries SET status = 'delivered', finished_at = ${DB_NOW_MS}, late = @late, last_error = NULL
+       WHERE ${KEY_WHERE} AND status <> 'delivered'`,
     ),
-    complete: db.prepare(
-      `UPDATE reminder_occurrences SET status = 'delivered', finished_at = @now, late = @late, last_error = NULL
-       WHERE subscription_id = @subscriptionId AND milestone_id = @milestoneId AND occurrence_date = @occurrenceDate AND lead_days = @leadDays`,
+    waitAgain: db.prepare(
+      `UPDATE deliveries SET status = @status, lease_until = ${DB_NOW_MS} + @retryAfterMs, last_error = @error
+       WHERE ${KEY_WHERE} AND attempt = @attempt AND status = 'leased'`,
     ),
-    fail: db.prepare(
-      `UPDATE reminder_occurrences SET status = @status, lease_until = @leaseUntil, last_error = @error, finished_at = @finishedAt
-       WHERE subscription_id = @subscriptionId AND milestone_id = @milestoneId AND occurrence_date = @occurrenceDate AND lead_days = @leadDays
-         AND status = 'leased'`,
+    failed: db.prepare(
+      `UPDATE deliveries SET status = 'failed', finished_at = ${DB_NOW_MS}, last_error = @error
+       WHERE ${KEY_WHERE} AND attempt = @attempt AND status = 'leased'`,
     ),
-    occurrencesInRange: db.prepare('SELECT * FROM reminder_occurrences WHERE occurrence_date >= ? AND occurrence_date <= ?'),
+    released: db.prepare(
+      `UPDATE deliveries SET status = CASE WHEN prior_status IN ('leased', 'unknown') THEN 'unknown' ELSE 'retry' END,
+         attempt = attempt - 1, lease_until = ${DB_NOW_MS}
+       WHERE ${KEY_WHERE} AND attempt = @attempt AND status = 'leased'`,
+    ),
+    deliveriesInRange: db.prepare('SELECT * FROM deliveries WHERE occurrence_date >= ? AND occurrence_date <= ? ORDER BY conversation, milestone_id, occurrence_date, lead_days'),
     mute: db.prepare(
       `INSERT INTO milestone_holds (conversation, milestone_id, muted_at) VALUES (?, ?, ?)
        ON CONFLICT (conversation, milestone_id) DO UPDATE SET muted_at = excluded.muted_at`,
@@ -75,6 +98,7 @@ export function openSqliteStore(path: string): Store {
       `INSERT INTO milestone_holds (conversation, milestone_id, snoozed_until) VALUES (?, ?, ?)
        ON CONFLICT (conversation, milestone_id) DO UPDATE SET snoozed_until = excluded.snoozed_until`,
     ),
+    wakeAt: db.prepare('UPDATE subscriptions SET next_due_at = min(next_due_at, ?) WHERE conversation = ?'),
     hold: db.prepare('SELECT * FROM milestone_holds WHERE conversation = ? AND milestone_id = ?'),
     holds: db.prepare('SELECT * FROM milestone_holds'),
     saveRef: db.prepare(
@@ -84,9 +108,10 @@ export function openSqliteStore(path: string): Store {
     getRef: db.prepare('SELECT reference FROM conversation_references WHERE conversation = ?'),
     deleteRef: db.prepare('DELETE FROM conversation_references WHERE conversation = ?'),
     saveChecklist: db.prepare(
-      `INSERT INTO checklists (conversation, id, state, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (conversation, id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      `INSERT INTO checklists (conversation, id, state, updated_at, version) VALUES (?, ?, ?, ?, 1)
+       ON CONFLICT (conversation, id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, version = checklists.version + 1`,
     ),
+    casChecklist: db.prepare('UPDATE checklists SET state = ?, updated_at = ?, version = version + 1 WHERE conversation = ? AND id = ? AND version = ?'),
     getChecklist: db.prepare('SELECT * FROM checklists WHERE conversation = ? AND id = ?'),
     latestChecklist: db.prepare('SELECT * FROM checklists WHERE conversation = ? ORDER BY updated_at DESC, id DESC LIMIT 1'),
     pruneEvents: db.prepare('DELETE FROM seen_events WHERE seen_at < ?'),
@@ -97,8 +122,8 @@ export function openSqliteStore(path: string): Store {
     listFeedback: db.prepare('SELECT * FROM feedback ORDER BY id'),
   };
 
-  const keyParams = (key: OccurrenceKey) => ({
-    subscriptionId: key.subscriptionId,
+  const keyParams = (key: DeliveryKey) => ({
+    conversation: key.conversation,
     milestoneId: key.milestoneId,
     occurrenceDate: key.occurrenceDate,
     leadDays: key.leadDays,
@@ -109,45 +134,31 @@ export function openSqliteStore(path: string): Store {
     return row ? holdFromRow(row) : undefined;
   };
 
-  // The upsert alone is atomic under SQLite's write lock (one statement, autocommit); the follow-up
-  // read only explains a lost claim.
-  const claim = (key: OccurrenceKey, now: Date, leaseMs: number): ClaimResult => {
-    const won = st.claim.get({ ...keyParams(key), leaseUntil: now.getTime() + leaseMs, now: now.toISOString(), nowMs: now.getTime() }) as
-      | { attempt: number }
-      | undefined;
-    if (won) return { claimed: true, attempt: won.attempt };
-    const row = st.occurrence.get(key.subscriptionId, key.milestoneId, key.occurrenceDate, key.leadDays) as OccurrenceRow | undefined;
-    return lostClaim(row?.status);
-  };
+  /** One immediate transaction: the write lock is taken at BEGIN, so concurrent batches never interleave. */
+  const inTransaction = <T>(work: () => T): T => db.transaction(work).immediate();
 
-  // Group commit: claims and completions issued in the same tick (a pass sends to several
-  // conversations at once) share one immediate transaction, so 10,000 reminders are not 20,000
-  // separate commits. Each caller still resolves only after its own write has committed.
-  const queue: { op: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
-  const flush = (): void => {
-    const batch = queue.splice(0);
-    const results: { ok: boolean; value: unknown }[] = [];
-    try {
-      db.transaction(() => {
-        for (const item of batch) {
-          try {
-            results.push({ ok: true, value: item.op() });
-          } catch (error) {
-            results.push({ ok: false, value: error });
-          }
-        }
-      }).immediate();
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
+  const finish = (o: DeliveryOutcome): void => {
+    const key = keyParams(o.key);
+    switch (o.kind) {
+      case 'delivered':
+        st.delivered.run({ ...key, late: o.late ? 1 : 0 });
+        return;
+      case 'retry':
+      case 'unknown':
+        st.waitAgain.run({ ...key, attempt: o.attempt, status: o.kind, retryAfterMs: Math.max(0, Math.round(o.retryAfterMs)), error: o.error.slice(0, MAX_ERROR_LENGTH) });
+        return;
+      case 'failed':
+        st.failed.run({ ...key, attempt: o.attempt, error: o.error.slice(0, MAX_ERROR_LENGTH) });
+        return;
+      case 'released':
+        st.released.run({ ...key, attempt: o.attempt });
+        return;
+      default: {
+        const never: never = o;
+        throw new Error(`unknown outcome ${String(never)}`);
+      }
     }
-    batch.forEach((item, i) => (results[i]?.ok ? item.resolve(results[i]?.value) : item.reject(results[i]?.value)));
   };
-  const grouped = <T>(op: () => T): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      queue.push({ op, resolve: resolve as (v: unknown) => void, reject });
-      if (queue.length === 1) setImmediate(flush);
-    });
 
   let closed = false;
   const store: Store = {
@@ -198,26 +209,55 @@ export function openSqliteStore(path: string): Store {
       return st.disableSubsFor.run(conversationKey(conversation)).changes;
     },
 
-    claimOccurrence(key, now, leaseMs) {
-      return grouped(() => claim(key, now, leaseMs));
+    async listDueSubscriptions(now) {
+      return (st.dueSubs.all(now.getTime()) as SubscriptionRow[]).map(subscriptionFromRow);
     },
 
-    async completeOccurrence(key, now, late) {
-      await grouped(() => st.complete.run({ ...keyParams(key), now: now.toISOString(), late: late ? 1 : 0 }));
-    },
-
-    async failOccurrence(key, now, error, retryAt) {
-      st.fail.run({
-        ...keyParams(key),
-        status: retryAt ? 'leased' : 'failed',
-        leaseUntil: retryAt ? retryAt.getTime() : now.getTime(),
-        error: error.slice(0, 500),
-        finishedAt: retryAt ? null : now.toISOString(),
+    async setNextDue(updates) {
+      if (updates.length === 0) return;
+      inTransaction(() => {
+        for (const u of updates) st.setNextDue.run(u.at.getTime(), u.subscriptionId);
       });
     },
 
-    async listOccurrenceStates(range): Promise<OccurrenceState[]> {
-      return (st.occurrencesInRange.all(range.fromDate, range.toDate) as OccurrenceRow[]).map(occurrenceFromRow);
+    async syncScheduleFingerprint(fingerprint) {
+      return inTransaction(() => {
+        const row = st.getMeta.get('schedule_fingerprint') as { value: string } | undefined;
+        if (row?.value === fingerprint) return false;
+        st.resetNextDue.run();
+        st.setMeta.run('schedule_fingerprint', fingerprint);
+        return true;
+      });
+    },
+
+    async claimDeliveries(keys, leaseMs) {
+      const won: DeliveryClaim[] = [];
+      const held: HeldDelivery[] = [];
+      if (keys.length === 0) return { won, held };
+      const lease = Math.max(0, Math.round(leaseMs));
+      inTransaction(() => {
+        for (const key of keys) {
+          const row = st.claim.get({ ...keyParams(key), claimId: newClaimId(), leaseMs: lease }) as ClaimRow | undefined;
+          if (row) {
+            won.push(claimFromRow(row));
+            continue;
+          }
+          const other = st.heldFor.get(keyParams(key)) as { in_ms: number } | undefined;
+          if (other) held.push({ key, inMs: Math.max(0, Number(other.in_ms)) });
+        }
+      });
+      return { won, held };
+    },
+
+    async finishDeliveries(outcomes: readonly DeliveryOutcome[]) {
+      if (outcomes.length === 0) return;
+      inTransaction(() => {
+        for (const o of outcomes) finish(o);
+      });
+    },
+
+    async listDeliveries(range): Promise<DeliveryState[]> {
+      return (st.deliveriesInRange.all(range.fromDate, range.toDate) as DeliveryRow[]).map(deliveryFromRow);
     },
 
     async muteMilestone(conversation, milestoneId, now) {
@@ -229,7 +269,11 @@ export function openSqliteStore(path: string): Store {
     },
 
     async snoozeMilestone(conversation, milestoneId, until) {
-      st.snooze.run(conversationKey(conversation), milestoneId, until.getTime());
+      // The follow-up is due when the snooze ends: wake the conversation's subscriptions then.
+      inTransaction(() => {
+        st.snooze.run(conversationKey(conversation), milestoneId, until.getTime());
+        st.wakeAt.run(until.getTime(), conversationKey(conversation));
+      });
     },
 
     async snoozedUntil(conversation, milestoneId) {
@@ -253,8 +297,12 @@ export function openSqliteStore(path: string): Store {
       return st.deleteRef.run(conversationKey(conversation)).changes > 0;
     },
 
-    async saveChecklist(checklist: StoredChecklist) {
+    async saveChecklist(checklist: Omit<StoredChecklist, 'version'>) {
       st.saveChecklist.run(checklist.conversation, checklist.id, JSON.stringify(checklist.state ?? null), checklist.updatedAt);
+    },
+
+    async compareAndSetChecklist(checklist, expectedVersion) {
+      return st.casChecklist.run(JSON.stringify(checklist.state ?? null), checklist.updatedAt, checklist.conversation, checklist.id, expectedVersion).changes === 1;
     },
 
     async getChecklist(conversation, id) {
@@ -288,7 +336,6 @@ export function openSqliteStore(path: string): Store {
     async close() {
       if (closed) return;
       closed = true;
-      if (queue.length > 0) flush();
       db.close();
     },
   };

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OccurrenceKey, Store } from '../../handlers/store.js';
+import type { DeliveryKey, Store } from '../../handlers/store.js';
 import type { Address } from '../../handlers/types.js';
+import { saveChecklistState, updateChecklistState } from '../../handlers/escalation/checklist-storage.js';
+import { parseChecklistState, setItemsDone, type ChecklistState } from '../../handlers/escalation/checklist-state.js';
 import { openStore } from './open-store.js';
 
 /** A database the contract runs against: one fresh, empty database (or schema) per test. */
@@ -39,8 +41,8 @@ const OTHER: Address = { platform: 'slack', conversationId: 'C123' };
 const T0 = new Date('2026-03-01T08:00:00Z');
 const LEASE = 60_000;
 
-function key(subscriptionId: string, leadDays = 7, milestoneId = 'm-1', occurrenceDate = '2026-04-01'): OccurrenceKey {
-  return { subscriptionId, milestoneId, occurrenceDate, leadDays };
+function key(conversation: string, leadDays = 7, milestoneId = 'm-1', occurrenceDate = '2026-04-01'): DeliveryKey {
+  return { conversation, milestoneId, occurrenceDate, leadDays };
 }
 
 /**
@@ -84,72 +86,128 @@ export function describeStoreContract(target: StoreTarget): void {
       expect((await store.listSubscriptions({ conversation: CHANNEL }))[0]?.active).toBe(false);
     });
 
-    it('claims an occurrence once, holds it for the lease, and never again after completion', async () => {
+    it('claims a delivery once, holds it for the lease on the database clock, and never again after completion', async () => {
       const store = await db.open();
-      const sub = await store.addSubscription({ address: CHANNEL, insurers: 'all', sectors: 'all', leadDays: [7], language: 'nl' }, T0);
-      const k = key(sub.id);
-      expect(await store.claimOccurrence(k, T0, LEASE)).toEqual({ claimed: true, attempt: 1 });
-      expect(await store.claimOccurrence(k, new Date(T0.getTime() + LEASE - 1), LEASE)).toEqual({ claimed: false, reason: 'leased' });
-      // A crashed sender: the lease runs out and the next claim is attempt 2.
-      expect(await store.claimOccurrence(k, new Date(T0.getTime() + LEASE), LEASE)).toEqual({ claimed: true, attempt: 2 });
-      await store.completeOccurrence(k, new Date(T0.getTime() + LEASE + 10), true);
-      expect(await store.claimOccurrence(k, new Date(T0.getTime() + 10 * LEASE), LEASE)).toEqual({ claimed: false, reason: 'delivered' });
-      // Other leads and occurrence dates are separate occurrences.
-      expect(await store.claimOccurrence(key(sub.id, 1), T0, LEASE)).toEqual({ claimed: true, attempt: 1 });
-      expect(await store.claimOccurrence(key(sub.id, 7, 'm-1', '2027-04-01'), T0, LEASE)).toEqual({ claimed: true, attempt: 1 });
-
-      const states = await store.listOccurrenceStates({ fromDate: '2026-04-01', toDate: '2026-04-01' });
-      expect(states.map((s) => [s.leadDays, s.status, s.attempt, s.late]).sort()).toEqual([
-        [1, 'leased', 1, false],
-        [7, 'delivered', 2, true],
+      const k = key('local:team-a');
+      const [first] = (await store.claimDeliveries([k], LEASE)).won;
+      expect(first).toMatchObject({ key: k, attempt: 1, mayHaveArrived: false });
+      expect(first?.claimId).toMatch(/^[0-9a-f]{16}$/);
+      // Held: another sender gets nothing, and learns how long the lease still runs.
+      const again = await store.claimDeliveries([k], LEASE);
+      expect(again.won).toEqual([]);
+      expect(again.held.map((h) => h.key)).toEqual([k]);
+      expect(again.held[0]?.inMs).toBeGreaterThan(LEASE - 10_000);
+      expect(again.held[0]?.inMs).toBeLessThanOrEqual(LEASE);
+      await store.finishDeliveries([{ kind: 'delivered', key: k, attempt: 1, late: true }]);
+      expect(await store.claimDeliveries([k], 0)).toEqual({ won: [], held: [] });
+      // Other leads, occurrence dates and conversations are separate deliveries.
+      const others = [key('local:team-a', 1), key('local:team-a', 7, 'm-1', '2027-04-01'), key('local:team-b')];
+      expect((await store.claimDeliveries(others, LEASE)).won.map((c) => c.attempt)).toEqual([1, 1, 1]);
+      const states = await store.listDeliveries({ fromDate: '2026-04-01', toDate: '2026-04-01' });
+      expect(states.map((s) => [s.conversation, s.leadDays, s.status, s.attempt, s.late])).toEqual([
+        ['local:team-a', 1, 'leased', 1, false],
+        ['local:team-a', 7, 'delivered', 1, true],
+        ['local:team-b', 7, 'leased', 1, false],
       ]);
-      expect(states.find((s) => s.leadDays === 1)?.leaseUntil.getTime()).toBe(T0.getTime() + LEASE);
+      expect(states[1]?.claimId).toBe(first?.claimId);
     });
 
-    it('holds a failed occurrence until its retry time, and never claims a finally failed one', async () => {
+    it('lets a crashed sender\'s claim be taken over after its lease, marked as possibly arrived, with the same claim id', async () => {
       const store = await db.open();
-      const sub = await store.addSubscription({ address: CHANNEL, insurers: 'all', sectors: 'all', leadDays: [7], language: 'nl' }, T0);
-      const k = key(sub.id);
-      await store.claimOccurrence(k, T0, LEASE);
-      const retryAt = new Date(T0.getTime() + 5 * LEASE);
-      await store.failOccurrence(k, T0, 'HTTP 500', retryAt);
-      expect(await store.claimOccurrence(k, new Date(retryAt.getTime() - 1), LEASE)).toEqual({ claimed: false, reason: 'leased' });
-      expect(await store.claimOccurrence(k, retryAt, LEASE)).toEqual({ claimed: true, attempt: 2 });
-      await store.failOccurrence(k, retryAt, 'HTTP 500', null);
-      expect(await store.claimOccurrence(k, new Date(retryAt.getTime() + 100 * LEASE), LEASE)).toEqual({ claimed: false, reason: 'failed' });
-      const [state] = await store.listOccurrenceStates({ fromDate: '2026-01-01', toDate: '2026-12-31' });
-      expect(state).toMatchObject({ status: 'failed', attempt: 2 });
+      const k = key('local:team-a');
+      // A lease of 0 ms has run out at once: the sender "crashed" while holding it.
+      const [first] = (await store.claimDeliveries([k], 0)).won;
+      const [second] = (await store.claimDeliveries([k], LEASE)).won;
+      expect(second).toMatchObject({ attempt: 2, mayHaveArrived: true, claimId: first?.claimId, firstClaimedAt: first?.firstClaimedAt });
+      // The crashed sender's late outcome is fenced off; the new holder's counts.
+      await store.finishDeliveries([{ kind: 'retry', key: k, attempt: 1, error: 'late', retryAfterMs: 0 }]);
+      expect((await store.listDeliveries({ fromDate: '2026-01-01', toDate: '2026-12-31' }))[0]).toMatchObject({ status: 'leased', attempt: 2 });
+      await store.finishDeliveries([{ kind: 'delivered', key: k, attempt: 2, late: false }]);
+      expect((await store.claimDeliveries([k], 0)).won).toEqual([]);
     });
 
-    it('forgets the occurrences of a removed subscription', async () => {
+    it('waits out a retry, checks again after an unknown outcome, releases untried claims, and never claims a failed one', async () => {
       const store = await db.open();
-      const sub = await store.addSubscription({ address: CHANNEL, insurers: 'all', sectors: 'all', leadDays: [7], language: 'nl' }, T0);
-      await store.claimOccurrence(key(sub.id), T0, LEASE);
-      await store.removeSubscription(sub.id);
-      expect(await store.listOccurrenceStates({ fromDate: '2000-01-01', toDate: '2100-01-01' })).toEqual([]);
+      const [a, b, c, d] = [key('local:a'), key('local:b'), key('local:c'), key('local:d')];
+      await store.claimDeliveries([a, b, c, d], LEASE);
+      await store.finishDeliveries([
+        { kind: 'retry', key: a, attempt: 1, error: 'HTTP 400', retryAfterMs: LEASE },
+        { kind: 'unknown', key: b, attempt: 1, error: 'timeout', retryAfterMs: 0 },
+        { kind: 'released', key: c, attempt: 1 },
+        { kind: 'failed', key: d, attempt: 1, error: 'gone' },
+      ]);
+      const next = await store.claimDeliveries([a, b, c, d], LEASE);
+      expect(next.held.map((h) => h.key)).toEqual([a]);
+      expect(next.won.map((w) => [w.key.conversation, w.attempt, w.mayHaveArrived])).toEqual([
+        ['local:b', 2, true],
+        ['local:c', 1, false],
+      ]);
+      const states = await store.listDeliveries({ fromDate: '2026-01-01', toDate: '2026-12-31' });
+      expect(states.map((s) => [s.conversation, s.status, s.lastError ?? null])).toEqual([
+        ['local:a', 'retry', 'HTTP 400'],
+        ['local:b', 'leased', 'timeout'],
+        ['local:c', 'leased', null],
+        ['local:d', 'failed', 'gone'],
+      ]);
     });
 
-    it('lets exactly one of two independent connections win each racing claim', async () => {
+    it('compares leases with the database clock, so skewed process clocks never both hold a claim', async () => {
+      // The store API takes no process time for leases at all; two replicas whose clocks are 30
+      // minutes apart therefore see one lease. Here: a 60 s lease claimed "30 minutes ahead" still
+      // holds for a replica "30 minutes behind", and the other way round.
+      const [ahead, behind] = [await db.open(), await db.open()];
+      const k = key('local:team-a');
+      expect((await ahead.claimDeliveries([k], LEASE)).won).toHaveLength(1);
+      expect((await behind.claimDeliveries([k], LEASE)).won).toEqual([]);
+      expect((await ahead.claimDeliveries([k], LEASE)).won).toEqual([]);
+    });
+
+    it('lets exactly one of two independent connections win each racing claim, in batches', async () => {
       const first = await db.open();
       const second = await db.open();
-      const sub = await first.addSubscription({ address: CHANNEL, insurers: 'all', sectors: 'all', leadDays: [30, 14, 7, 1], language: 'nl' }, T0);
-      const keys = Array.from({ length: 40 }, (_, i) => key(sub.id, i % 4, `m-${Math.floor(i / 4)}`));
-      const results = await Promise.all(keys.flatMap((k) => [first.claimOccurrence(k, T0, LEASE), second.claimOccurrence(k, T0, LEASE)]));
-      expect(results.filter((r) => r.claimed)).toHaveLength(keys.length);
-      expect(results.filter((r) => !r.claimed && r.reason === 'leased')).toHaveLength(keys.length);
+      const keys = Array.from({ length: 200 }, (_, i) => key(`local:c${i % 50}`, i % 4, `m-${Math.floor(i / 50)}`));
+      const results = await Promise.all([0, 1, 2, 3].flatMap((round) => [first.claimDeliveries(round % 2 ? [...keys].reverse() : keys, LEASE), second.claimDeliveries(round % 2 ? keys : [...keys].reverse(), LEASE)]));
+      const won = results.flatMap((r) => r.won.map((c) => `${c.key.conversation} ${c.key.milestoneId} ${c.key.leadDays}`));
+      expect(won).toHaveLength(keys.length);
+      expect(new Set(won).size).toBe(keys.length);
+    });
+
+    it('keeps the due index: lists only subscriptions due by now, and resets it when the schedule changes', async () => {
+      const store = await db.open();
+      const a = await store.addSubscription({ address: CHANNEL, insurers: 'all', sectors: 'all', leadDays: [7], language: 'nl' }, T0);
+      const b = await store.addSubscription({ address: OTHER, insurers: 'all', sectors: 'all', leadDays: [7], language: 'nl' }, T0);
+      // New subscriptions are due at once (their next instant is not computed yet).
+      expect((await store.listDueSubscriptions(T0)).map((s) => s.id).sort()).toEqual([a.id, b.id].sort());
+      await store.setNextDue([
+        { subscriptionId: a.id, at: new Date(T0.getTime() + 1000) },
+        { subscriptionId: b.id, at: new Date(T0.getTime() + 2000) },
+      ]);
+      expect(await store.listDueSubscriptions(T0)).toEqual([]);
+      expect((await store.listDueSubscriptions(new Date(T0.getTime() + 1000))).map((s) => s.id)).toEqual([a.id]);
+      // A snooze wakes the conversation's subscriptions when it ends.
+      await store.snoozeMilestone(OTHER, 'm-1', new Date(T0.getTime() + 500));
+      expect((await store.listDueSubscriptions(new Date(T0.getTime() + 500))).map((s) => s.id)).toEqual([b.id]);
+      await store.disableSubscriptionsFor(OTHER);
+      expect((await store.listDueSubscriptions(new Date(T0.getTime() + 5000))).map((s) => s.id)).toEqual([a.id]);
+      expect(await store.syncScheduleFingerprint('v1')).toBe(true);
+      expect(await store.syncScheduleFingerprint('v1')).toBe(false);
+      expect((await store.listDueSubscriptions(T0)).map((s) => s.id)).toEqual([a.id]);
+      await store.setNextDue([{ subscriptionId: a.id, at: new Date(T0.getTime() + 1000) }]);
+      expect(await store.syncScheduleFingerprint('v2')).toBe(true);
+      expect((await store.listDueSubscriptions(T0)).map((s) => s.id)).toEqual([a.id]);
     });
 
     it('keeps everything across a restart (close and reopen)', async () => {
       const store = await db.open();
       const sub = await store.addSubscription({ address: OTHER, insurers: ['CZ'], sectors: ['huisartsenzorg'], leadDays: [14], language: 'en' }, T0);
-      await store.claimOccurrence(key(sub.id), T0, LEASE);
-      await store.completeOccurrence(key(sub.id), T0, false);
+      await store.claimDeliveries([key('slack:C123')], LEASE);
+      await store.finishDeliveries([{ kind: 'delivered', key: key('slack:C123'), attempt: 1, late: false }]);
       await store.muteMilestone(OTHER, 'm-2', T0);
       await store.saveConversationReference(OTHER, { serviceUrl: 'http://127.0.0.1/x' }, T0);
       await store.close();
       const reopened = await db.open();
       expect(await reopened.getSubscription(sub.id)).toEqual(sub);
-      expect(await reopened.claimOccurrence(key(sub.id), new Date(T0.getTime() + 10 * LEASE), LEASE)).toEqual({ claimed: false, reason: 'delivered' });
+      expect(await reopened.claimDeliveries([key('slack:C123')], 0)).toEqual({ won: [], held: [] });
       expect(await reopened.isMilestoneMuted(OTHER, 'm-2')).toBe(true);
       expect(await reopened.getConversationReference(OTHER)).toEqual({ serviceUrl: 'http://127.0.0.1/x' });
     });
@@ -186,10 +244,54 @@ export function describeStoreContract(target: StoreTarget): void {
       await store.saveChecklist({ id: 'c3', conversation: 'local:b', state: null, updatedAt: '2026-03-02T11:00:00.000Z' });
       expect((await store.latestChecklist('local:a'))?.id).toBe('c2');
       await store.saveChecklist({ id: 'c1', conversation: 'local:a', state: { done: [1, 2] }, updatedAt: '2026-03-01T12:00:00.000Z' });
-      expect(await store.latestChecklist('local:a')).toEqual({ id: 'c1', conversation: 'local:a', state: { done: [1, 2] }, updatedAt: '2026-03-01T12:00:00.000Z' });
+      expect(await store.latestChecklist('local:a')).toEqual({ id: 'c1', conversation: 'local:a', state: { done: [1, 2] }, updatedAt: '2026-03-01T12:00:00.000Z', version: 2 });
       expect(await store.getChecklist('local:a', 'c2')).toMatchObject({ state: { done: [] } });
       expect(await store.getChecklist('local:b', 'c1')).toBeUndefined();
       expect(await store.latestChecklist('local:none')).toBeUndefined();
+    });
+
+    it('writes a checklist over the version it read only (compare-and-set)', async () => {
+      const store = await db.open();
+      await store.saveChecklist({ id: 'c1', conversation: 'local:a', state: { n: 0 }, updatedAt: '2026-03-01T10:00:00.000Z' });
+      const read = await store.getChecklist('local:a', 'c1');
+      expect(read?.version).toBe(1);
+      expect(await store.compareAndSetChecklist({ id: 'c1', conversation: 'local:a', state: { n: 1 }, updatedAt: '2026-03-01T10:00:01.000Z' }, 1)).toBe(true);
+      // A writer that read version 1 too has lost: nothing is overwritten.
+      expect(await store.compareAndSetChecklist({ id: 'c1', conversation: 'local:a', state: { n: 99 }, updatedAt: '2026-03-01T10:00:02.000Z' }, 1)).toBe(false);
+      expect(await store.getChecklist('local:a', 'c1')).toMatchObject({ state: { n: 1 }, version: 2 });
+      expect(await store.compareAndSetChecklist({ id: 'nope', conversation: 'local:a', state: {}, updatedAt: '2026-03-01T10:00:02.000Z' }, 1)).toBe(false);
+    });
+
+    it('loses no checklist tick when two replicas tick different items at once, 100 rounds', async () => {
+      const [one, two] = [await db.open(), await db.open()];
+      const address: Address = { platform: 'local', conversationId: 'race' };
+      const state: ChecklistState = { version: 1, language: 'en', insurers: ['VGZ'], topics: [], createdOn: '2026-03-01', items: Array.from({ length: 200 }, (_, i) => ({ id: `i${i}`, done: false })) };
+      await saveChecklistState(one, address, 'c1', state, T0);
+      for (let round = 0; round < 100; round++) {
+        await Promise.all([
+          updateChecklistState(one, address, 'c1', (s) => setItemsDone(s, [2 * round], true, '2026-03-01'), T0),
+          updateChecklistState(two, address, 'c1', (s) => setItemsDone(s, [2 * round + 1], true, '2026-03-01'), T0),
+        ]);
+      }
+      const final = parseChecklistState((await two.getChecklist('local:race', 'c1'))?.state);
+      expect(final?.items.filter((i) => i.done)).toHaveLength(200);
+    }, 60_000);
+
+    it('keeps concurrent Done, Snooze and feedback of two replicas', async () => {
+      const [one, two] = [await db.open(), await db.open()];
+      const until = new Date(T0.getTime() + 86_400_000);
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => [
+          one.muteMilestone(CHANNEL, `m-${i}`, T0),
+          two.snoozeMilestone(CHANNEL, `m-${i}`, until),
+          one.saveFeedback({ address: CHANNEL, helpful: true, subject: `a${i}`, at: T0.toISOString() }),
+          two.saveFeedback({ address: CHANNEL, helpful: false, subject: `b${i}`, at: T0.toISOString() }),
+        ]).flat(),
+      );
+      const holds = await one.listMilestoneHolds();
+      expect(holds).toHaveLength(20);
+      expect(holds.every((h) => h.muted && h.snoozedUntil?.getTime() === until.getTime())).toBe(true);
+      expect(await two.listFeedback()).toHaveLength(40);
     });
 
     it('reports an event id as new only the first time', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ClaimResult, Feedback, MilestoneHold, OccurrenceState, StoredChecklist, Subscription } from '../../handlers/store.js';
+import type { DeliveryClaim, DeliveryState, Feedback, MilestoneHold, StoredChecklist, Subscription } from '../../handlers/store.js';
 import type { Address, Language, Sector } from '../../handlers/types.js';
 
 /**
@@ -18,15 +18,28 @@ export interface SubscriptionRow {
   created_at: string;
 }
 
-export interface OccurrenceRow {
-  subscription_id: string;
+export interface DeliveryRow {
+  conversation: string;
   milestone_id: string;
   occurrence_date: string;
   lead_days: number;
+  claim_id: string;
   status: string;
-  attempt: number;
+  attempt: number | string;
   lease_until: number | string;
   late: number | boolean;
+  last_error: string | null;
+}
+
+export interface ClaimRow {
+  conversation: string;
+  milestone_id: string;
+  occurrence_date: string;
+  lead_days: number;
+  claim_id: string;
+  attempt: number | string;
+  first_claimed_at: number | string;
+  prior_status: string | null;
 }
 
 export interface HoldRow {
@@ -41,6 +54,7 @@ export interface ChecklistRow {
   id: string;
   state: string;
   updated_at: string;
+  version: number | string;
 }
 
 export interface FeedbackRow {
@@ -78,23 +92,39 @@ export function subscriptionFromRow(row: SubscriptionRow): Subscription {
   };
 }
 
-export function occurrenceFromRow(row: OccurrenceRow): OccurrenceState {
+export function deliveryFromRow(row: DeliveryRow): DeliveryState {
   return {
-    subscriptionId: row.subscription_id,
+    conversation: row.conversation,
     milestoneId: row.milestone_id,
     occurrenceDate: row.occurrence_date,
     leadDays: Number(row.lead_days),
-    status: row.status as OccurrenceState['status'],
+    status: row.status as DeliveryState['status'],
+    claimId: row.claim_id,
     attempt: Number(row.attempt),
     leaseUntil: new Date(Number(row.lease_until)),
     late: row.late === true || row.late === 1,
+    ...(row.last_error !== null ? { lastError: row.last_error } : {}),
   };
 }
 
-/** The answer to a claim that lost, from the occurrence's status (no row yet: a racing claim holds it). */
-export function lostClaim(status: string | undefined): Extract<ClaimResult, { claimed: false }> {
-  return { claimed: false, reason: status === 'delivered' ? 'delivered' : status === 'failed' ? 'failed' : 'leased' };
+/** A won claim; a prior status of `leased` (its sender died) or `unknown` (no answer) means it may have arrived. */
+export function claimFromRow(row: ClaimRow): DeliveryClaim {
+  return {
+    key: { conversation: row.conversation, milestoneId: row.milestone_id, occurrenceDate: row.occurrence_date, leadDays: Number(row.lead_days) },
+    claimId: row.claim_id,
+    attempt: Number(row.attempt),
+    firstClaimedAt: new Date(Number(row.first_claimed_at)),
+    mayHaveArrived: row.prior_status === 'leased' || row.prior_status === 'unknown',
+  };
 }
+
+/** A fresh claim id (16 hex digits), kept by the delivery across attempts. */
+export function newClaimId(): string {
+  return randomBytes(8).toString('hex');
+}
+
+/** Longest error text kept per delivery. */
+export const MAX_ERROR_LENGTH = 500;
 
 export function holdFromRow(row: HoldRow): MilestoneHold {
   return {
@@ -106,7 +136,7 @@ export function holdFromRow(row: HoldRow): MilestoneHold {
 }
 
 export function checklistFromRow(row: ChecklistRow): StoredChecklist {
-  return { id: row.id, conversation: row.conversation, state: JSON.parse(row.state) as unknown, updatedAt: row.updated_at };
+  return { id: row.id, conversation: row.conversation, state: JSON.parse(row.state) as unknown, updatedAt: row.updated_at, version: Number(row.version) };
 }
 
 export function feedbackFromRow(row: FeedbackRow): Feedback {

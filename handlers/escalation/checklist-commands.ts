@@ -6,7 +6,7 @@ import type { IncomingMessage, Language, Reply } from '../types.js';
 import { CHECKLIST_EXPORT_ACTION, CHECKLIST_TOGGLE_ACTION, parseChecklistToggleValue } from '../checklist-action.js';
 import { checklistReply } from './checklist-reply.js';
 import { parseChecklistState, setItemsDone, type ChecklistState } from './checklist-state.js';
-import { findChecklist, saveChecklistState } from './checklist-storage.js';
+import { findChecklist, updateChecklistState } from './checklist-storage.js';
 import { exportChecklistMarkdown } from './export-checklist.js';
 import type { ChecklistCommand } from './parse-checklist-command.js';
 
@@ -16,6 +16,10 @@ type Loaded =
 
 function text(language: Language, markdown: string): Reply {
   return makeReply('escalation', language, [{ kind: 'text', markdown }]);
+}
+
+function gone(language: Language): Reply {
+  return text(language, language === 'nl' ? 'Deze checklist bestaat niet (meer) in dit gesprek; er is niets gewijzigd.' : 'This checklist does not exist (any more) in this conversation; nothing was changed.');
 }
 
 async function load(context: HandlerContext, message: IncomingMessage, language: Language, id?: string): Promise<Loaded> {
@@ -35,7 +39,7 @@ async function load(context: HandlerContext, message: IncomingMessage, language:
     return {
       ok: false,
       reply: id
-        ? text(language, language === 'nl' ? 'Deze checklist bestaat niet (meer) in dit gesprek; er is niets gewijzigd.' : 'This checklist does not exist (any more) in this conversation; nothing was changed.')
+        ? gone(language)
         : text(
             language,
             language === 'nl'
@@ -76,8 +80,11 @@ export async function runChecklistCommand(command: ChecklistCommand, message: In
             : `Item ${wrong.join(', ')} does not exist: the checklist has items 1 to ${count}. Nothing was changed.`,
         );
       }
-      const next = setItemsDone(state, command.numbers.map((n) => n - 1), command.done, amsterdamDate(context.now));
-      await saveChecklistState(store, message.address, stored.id, next, context.now);
+      const positions = command.numbers.map((n) => n - 1);
+      const today = amsterdamDate(context.now);
+      // Applied to the latest stored state: ticks made meanwhile by others survive.
+      const next = await updateChecklistState(store, message.address, stored.id, (latest) => setItemsDone(latest, positions, command.done, today), context.now);
+      if (!next) return gone(language);
       const list = command.numbers.join(', ');
       const several = command.numbers.length > 1;
       const lead =
@@ -109,8 +116,9 @@ export async function runChecklistAction(message: IncomingMessage, context: Hand
   const position = state.items.findIndex((i) => i.id === target.itemId);
   if (position < 0) return unknown;
   // The button carries the wanted state, so a double click changes nothing the second time.
-  const next = setItemsDone(state, [position], target.done, amsterdamDate(context.now));
-  await saveChecklistState(store, message.address, stored.id, next, context.now);
+  const today = amsterdamDate(context.now);
+  const next = await updateChecklistState(store, message.address, stored.id, (latest) => setItemsDone(latest, [position], target.done, today), context.now);
+  if (!next) return gone(language);
   return checklistReply(stored.id, next, { interactive: true, replaceOriginal: true });
 }
 

@@ -35,6 +35,7 @@ const result = await runSchedulerPass({
   clock: () => new Date(env.PASS_NOW ?? ''),
   leaseMs: Number(env.PASS_LEASE_MS ?? 60_000),
   minIntervalMs: 0,
+  claimBatch: 10,
 });
 for (const d of result.delivered) process.stdout.write(JSON.stringify(d) + '\n');
 await store.close();
