@@ -4,24 +4,88 @@ import { loadDocuments } from '../documents.js';
 import { addDays } from '../dates/calendar-date.js';
 import { loadMilestones } from './load-milestones.js';
 import { proposeMilestones } from './propose-milestones.js';
+import { buildCleanedDocument } from '../cleaned-documents.js';
+import { containsQuote } from './locate-quote.js';
+import type { Milestone } from './milestone.js';
 
-describe('proposeMilestones', () => {
-  it('proposes unverified milestones with quote, actions and a guessed actor for a new document', () => {
-    const text =
-      'Planning 2027\n\nUiterlijk 1 oktober 2026 openen wij het portaal.\n\nDe zorgaanbieder ondertekent de overeenkomst voor 15 november 2026.\n\nGesprekken 1 juni – 31 augustus 2026.';
-    const proposals = proposeMilestones(text, { documentId: 'cz-ggz-2027', insurer: 'CZ', sector: 'ggz', contractYear: 2027 });
-    expect(proposals.every((p) => p.verified === false)).toBe(true);
-    const dates = proposals.map((p) => (p.when.kind === 'date' ? p.when.date : ''));
-    expect(dates).toEqual(['2026-10-01', '2026-11-14', '2026-06-01', '2026-08-31']);
-    expect(proposals[0]?.actions).toContain('portal-opens');
-    expect(proposals[1]).toMatchObject({ actor: 'zorgaanbieder', insurer: 'CZ' });
-    expect(proposals[1]?.actions).toContain('sign');
-    expect(proposals[1]?.quote).toContain('voor 15 november 2026');
+const context = { documentId: 'noorderlicht-ggz-2027', insurer: 'Noorderlicht', sector: 'ggz', contractYear: 2027 } as const;
+
+function propose(raw: string): Milestone[] {
+  return proposeMilestones(buildCleanedDocument(context.documentId, raw), context);
+}
+
+function dateOf(m: Milestone): string {
+  return m.when.kind === 'date' ? m.when.date : m.when.kind === 'month' ? `${m.when.month}${m.when.through ? `..${m.when.through}` : ''}` : '';
+}
+
+describe('proposeMilestones: a new policy', () => {
+  const raw = [
+    '1 Planning',
+    'De planning voor het inkoopjaar 2027 ziet er als volgt uit:',
+    'Datum Activiteit',
+    '1 april 2026 Publicatie zorginkoopbeleid op de website.',
+    'Oktober 2026 Aanbieden zorgovereenkomsten aan zorgaanbieders.',
+    '1 juni 2026 Vragenlijst ingevuld en bevestigd door zorgaanbieder.',
+    'Uiterlijk 1 november 2026',
+    'Zorgaanbieder heeft de zorgovereenkomst geaccepteerd.',
+    '2 Bijcontracteren',
+    'Wij publiceren de tarievenlijst uiterlijk op 1 oktober 2026. De zorgaanbieder meldt een verwachte overschrijding van het omzetplafond voor 15 november 2027.',
+    'Noorderlicht bekijkt in het eerste kwartaal van 2028 of herziening van het omzetplafond mogelijk is.',
+    'In een rapport van januari 2019 staat de oude werkwijze.',
+    '3 Looptijd',
+    'Vrijgevestigden Van 1 januari 2027 tot 31 december 2027',
+  ].join('\n\n');
+  const proposals = propose(raw);
+  const byDate = (date: string) => proposals.filter((p) => dateOf(p) === date);
+
+  it('proposes each date once with its sentence or table row as verbatim quote, its section and no verification', () => {
+    expect(proposals.map(dateOf)).toEqual(['2026-04-01', '2026-10', '2026-06-01', '2026-11-01', '2026-10-01', '2027-11-14', '2028-01..2028-03', '2027-01-01', '2027-12-31']);
+    const cleaned = buildCleanedDocument(context.documentId, raw).text;
+    for (const p of proposals) {
+      expect(p.verified, p.id).toBe(false);
+      expect(containsQuote(cleaned, p.quote), p.id).toBe(true);
+    }
+    expect(new Set(proposals.map((p) => p.id)).size).toBe(proposals.length);
+    expect(byDate('2026-04-01')[0]).toMatchObject({ quote: '1 april 2026 Publicatie zorginkoopbeleid op de website.', section: '1 Planning', insurer: 'Noorderlicht', contractYear: 2027 });
+    expect(byDate('2026-10-01')[0]?.section).toBe('2 Bijcontracteren');
   });
 
+  it('labels a table row by its activity (nl) and by its step (en), and reads deadlines', () => {
+    expect(byDate('2026-04-01')[0]?.label).toEqual({ nl: 'Publicatie zorginkoopbeleid op de website', en: 'Publication of the purchasing policy' });
+    expect(byDate('2026-10')[0]?.label).toEqual({ nl: 'Aanbieden zorgovereenkomsten aan zorgaanbieders', en: 'The contract offer to providers' });
+    expect(byDate('2026-10-01')[0]?.label.en).toBe('Deadline for publication of the tariffs');
+    expect(byDate('2027-11-14')[0]?.label.en).toBe('Deadline for reporting an expected overrun of the revenue ceiling');
+  });
+
+  it('takes a date cell alone together with its activity cell', () => {
+    const accept = byDate('2026-11-01')[0];
+    expect(accept).toMatchObject({ quote: 'Uiterlijk 1 november 2026 Zorgaanbieder heeft de zorgovereenkomst geaccepteerd.', actor: 'zorgaanbieder' });
+    expect(accept?.actions[0]).toBe('sign');
+    expect(accept?.label.en).toBe('Deadline for signing the care agreement');
+  });
+
+  it('reads who acts from the sentence: agent, subject, receiver, insurer name, step', () => {
+    expect(byDate('2026-10')[0]?.actor).toBe('zorgverzekeraar'); // "aan zorgaanbieders" is the receiver
+    expect(byDate('2026-06-01')[0]?.actor).toBe('zorgaanbieder'); // "bevestigd door zorgaanbieder"
+    expect(byDate('2026-10-01')[0]?.actor).toBe('zorgverzekeraar'); // "Wij publiceren"
+    expect(byDate('2027-11-14')[0]?.actor).toBe('zorgaanbieder'); // "De zorgaanbieder meldt"
+    expect(byDate('2028-01..2028-03')[0]?.actor).toBe('zorgverzekeraar'); // the insurer's own name
+    expect(byDate('2027-01-01')[0]?.actor).toBe('zorgaanbieder en zorgverzekeraar'); // the term binds both
+  });
+
+  it('gives a period its start and end, a quarter one month span, "voor" the day before, and skips history', () => {
+    expect(byDate('2027-01-01')[0]).toMatchObject({ period: 'start', actions: expect.arrayContaining(['start']), label: { en: 'Start of the care agreement' } });
+    expect(byDate('2027-12-31')[0]).toMatchObject({ period: 'end', actions: expect.arrayContaining(['end']), label: { en: 'End of the care agreement' } });
+    expect(byDate('2028-01..2028-03')[0]?.when).toEqual({ kind: 'month', month: '2028-01', through: '2028-03' });
+    expect(byDate('2027-11-14')).toHaveLength(1);
+    expect(proposals.some((p) => dateOf(p).startsWith('2019'))).toBe(false);
+  });
+});
+
+describe('proposeMilestones: the shipped policies', () => {
   it('finds every verified catalog date of the loaded documents (the catalog misses none the extractor sees)', () => {
     for (const doc of loadDocuments()) {
-      const proposed = proposeMilestones(cleanedDocument(doc.id).text, {
+      const proposed = proposeMilestones(cleanedDocument(doc.id), {
         documentId: doc.id,
         insurer: doc.insurer,
         sector: doc.sector,
@@ -50,7 +114,7 @@ describe('proposeMilestones', () => {
     const catalog = loadMilestones();
     const missing: string[] = [];
     for (const doc of loadDocuments()) {
-      const proposed = proposeMilestones(cleanedDocument(doc.id).text, { documentId: doc.id, insurer: doc.insurer, sector: doc.sector, contractYear: doc.contractYear });
+      const proposed = proposeMilestones(cleanedDocument(doc.id), { documentId: doc.id, insurer: doc.insurer, sector: doc.sector, contractYear: doc.contractYear });
       for (const p of proposed) {
         const key = p.when.kind === 'date' ? p.when.date : p.when.kind === 'month' ? p.when.month : '';
         // "voor 1 juli" is proposed as 30 June; the catalog may keep the stated day.

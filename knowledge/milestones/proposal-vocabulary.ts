@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { fold } from '../fold.js';
+import { knowledgePath } from '../paths.js';
+import { durationRuleSchema, ruleTriggerSchema } from '../rules/relative-rule.js';
+import { actorSchema } from './milestone.js';
+
+const words = z.array(z.string().min(1)).min(1);
+
+export const proposalVocabularySchema = z.object({
+  note: z.string(),
+  actors: z.array(z.object({ actor: actorSchema, words })).min(1),
+  agentMarkers: words,
+  prepositions: words,
+  subjectPronouns: words,
+  steps: z
+    .array(
+      z.object({
+        step: z.string().min(1),
+        actor: actorSchema,
+        fixed: z.boolean().default(false),
+        en: z.string().min(3),
+        words: z.array(z.string().min(1)).default([]),
+        requires: z.array(z.string().min(1)).optional(),
+        periodEnd: z.string().min(1).optional(),
+        kind: z.enum(['start', 'end']).optional(),
+      }),
+    )
+    .min(1),
+  notStepWords: words,
+  rowLeaders: words,
+  labels: z.object({ on: z.string(), deadline: z.string(), from: z.string(), until: z.string(), start: z.string(), end: z.string(), unknown: z.string() }),
+  deadlineWords: words,
+  ruleNumbers: z.record(z.string(), z.number().int().positive()),
+  ruleUnits: z.array(z.object({ unit: durationRuleSchema.shape.duration.shape.unit, words, en: z.tuple([z.string().min(1), z.string().min(1)]) })).min(1),
+  ruleDirections: z.object({
+    leading: z.array(z.object({ cue: z.enum(['within', 'after', 'at-least']), words })),
+    trailing: z.array(z.object({ direction: z.enum(['after', 'before']), words })),
+  }),
+  ruleStrengths: z.array(z.object({ strength: z.enum(['must', 'aim', 'at-least']), words })),
+  ruleNotTriggerWords: words,
+  ruleLabels: z.object({ within: z.string(), after: z.string(), before: z.string(), 'at-least': z.string(), aim: z.string(), noTrigger: z.string() }),
+  ruleTriggers: z.array(z.object({ trigger: ruleTriggerSchema, actor: actorSchema, en: z.string().min(3), words })).min(1),
+});
+
+export type ProposalVocabulary = z.infer<typeof proposalVocabularySchema>;
+
+let cached: ProposalVocabulary | undefined;
+
+/**
+ * The word lists behind milestone and rule proposals (`knowledge/data/proposal-vocabulary.json`),
+ * validated once. Number words are folded ("één" → "een"). Throws naming the bad entry.
+ */
+export function loadProposalVocabulary(): ProposalVocabulary {
+  if (cached) return cached;
+  const raw: unknown = JSON.parse(readFileSync(knowledgePath('data', 'proposal-vocabulary.json'), 'utf8'));
+  const parsed = proposalVocabularySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`knowledge/data/proposal-vocabulary.json is invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown problem'}`);
+  }
+  cached = { ...parsed.data, ruleNumbers: Object.fromEntries(Object.entries(parsed.data.ruleNumbers).map(([k, v]) => [fold(k), v])) };
+  return cached;
+}
