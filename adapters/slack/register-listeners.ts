@@ -1,12 +1,13 @@
 import type { App } from '@slack/bolt';
 import { APP_WELCOME } from '../../handlers/app-home.js';
+import { parseChecklistToggleValue } from '../../handlers/checklist-action.js';
 import type { Logger } from '../../handlers/logger.js';
 import type { Store } from '../../handlers/store.js';
 import type { IncomingMessage, Language, Reply } from '../../handlers/types.js';
 import { makeReply } from '../../handlers/reply.js';
 import { postMessages } from './post-messages.js';
 import { publishHome } from './publish-home.js';
-import { renderBlockKit, type SlackMessage } from './render-block-kit.js';
+import { renderBlockKit, renderBlockKitPage, type SlackMessage } from './render-block-kit.js';
 import type { SlackWebClient } from './slack-web-client.js';
 import {
   actionToIncoming,
@@ -105,7 +106,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const reply = await handleSafely(deps, message);
     const messageTs = body.container?.message_ts ?? body.message?.ts;
     if (reply.replaceOriginal) {
-      const [m] = renderBlockKit(reply, { maxMessages: 1 });
+      const m = renderBlockKitPage(reply, parseChecklistToggleValue(message.action?.value)?.itemId);
       if (!m) return;
       if (respond) await respond({ replace_original: true, ...payload(m) });
       else if (messageTs) await client.chat.update({ channel: message.address.conversationId, ts: messageTs, ...payload(m) });

@@ -38,6 +38,9 @@ export interface RenderOptions {
   readonly maxMessages?: number;
 }
 
+/** Which checklist item each rendered block shows (for in-place updates of one page). */
+const ITEM_OF = new WeakMap<SlackBlock, string>();
+
 const WORDS = {
   nl: {
     tick: 'Afvinken',
@@ -93,8 +96,22 @@ export function renderBlockKit(reply: Reply, options: RenderOptions = {}): Slack
     last.push(context([`_${escapeMrkdwn(words.cut)}_`]));
   }
 
-  const fallback = truncate(reply.fallbackText.trim() || ' ', SLACK_LIMITS.messageText, `\n${words.cut}`);
-  return chunks.map((chunk, i) => ({ text: i === 0 ? fallback : words.continued, blocks: chunk }));
+  // The notification text stays within what Slack shows (4,000 characters); the blocks carry everything.
+  const fallback = truncate(reply.fallbackText.trim() || ' ', SLACK_LIMITS.fallbackText, '…');
+  return chunks.map((chunk, i) => ({ text: i === 0 ? fallback : `${words.continued} ${i + 1}/${chunks.length}`, blocks: chunk }));
+}
+
+/**
+ * The one message to show for an in-place update: the page of {@link renderBlockKit} holding
+ * checklist item `itemId` (a tick on page 2 updates page 2), or the first page.
+ */
+export function renderBlockKitPage(reply: Reply, itemId: string | undefined): SlackMessage | undefined {
+  const messages = renderBlockKit(reply);
+  if (itemId !== undefined) {
+    const found = messages.find((m) => m.blocks.some((b) => ITEM_OF.get(b) === itemId));
+    if (found) return found;
+  }
+  return messages[0];
 }
 
 /** The Block Kit blocks of one reply block; exhaustive over the block kinds. */
@@ -174,7 +191,7 @@ function renderChecklist(block: Extract<Block, { kind: 'checklist' }>, language:
     const text = truncate(`${item.done ? `:white_check_mark: ~${label}~` : `:white_large_square: ${label}`}${cite}`, SLACK_LIMITS.sectionText);
     // The wanted state travels with the click, so a double click (or two people) changes nothing twice.
     const value = checklistToggleValue({ checklistId: block.id, itemId: item.id, done: !item.done });
-    out.push({
+    const rendered: SlackBlock = {
       type: 'section',
       text: { type: 'mrkdwn', text },
       accessory: {
@@ -184,7 +201,9 @@ function renderChecklist(block: Extract<Block, { kind: 'checklist' }>, language:
         ...(value.length <= SLACK_LIMITS.buttonValue ? { value } : {}),
         ...(item.done ? {} : { style: 'primary' as const }),
       },
-    });
+    };
+    ITEM_OF.set(rendered, item.id);
+    out.push(rendered);
   });
   return out;
 }

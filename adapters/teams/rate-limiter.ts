@@ -5,6 +5,8 @@
  */
 export interface RateLimiter {
   acquire(key: string): Promise<void>;
+  /** Conversations the limiter keeps state for. */
+  readonly size: number;
 }
 
 export function createRateLimiter(options: {
@@ -33,8 +35,22 @@ export function createRateLimiter(options: {
     }
   };
 
+  // Keys of conversations that went quiet are swept, so the maps hold only the last window's senders.
+  let calls = 0;
+  const sweep = (): void => {
+    const t = now();
+    for (const [key, recent] of starts) {
+      if (!queues.has(key) && (recent[recent.length - 1] ?? 0) <= t - options.windowMs) starts.delete(key);
+    }
+  };
+
   return {
+    /** Number of conversations with state (bounded by the conversations active in the last window). */
+    get size() {
+      return starts.size;
+    },
     acquire(key) {
+      if (++calls % 64 === 0) sweep();
       const turn = (queues.get(key) ?? Promise.resolve()).then(() => take(key));
       const settled = turn.catch(() => undefined);
       queues.set(key, settled);

@@ -1,23 +1,54 @@
 import { CardFactory, type Activity } from 'botbuilder';
 import type { Reply } from '../../handlers/types.js';
-import { isTextOnly, renderAdaptiveCard } from './render-adaptive-card.js';
+import { cardText, isTextOnly, renderAdaptiveCardPage, renderAdaptiveCards, splitMarkdown, TEAMS_MESSAGE_LIMIT_BYTES, utf16Bytes } from './render-adaptive-card.js';
 
 const SUMMARY_MAX = 200;
+/** Characters of markdown per plain text message (well under the limit at two bytes each). */
+const TEXT_MESSAGE_MAX = 12_000;
 
 /**
- * A reply as a Teams message activity: plain markdown text when the reply is only text, otherwise
- * an Adaptive Card attachment with the plain-text fallback as `summary` (notifications, previews).
+ * A reply as Teams message activities, each under {@link TEAMS_MESSAGE_LIMIT_BYTES} counted as
+ * UTF-16: plain markdown text when the reply is only text (split at paragraphs when long),
+ * otherwise Adaptive Cards (paged by {@link renderAdaptiveCards}) with a plain `summary` for
+ * notifications and previews. Nothing is dropped.
  */
-export function renderTeamsMessage(reply: Reply): Partial<Activity> {
+export function renderTeamsMessages(reply: Reply): Partial<Activity>[] {
   if (isTextOnly(reply) && !reply.warnings?.length) {
-    const markdown = reply.blocks.map((b) => (b.kind === 'text' ? b.markdown.trim() : '')).filter((t) => t !== '');
-    return { type: 'message', text: markdown.join('\n\n') || reply.fallbackText, textFormat: 'markdown' };
+    const markdown = reply.blocks.map((b) => (b.kind === 'text' ? cardText(b.markdown.trim()) : '')).filter((t) => t !== '').join('\n\n') || reply.fallbackText;
+    return packText(markdown).map((text) => ({ type: 'message', text, textFormat: 'markdown' }));
   }
-  return {
-    type: 'message',
-    summary: summaryOf(reply.fallbackText),
-    attachments: [CardFactory.adaptiveCard(renderAdaptiveCard(reply))],
-  };
+  const summary = summaryOf(reply.fallbackText);
+  return renderAdaptiveCards(reply).map((card) => ({ type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] }));
+}
+
+/** The single activity for an in-place update of the card an action came from (the page with `itemId`). */
+export function renderTeamsUpdate(reply: Reply, itemId: string | undefined): Partial<Activity> {
+  if (isTextOnly(reply) && !reply.warnings?.length) return renderTeamsMessages(reply)[0]!;
+  return { type: 'message', summary: summaryOf(reply.fallbackText), attachments: [CardFactory.adaptiveCard(renderAdaptiveCardPage(reply, itemId))] };
+}
+
+/** The first message of {@link renderTeamsMessages} (small replies). */
+export function renderTeamsMessage(reply: Reply): Partial<Activity> {
+  return renderTeamsMessages(reply)[0]!;
+}
+
+/** True when an activity is within the Teams size limit. */
+export function withinTeamsLimit(activity: Partial<Activity>): boolean {
+  return utf16Bytes(activity) < TEAMS_MESSAGE_LIMIT_BYTES;
+}
+
+function packText(markdown: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const piece of splitMarkdown(markdown)) {
+    if (current && current.length + piece.length + 2 > TEXT_MESSAGE_MAX) {
+      out.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n\n${piece}` : piece;
+  }
+  if (current || out.length === 0) out.push(current);
+  return out;
 }
 
 function summaryOf(text: string): string {

@@ -5,7 +5,7 @@ import type { Address, Reply } from '../../handlers/types.js';
 import type { ChatAdapter, SendResult } from '../adapter.js';
 import { ConnectorRetryError } from './connector-http-client.js';
 import { conversationAddress, referenceFor } from './conversation-reference.js';
-import { renderTeamsMessage } from './render-teams-message.js';
+import { renderTeamsMessages } from './render-teams-message.js';
 
 /**
  * Proactive delivery to Teams (reminders): loads the conversation reference stored when the bot
@@ -45,7 +45,7 @@ export function createTeamsAdapter(options: {
             return next();
           });
           try {
-            await context.sendActivity(renderTeamsMessage(reply));
+            for (const message of renderTeamsMessages(reply)) await context.sendActivity(message);
           } catch (error) {
             failure = error;
           }

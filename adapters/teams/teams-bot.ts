@@ -1,10 +1,14 @@
-import { TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { APP_WELCOME } from '../../handlers/app-home.js';
+import { parseChecklistToggleValue } from '../../handlers/checklist-action.js';
 import type { Logger } from '../../handlers/logger.js';
 import type { Store } from '../../handlers/store.js';
 import type { IncomingMessage, Reply } from '../../handlers/types.js';
+import { BoundedSet } from './bounded-set.js';
 import { conversationAddress, storableReference } from './conversation-reference.js';
-import { renderTeamsMessage } from './render-teams-message.js';
-import { teamsAddress, toIncoming } from './to-incoming.js';
+import { renderAdaptiveCardPage } from './render-adaptive-card.js';
+import { renderTeamsMessages, renderTeamsUpdate } from './render-teams-message.js';
+import { executeToIncoming, teamsAddress, toIncoming } from './to-incoming.js';
 
 export interface TeamsBotDeps {
   readonly handle: (message: IncomingMessage) => Promise<Reply>;
@@ -13,15 +17,26 @@ export interface TeamsBotDeps {
   readonly log: Logger;
 }
 
+/** Conversations whose reference this process stored recently: bounded, and re-stored daily. */
+const REMEMBERED_CAPACITY = 10_000;
+const REMEMBERED_TTL_MS = 24 * 60 * 60 * 1000;
+/** The welcome is sent once per conversation (Teams sends installationUpdate and conversationUpdate for one install). */
+const WELCOME_KEEP_MS = 5 * 365 * 24 * 60 * 60 * 1000;
+
+const NOT_RECOGNISED = 'Deze knop wordt niet herkend. / That button is not recognised.';
+
 /**
- * The bot's turn logic: messages (personal, group chat, channel) and card submits go to the core;
- * installation and membership events keep the conversation reference for proactive reminders up
- * to date (stored on install and first contact, deleted with the subscriptions disabled on removal).
+ * The bot's turn logic, translation only:
+ * - messages (personal, group chat, channel) and Action.Submit card submits go to the core; a
+ *   `replaceOriginal` reply updates the card the submit came from (the page with the ticked item);
+ * - `adaptiveCard/action` invokes (Action.Execute, Universal Actions) do the same as the Submit
+ *   they stand for and answer 200 with the refreshed card (or a message) as invoke response;
+ * - installation and membership events keep the conversation reference for proactive reminders
+ *   (stored on install and first contact, deleted with the subscriptions disabled on removal), and
+ *   an install gets the core's welcome once.
  */
 export function createTeamsBot(deps: TeamsBotDeps): TeamsActivityHandler {
-  const bot = new TeamsActivityHandler();
-  // Conversations whose reference this process already stored (by conversation and service URL).
-  const remembered = new Set<string>();
+  const remembered = new BoundedSet(REMEMBERED_CAPACITY, REMEMBERED_TTL_MS);
 
   const remember = async (context: TurnContext, force: boolean): Promise<void> => {
     const address = conversationAddress(teamsAddress(context.activity));
@@ -37,48 +52,92 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsActivityHandler {
     const store = await deps.store();
     await store.deleteConversationReference(address);
     const disabled = await store.disableSubscriptionsFor(address);
-    for (const key of remembered) if (key.startsWith(`${address.conversationId}\n`)) remembered.delete(key);
+    remembered.deletePrefix(`${address.conversationId}\n`);
     deps.log.info('teams bot removed from conversation', { subscriptionsDisabled: disabled });
   };
 
+  const welcome = async (context: TurnContext): Promise<void> => {
+    const address = conversationAddress(teamsAddress(context.activity));
+    if (!(await (await deps.store()).claimOnce(`teams:welcome:${address.conversationId}`, deps.clock(), WELCOME_KEEP_MS))) return;
+    const locale = (context.activity.locale ?? '').toLowerCase();
+    const language = locale.startsWith('en') ? 'en' : locale.startsWith('nl') ? 'nl' : undefined;
+    const reply = await deps.handle({ address, text: '', action: { id: APP_WELCOME, ...(language ? { value: language } : {}) }, receivedAt: deps.clock() });
+    for (const message of renderTeamsMessages(reply)) await context.sendActivity(message);
+  };
+
+  /** True the first time an activity id is seen (Teams re-sends on timeouts). */
+  const firstDelivery = async (context: TurnContext): Promise<boolean> => {
+    const activity = context.activity;
+    if (!activity.id) return true;
+    return (await deps.store()).markEventSeen(`teams:${activity.conversation.id}:${activity.id}`, deps.clock());
+  };
+
+  class ContractBotTeamsHandler extends TeamsActivityHandler {
+    protected override async onAdaptiveCardInvoke(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+      if (!(await firstDelivery(context))) return messageResponse('ok');
+      await remember(context, false);
+      const incoming = executeToIncoming(context.activity, deps.clock());
+      if (!incoming?.action) {
+        deps.log.warn('teams Action.Execute without an action', {});
+        return messageResponse(NOT_RECOGNISED);
+      }
+      const reply = await deps.handle(incoming);
+      if (reply.replaceOriginal) {
+        const itemId = parseChecklistToggleValue(incoming.action.value)?.itemId;
+        return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { ...renderAdaptiveCardPage(reply, itemId) } };
+      }
+      for (const message of renderTeamsMessages(reply)) await context.sendActivity(message);
+      return messageResponse(reply.fallbackText.split('\n')[0]?.slice(0, 200) ?? '');
+    }
+  }
+  const bot = new ContractBotTeamsHandler();
+
   bot.onMessage(async (context, next) => {
     const activity = context.activity;
-    const now = deps.clock();
-    const store = await deps.store();
-    if (activity.id && !(await store.markEventSeen(`teams:${activity.conversation.id}:${activity.id}`, now))) {
+    if (!(await firstDelivery(context))) {
       deps.log.debug('teams activity already handled', {});
       return next();
     }
     await remember(context, false);
-    const incoming = toIncoming(activity, now);
+    const incoming = toIncoming(activity, deps.clock());
     if (!incoming) {
       deps.log.warn('teams card submit without an action', {});
-      await context.sendActivity({ type: 'message', text: 'Deze knop wordt niet herkend. / That button is not recognised.' });
+      await context.sendActivity({ type: 'message', text: NOT_RECOGNISED });
       return next();
     }
     const reply = await deps.handle(incoming);
-    const message = renderTeamsMessage(reply);
     if (incoming.action && reply.replaceOriginal && activity.replyToId) {
-      await context.updateActivity({ ...message, id: activity.replyToId });
+      const itemId = parseChecklistToggleValue(incoming.action.value)?.itemId;
+      await context.updateActivity({ ...renderTeamsUpdate(reply, itemId), id: activity.replyToId });
     } else {
-      await context.sendActivity(message);
+      for (const message of renderTeamsMessages(reply)) await context.sendActivity(message);
     }
     return next();
   });
 
   bot.onInstallationUpdate(async (context, next) => {
     const action = context.activity.action;
-    if (action === 'add' || action === 'add-upgrade') await remember(context, true);
-    else if (action === 'remove') await forget(context);
+    if (action === 'add' || action === 'add-upgrade') {
+      await remember(context, true);
+      await welcome(context);
+    } else if (action === 'remove') await forget(context);
     return next();
   });
 
   bot.onConversationUpdate(async (context, next) => {
     const botId = context.activity.recipient?.id;
     if (botId && context.activity.membersRemoved?.some((m) => m.id === botId)) await forget(context);
-    else if (botId && context.activity.membersAdded?.some((m) => m.id === botId)) await remember(context, true);
+    else if (botId && context.activity.membersAdded?.some((m) => m.id === botId)) {
+      await remember(context, true);
+      await welcome(context);
+    }
     return next();
   });
 
   return bot;
+}
+
+/** The Universal Actions invoke response that shows a short message instead of refreshing the card. */
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } as unknown as AdaptiveCardInvokeResponse;
 }

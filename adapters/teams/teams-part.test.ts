@@ -160,7 +160,10 @@ describe('Teams part over HTTP (CloudAdapter, emulator mode)', () => {
       channelData: { eventType: 'teamMemberAdded', team: { id: team }, tenant: { id: 'tenant-1' } },
     });
     expect(res.status).toBe(200);
-    expect(connector.calls).toHaveLength(0);
+    // The install gets the core's welcome, once.
+    expect(harness.handled.at(-1)?.action?.id).toBe('app.welcome');
+    expect(connector.calls).toHaveLength(1);
+    connector.calls.length = 0;
     const stored = (await harness.store.getConversationReference({ platform: 'teams', conversationId: team })) as { bot: { id: string } };
     expect(stored.bot.id).toBe(BOT.id);
 

@@ -4,6 +4,17 @@ import type { Address, IncomingMessage } from '../../handlers/types.js';
 
 const submitValue = z.object({
   action: z.object({ id: z.string().min(1).max(100), value: z.string().max(500).optional() }),
+  /** The card's input field (see render-adaptive-card `INPUT_TEXT_ID`), when it has one. */
+  text: z.string().max(4000).optional(),
+});
+
+/** `value` of an `adaptiveCard/action` invoke (Universal Actions, Action.Execute). */
+const executeValue = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute'),
+    verb: z.string().max(100).optional(),
+    data: z.unknown().optional(),
+  }),
 });
 
 /**
@@ -75,11 +86,37 @@ export function messageText(activity: Partial<Activity>): string {
  */
 export function toIncoming(activity: Partial<Activity>, receivedAt: Date): IncomingMessage | undefined {
   const address = teamsAddress(activity);
+  const userName = activity.from?.name;
+  const named = userName ? { userName } : {};
   if (activity.value !== undefined && activity.value !== null) {
     const parsed = submitValue.safeParse(activity.value);
     if (!parsed.success) return undefined;
-    const { id, value } = parsed.data.action;
-    return { address, text: '', action: value === undefined ? { id } : { id, value }, receivedAt };
+    return submitToIncoming(address, parsed.data, receivedAt, named);
   }
-  return { address, text: messageText(activity), receivedAt };
+  return { address, text: messageText(activity), receivedAt, ...named };
+}
+
+/**
+ * An Action.Execute invoke (`adaptiveCard/action`): the same action as the Action.Submit it
+ * stands for. Its `data` is our `{ action: { id, value }, text? }` (input values are merged into
+ * it); a card that only names a `verb` gives that verb as the action id. Undefined otherwise.
+ */
+export function executeToIncoming(activity: Partial<Activity>, receivedAt: Date): IncomingMessage | undefined {
+  const parsed = executeValue.safeParse(activity.value);
+  if (!parsed.success) return undefined;
+  const address = teamsAddress(activity);
+  const named = activity.from?.name ? { userName: activity.from.name } : {};
+  const data = submitValue.safeParse(parsed.data.action.data);
+  if (data.success) return submitToIncoming(address, data.data, receivedAt, named);
+  const verb = parsed.data.action.verb;
+  if (!verb) return undefined;
+  const raw = parsed.data.action.data as { value?: unknown; text?: unknown } | undefined;
+  const value = typeof raw?.value === 'string' ? raw.value.slice(0, 500) : undefined;
+  const text = typeof raw?.text === 'string' ? raw.text.slice(0, 4000) : '';
+  return { address, text, action: value === undefined ? { id: verb } : { id: verb, value }, receivedAt, ...named };
+}
+
+function submitToIncoming(address: Address, data: z.infer<typeof submitValue>, receivedAt: Date, named: { userName?: string }): IncomingMessage {
+  const { id, value } = data.action;
+  return { address, text: data.text ?? '', action: value === undefined ? { id } : { id, value }, receivedAt, ...named };
 }
