@@ -7,9 +7,9 @@ import { SIGNING_SECRET, startSlackHarness } from './test-support/slack-harness.
 type Json = Record<string, unknown>;
 
 /** Every violation of Slack's published Block Kit limits in one message (https://docs.slack.dev/reference/block-kit/blocks). */
-function violations(message: { text: unknown; blocks: unknown }): string[] {
+function violations(message: { text?: unknown; blocks?: unknown }): string[] {
   const out: string[] = [];
-  const blocks = message.blocks as Json[];
+  const blocks = (message.blocks ?? []) as Json[];
   if (blocks.length > SLACK_LIMITS.blocksPerMessage) out.push(`${blocks.length} blocks`);
   if (String(message.text).length > SLACK_LIMITS.fallbackText) out.push(`text ${String(message.text).length} characters`);
   const text = (o: unknown) => String((o as Json | undefined)?.text ?? '');
