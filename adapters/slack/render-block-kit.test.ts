@@ -146,7 +146,7 @@ describe('renderBlockKit', () => {
     const messages = renderBlockKit(reply);
     expect(messages.map((m) => m.blocks.length)).toEqual([50, 50, 20]);
     expect(messages[0]?.text).toBe(reply.fallbackText);
-    expect(messages[1]?.text).toBe('(vervolg)');
+    expect(messages[1]?.text).toBe('(vervolg) 2/3');
 
     const cut = renderBlockKit(reply, { maxMessages: 1 });
     expect(cut).toHaveLength(1);
@@ -154,11 +154,12 @@ describe('renderBlockKit', () => {
     expect(texts(cut[0]!.blocks.slice(-1))[0]).toContain('ingekort');
   });
 
-  it('truncates the fallback text to 40,000 characters with a pointer', () => {
+  it('keeps the notification text within 4,000 characters while the blocks carry the whole answer', () => {
     const reply = makeReply('question', 'en', [{ kind: 'text', markdown: 'word '.repeat(20_000) }]);
-    const [first] = renderBlockKit(reply);
-    expect(first!.text.length).toBeLessThanOrEqual(SLACK_LIMITS.messageText);
-    expect(first!.text).toMatch(/shortened/);
+    const messages = renderBlockKit(reply);
+    expect(messages[0]!.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText);
+    expect(messages[0]!.text.endsWith('…')).toBe(true);
+    expect(texts(messages.flatMap((m) => m.blocks)).join(' ').split('word').length - 1).toBe(20_000);
   });
 
   it('handles every block kind (exhaustive) and always sets a non-empty text', () => {

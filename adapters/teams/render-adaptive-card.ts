@@ -218,8 +218,8 @@ function renderBlock(block: Block, language: Language): CardElement[] {
     case 'quote':
       return [
         text(block.intro),
-        { type: 'TextBlock', text: `“${block.source.snippet}”`, wrap: true, spacing: 'small' },
-        { type: 'TextBlock', text: citation(block.source), wrap: true, size: 'small', isSubtle: true, spacing: 'small' },
+        { type: 'TextBlock', text: cardText(`“${block.source.snippet}”`), wrap: true, spacing: 'small' },
+        { type: 'TextBlock', text: cardText(citation(block.source)), wrap: true, size: 'small', isSubtle: true, spacing: 'small' },
       ];
     case 'sources':
       if (block.sources.length === 0) return [];
