@@ -1,5 +1,7 @@
 import type lunr from 'lunr';
+import { loadDocuments } from './documents.js';
 import { loadGlossary, type Glossary } from './glossary.js';
+import { findInsurers } from './insurers.js';
 import type { Passage } from './ingest/passages.js';
 import { conceptMatch, queryConcepts, type QueryConcept } from './search/query-concepts.js';
 import { searchIndex, type SearchIndex } from './search/search-index.js';
@@ -98,6 +100,8 @@ export function searchWithConcepts(query: string, options: SearchOptions = {}): 
   const total = weights.reduce((a, b) => a + b, 0);
   const allowed = options.documentIds ? new Set(options.documentIds) : undefined;
 
+  // The insurer a question names is what its own policy is about, in every passage ("we" is VGZ in VGZ's policy).
+  const givenByDocument = new Map(loadDocuments().map((d) => [d.id, concepts.map((c) => d.insurer !== null && findInsurers(c.source).some((m) => m.name === d.insurer))]));
   const results = index.index.query((q: lunr.Query) => {
     for (const concept of concepts) {
       for (const [term, boost] of concept.terms) q.term(term, { boost, usePipeline: false, wildcard: 0 as lunr.Query.wildcard });
@@ -110,7 +114,8 @@ export function searchWithConcepts(query: string, options: SearchOptions = {}): 
     if (!passage || (allowed && !allowed.has(passage.documentId))) continue;
     const matchedTerms = Object.keys(result.matchData.metadata);
     const matched = new Set(matchedTerms);
-    const conceptShares = concepts.map((c) => conceptMatch(c, (t) => matched.has(t), passage.text));
+    const given = givenByDocument.get(passage.documentId);
+    const conceptShares = concepts.map((c, i) => (given?.[i] ? 1 : conceptMatch(c, (t) => matched.has(t), passage.text)));
     const covered = conceptShares.reduce((sum, share, i) => sum + share * (weights[i] ?? 0), 0);
     const coverage = total > 0 ? covered / total : 0;
     const boost = options.documentBoosts?.[passage.documentId] ?? 1;

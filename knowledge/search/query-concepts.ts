@@ -75,7 +75,9 @@ const QUESTION_WORDS = new Set(
     'what which when where why who whom whose how does do did is are was were be been can could should would will shall ' +
     'may might must have has had i me my we our you your they their it its this that these those there here a an the of to in on at ' +
     'for with by from about as into than then so if or and but not no yes please tell explain mean means meant say says ' +
-    'said think know want need get got give any some much many also just really ever still according')
+    'said think know want need get gets got getting give any some much many also just really ever still according ' +
+    'going before after during itself themselves kind sort bring find regarding concerning make makes made exactly precisely ' +
+    'someone anyone anything something waarover waarmee waarvoor waarop precies eigenlijk rond weer')
     .split(' '),
 );
 
@@ -122,7 +124,9 @@ const EXPANSION_BOOST = { translation: 0.8, synonym: 0.45, abbreviation: 0.6 } a
  * words, each with its stemmed index terms and boosts. Question words and stop words are dropped;
  * nothing of the user's text is interpreted as lunr query syntax.
  */
-export function queryConcepts(query: string, glossary: Glossary, language: IndexLanguage): QueryConcept[] {
+export function queryConcepts(question: string, glossary: Glossary, language: IndexLanguage): QueryConcept[] {
+  // An English possessive names its owner: "VGZ's policy" is about VGZ.
+  const query = question.replace(/(?<=[\p{L}\p{N}])['’]s(?![\p{L}\p{N}])/gu, '');
   const words = wordsOf(query);
   const spans: { start: number; end: number; source: string; terms: Map<string, number>; parts: string[][]; whole: Set<string> }[] = [];
   const matches = glossaryMatches(glossary, query);
@@ -177,7 +181,7 @@ export function queryConcepts(query: string, glossary: Glossary, language: Index
     }
     if (QUESTION_WORDS.has(fold(word.text))) continue;
     // Small bare numbers ("2", "10") name nothing by themselves; years and percentages do.
-    if (/^\d{1,2}$/.test(word.text)) continue;
+    if (word.text.length <= 2 && [...word.text].every((c) => c >= '0' && c <= '9')) continue;
     const own = termsOf(word.text, language);
     if (own.terms.length === 0) continue;
     const split = new Set(own.parts.flat());
