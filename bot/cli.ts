@@ -26,6 +26,10 @@ const COMMANDS: Record<string, { summary: string; details?: readonly string[]; l
     ],
     load: async () => (await import('./commands/remind.js')).remindCommand,
   },
+  feedback: {
+    summary: 'feedback list [--json]                            what people said about answers (👍/👎, comments), for review',
+    load: async () => (await import('./commands/feedback.js')).feedbackCommand,
+  },
   calendar: {
     summary: 'calendar [--insurer X,…] [--sector S] [--lang nl|en] [--now DATE] [--out FILE.ics]',
     details: ['the deadlines as an iCalendar file (standard output without --out)'],

@@ -13,9 +13,11 @@ describe('reminderMessage', () => {
     expect(reply.fallbackText).toContain('Who must act: the provider (you)');
     expect(reply.fallbackText).toContain(`“${sign.quote}”`);
     const actions = reply.blocks.find((b) => b.kind === 'actions');
-    expect(actions?.kind === 'actions' && actions.buttons.map((b) => b.label)).toEqual(['Done', 'Snooze 1 day']);
+    expect(actions?.kind === 'actions' && actions.buttons.map((b) => b.label)).toEqual(['Done', 'Snooze 1 day', '3 days', '1 week', 'Until next reminder']);
     const value = actions?.kind === 'actions' ? actions.buttons[0]?.value : undefined;
-    expect(decodeReminderAction(value)).toEqual({ milestoneIds: ['zz-ggz-2024-sign'], occurrenceDate: '2023-11-09', language: 'en' });
+    expect(decodeReminderAction(value)).toEqual({ milestoneIds: ['zz-ggz-2024-sign'], occurrenceDate: '2023-11-09', language: 'en', late: true });
+    const snoozes = actions?.kind === 'actions' ? actions.buttons.slice(1).map((b) => decodeReminderAction(b.value)?.snooze) : [];
+    expect(snoozes).toEqual(['1d', '3d', '1w', 'lead']);
   });
 
   it('round-trips button values and rejects foreign ones', () => {

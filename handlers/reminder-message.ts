@@ -9,6 +9,10 @@ import type { Language, Reply } from './types.js';
 export const REMINDER_DONE = 'reminder.done';
 export const REMINDER_SNOOZE = 'reminder.snooze';
 
+/** How long "Snooze" holds a reminder: 1 day, 3 days, 1 week, or until the next planned reminder. */
+export type SnoozeChoice = '1d' | '3d' | '1w' | 'lead';
+export const SNOOZE_CHOICES: readonly SnoozeChoice[] = ['1d', '3d', '1w', 'lead'];
+
 /** What a reminder button carries back: enough for the action handler without any lookup. */
 export interface ReminderActionValue {
   /** The milestones of the reminded deadline (one, or several stating the same deadline). */
@@ -16,21 +20,26 @@ export interface ReminderActionValue {
   /** The milestone occurrence date YYYY-MM-DD. */
   readonly occurrenceDate: string;
   readonly language: Language;
+  /** For Snooze buttons; old buttons without it mean one day. */
+  readonly snooze?: SnoozeChoice;
+  /** The reminder was a late one (kept when the message is redrawn after Done or Snooze). */
+  readonly late?: boolean;
 }
 
 export function encodeReminderAction(value: ReminderActionValue): string {
-  return JSON.stringify({ m: value.milestoneIds, d: value.occurrenceDate, l: value.language });
+  return JSON.stringify({ m: value.milestoneIds, d: value.occurrenceDate, l: value.language, ...(value.snooze ? { s: value.snooze } : {}), ...(value.late ? { t: 1 } : {}) });
 }
 
 /** Parses a button value; undefined when it is not one of ours (old or forged buttons). */
 export function decodeReminderAction(raw: string | undefined): ReminderActionValue | undefined {
   if (!raw || raw.length > 500) return undefined;
   try {
-    const v = JSON.parse(raw) as { m?: unknown; d?: unknown; l?: unknown };
+    const v = JSON.parse(raw) as { m?: unknown; d?: unknown; l?: unknown; s?: unknown; t?: unknown };
     const ids = Array.isArray(v.m) ? (v.m as unknown[]) : [v.m];
     if (ids.length === 0 || ids.length > 10 || !ids.every((id): id is string => typeof id === 'string' && /^[a-z0-9-]{1,120}$/.test(id))) return undefined;
     if (typeof v.d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v.d)) return undefined;
-    return { milestoneIds: ids, occurrenceDate: v.d, language: v.l === 'en' ? 'en' : 'nl' };
+    const snooze = SNOOZE_CHOICES.find((c) => c === v.s);
+    return { milestoneIds: ids, occurrenceDate: v.d, language: v.l === 'en' ? 'en' : 'nl', ...(snooze ? { snooze } : {}), ...(v.t === 1 ? { late: true } : {}) };
   } catch {
     return undefined;
   }
@@ -45,14 +54,16 @@ export interface ReminderMessageInput {
   readonly language: Language;
   /** Due on an earlier day (the bot was down or the send was retried). */
   readonly late: boolean;
-  /** The reminder comes back after "Snooze 1 day". */
+  /** The reminder comes back after a snooze. */
   readonly snoozed?: boolean;
+  /** Set when redrawn after Done or Snooze: the line saying who did it and when; Done removes the buttons. */
+  readonly outcome?: { readonly kind: 'done' | 'snoozed'; readonly line: string };
 }
 
 /**
  * A channel reminder: what happens, the date with its weekday, days left, who must act, the source
  * sentence with its citation, and the buttons "Done" (no more reminders for this milestone here)
- * and "Snooze 1 day".
+ * and "Snooze" for 1 day, 3 days, 1 week or until the next planned reminder.
  * @example reminderMessage({ milestones: [policyByFirstApril], occurrenceDate: '2027-04-01', today: '2027-03-25', language: 'en', late: false })
  *   → "Reminder: Insurers publish their intended purchasing policy … — Thursday 1 April 2027 (7 days left)"
  */
@@ -68,8 +79,19 @@ export function reminderMessage(input: ReminderMessageInput): Reply {
   const scope = m.insurer ?? (nl ? `alle zorgverzekeraars, ${m.sector}` : `all insurers, ${m.sector}`);
   const heading = input.snoozed ? (nl ? 'Herinnering (gesnoozed)' : 'Reminder (snoozed)') : nl ? 'Herinnering' : 'Reminder';
   const lateNote = input.late ? (nl ? ' *(later verstuurd dan gepland)*' : ' *(sent later than planned)*') : '';
-  const value = encodeReminderAction({ milestoneIds: milestones.map((x) => x.id), occurrenceDate, language });
+  const base = { milestoneIds: milestones.map((x) => x.id), occurrenceDate, language, ...(input.late ? { late: true } : {}) };
+  const value = encodeReminderAction(base);
   const what = milestones.length === 1 ? m.label[language] : milestones.map((x) => x.label[language]).join('; ');
+  const snoozeLabels: Record<SnoozeChoice, string> = nl
+    ? { '1d': '1 dag snoozen', '3d': '3 dagen', '1w': '1 week', lead: 'Tot volgende herinnering' }
+    : { '1d': 'Snooze 1 day', '3d': '3 days', '1w': '1 week', lead: 'Until next reminder' };
+  const buttons =
+    input.outcome?.kind === 'done'
+      ? []
+      : [
+          { id: REMINDER_DONE, label: nl ? 'Klaar' : 'Done', value, style: 'primary' as const },
+          ...SNOOZE_CHOICES.map((choice) => ({ id: REMINDER_SNOOZE, label: snoozeLabels[choice], value: encodeReminderAction({ ...base, snooze: choice }) })),
+        ];
   return makeReply('reminder', language, [
     { kind: 'text', markdown: `**${heading}:** ${what} (${scope}) — ${date}, ${leftText}.${lateNote}` },
     {
@@ -81,12 +103,7 @@ export function reminderMessage(input: ReminderMessageInput): Reply {
       ],
     },
     { kind: 'sources', sources: milestones.map((x) => makeSource(x.documentId, x.section, x.quote, 1)) },
-    {
-      kind: 'actions',
-      buttons: [
-        { id: REMINDER_DONE, label: nl ? 'Klaar' : 'Done', value, style: 'primary' },
-        { id: REMINDER_SNOOZE, label: nl ? '1 dag snoozen' : 'Snooze 1 day', value },
-      ],
-    },
-  ]);
+    ...(input.outcome ? [{ kind: 'text' as const, markdown: input.outcome.line }] : []),
+    ...(buttons.length > 0 ? [{ kind: 'actions' as const, buttons }] : []),
+  ], { replaceOriginal: input.outcome !== undefined });
 }

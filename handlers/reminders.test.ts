@@ -6,6 +6,7 @@ import { openStore } from '../bot/storage/open-store.js';
 import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
 import type { HandlerContext } from './context.js';
 import { parseReminderCommand } from './reminder-command.js';
+import { reminderMessage } from './reminder-message.js';
 import { handlers } from './registry.js';
 import { createRouter } from './router.js';
 import type { Store } from './store.js';
@@ -87,14 +88,41 @@ describe('reminder commands', () => {
 
     const snoozed = await press('reminder.snooze', snooze?.value, new Date('2027-03-25T10:00:00+01:00'));
     expect(snoozed.replaceOriginal).toBe(true);
-    expect(snoozed.fallbackText).toMatch(/Snoozed: I will remind this channel again tomorrow \(Friday 26 March 2027\)/);
+    // The reminder keeps its text and gains who snoozed it, when, and until when.
+    expect(snoozed.fallbackText).toMatch(/^Reminder: .*Thursday 1 April 2027/);
+    expect(snoozed.fallbackText).toContain('Snoozed by someone on Thursday 25 March 2027 10:00, until Friday 26 March 2027.');
     expect(await run('2027-03-26T09:59:00+01:00')).toEqual([]);
     expect(await run('2027-03-26T10:00:00+01:00')).toEqual([6]);
     expect(await run('2027-03-26T11:00:00+01:00')).toEqual([]);
 
     const muted = await press('reminder.done', done?.value, new Date('2027-03-26T11:00:00+01:00'));
-    expect(muted.fallbackText).toMatch(/Done: no more reminders about/);
+    expect(muted.fallbackText).toMatch(/^Reminder: .*Thursday 1 April 2027/);
+    expect(muted.fallbackText).toContain('Done — marked by someone on Friday 26 March 2027 11:00');
+    expect(muted.blocks.some((b) => b.kind === 'actions')).toBe(false);
     expect(await run('2027-03-31T09:00:00+02:00')).toEqual([]);
+  });
+
+  it('snoozes for 3 days, a week, or until the next planned reminder, naming who did it', async () => {
+    const { say } = await setup();
+    await say('remind this channel about all deadlines 14,7,1');
+    const milestone = loadMilestones().find((m) => m.id === 'gcp-yearly-policy-by-april-1')!;
+    const reminder = reminderMessage({ milestones: [milestone], occurrenceDate: '2027-04-01', today: '2027-03-18', language: 'en', late: false });
+    const actions = reminder.blocks.find((b) => b.kind === 'actions');
+    const buttons = actions?.kind === 'actions' ? actions.buttons : [];
+    const at = new Date('2027-03-18T10:00:00+01:00');
+    const route = createRouter(handlers);
+    const context = (now: Date): HandlerContext => ({ now, holidays: HOLIDAYS, store: async () => store, log: silentLogger });
+    const snooze = async (label: string) => {
+      const button = buttons.find((b) => b.label === label)!;
+      const reply = await route({ address: CHANNEL, text: '', action: { id: button.id, value: button.value! }, receivedAt: at, userName: 'Anna' }, context(at));
+      return { reply, until: (await store.listMilestoneHolds()).find((h) => h.milestoneId === milestone.id)?.snoozedUntil?.toISOString() };
+    };
+    expect(await snooze('3 days')).toMatchObject({ until: '2027-03-21T09:00:00.000Z' });
+    expect(await snooze('1 week')).toMatchObject({ until: '2027-03-25T09:00:00.000Z' });
+    const lead = await snooze('Until next reminder');
+    // 14 days before was today; the next planned one is 7 days before (25 March), from the start of that day.
+    expect(lead.until).toBe('2027-03-24T23:00:00.000Z');
+    expect(lead.reply.fallbackText).toContain('Snoozed by Anna on Thursday 18 March 2027 10:00, until Thursday 25 March 2027.');
   });
 
   it('answers a forged or stale button clearly and changes nothing', async () => {

@@ -4,19 +4,17 @@ import type { HandlerContext } from './context.js';
 import { dateLabel } from './format-date.js';
 import type { Handler } from './handler.js';
 import { parseReminderCommand, type ReminderCommand } from './reminder-command.js';
-import { decodeReminderAction, REMINDER_DONE, REMINDER_SNOOZE } from './reminder-message.js';
+import { decodeReminderAction, REMINDER_DONE, REMINDER_SNOOZE, reminderMessage, type SnoozeChoice } from './reminder-message.js';
 import { makeReply } from './reply.js';
 import type { Subscription } from './store.js';
 import type { Address, IncomingMessage, Language, Reply } from './types.js';
-import { amsterdamDate } from '../knowledge/dates/calendar-date.js';
-
-/** "Snooze 1 day". */
-const SNOOZE_MS = 24 * 60 * 60 * 1000;
+import { addDays, amsterdamDate, amsterdamInstant } from '../knowledge/dates/calendar-date.js';
 
 /**
  * Channel reminders from chat: subscribe ("remind this channel about VGZ 14,7,1", "herinner dit
  * kanaal aan alle deadlines"), list ("which reminders are set here?"), stop ("stop reminders"),
- * and the reminder buttons "Done" (`reminder.done`) and "Snooze 1 day" (`reminder.snooze`).
+ * and the reminder buttons "Done" (`reminder.done`) and "Snooze" (`reminder.snooze`: 1 day, 3 days,
+ * 1 week, until the next planned reminder), which redraw the reminder with who acted and when.
  * Subscriptions belong to the message's conversation (its thread only for "this thread"; never the user).
  */
 export const reminderHandler: Handler = {
@@ -80,22 +78,65 @@ async function handleAction(message: IncomingMessage, context: HandlerContext, f
   if (!value) return text(language, nl ? 'Deze herinneringsknop is niet (meer) geldig.' : 'This reminder button is not valid (any more).');
   const known = loadMilestones();
   const milestones = value.milestoneIds.flatMap((id) => known.filter((m) => m.id === id));
-  if (milestones.length === 0) return text(language, nl ? 'Deze mijlpaal bestaat niet meer.' : 'This milestone no longer exists.');
+  const [first, ...others] = milestones;
+  if (!first) return text(language, nl ? 'Deze mijlpaal bestaat niet meer.' : 'This milestone no longer exists.');
   const store = await context.store();
-  const label = milestones.map((m) => m.label[language]).join('; ');
+  const who = message.userName ?? (nl ? 'iemand' : 'someone');
+  const when = `${dateLabel(amsterdamDate(context.now), 'day', language)} ${timeOfDay(context.now)}`;
+  // The reminder is redrawn with its own text, and a line saying who acted and when.
+  const redraw = (outcome: { kind: 'done' | 'snoozed'; line: string }): Reply =>
+    reminderMessage({ milestones: [first, ...others], occurrenceDate: value.occurrenceDate, today: amsterdamDate(context.now), language, late: value.late ?? false, outcome });
   switch (message.action?.id) {
     case REMINDER_DONE:
       for (const m of milestones) await store.muteMilestone(message.address, m.id, context.now);
-      return text(language, nl ? `✔ Klaar: geen herinneringen meer over "${label}" in dit kanaal.` : `✔ Done: no more reminders about "${label}" in this channel.`, true);
+      return redraw({
+        kind: 'done',
+        line: nl ? `✔ **Klaar** — gemarkeerd door ${who} op ${when}; geen herinneringen meer hierover in dit kanaal.` : `✔ **Done** — marked by ${who} on ${when}; no more reminders about this in this channel.`,
+      });
     case REMINDER_SNOOZE: {
-      const until = new Date(context.now.getTime() + SNOOZE_MS);
+      const until = await snoozeUntil(value.snooze ?? '1d', value.occurrenceDate, message, context);
       for (const m of milestones) await store.snoozeMilestone(message.address, m.id, until);
-      const when = `${dateLabel(amsterdamDate(until), 'day', language)}`;
-      return text(language, nl ? `⏰ Gesnoozed: ik herinner dit kanaal morgen (${when}) opnieuw aan "${label}".` : `⏰ Snoozed: I will remind this channel again tomorrow (${when}) about "${label}".`, true);
+      const untilText = dateLabel(amsterdamDate(until), 'day', language);
+      return redraw({
+        kind: 'snoozed',
+        line: nl ? `⏰ **Gesnoozed** door ${who} op ${when}, tot ${untilText}.` : `⏰ **Snoozed** by ${who} on ${when}, until ${untilText}.`,
+      });
     }
     default:
       return text(language, nl ? 'Deze knop wordt niet herkend.' : 'That button is not recognised.');
   }
+}
+
+/**
+ * When a snooze ends: 1, 3 or 7 calendar days later at the same time of day (Europe/Amsterdam), or
+ * at the start of the day of the next reminder this conversation's subscriptions plan before the
+ * deadline (the deadline day itself when none is left).
+ */
+async function snoozeUntil(choice: SnoozeChoice, occurrenceDate: string, message: IncomingMessage, context: HandlerContext): Promise<Date> {
+  const today = amsterdamDate(context.now);
+  const later = (days: number): Date => {
+    const minutes = Math.round((context.now.getTime() - amsterdamInstant(today).getTime()) / 60_000);
+    return amsterdamInstant(addDays(today, days), Math.floor(minutes / 60), minutes % 60);
+  };
+  switch (choice) {
+    case '1d':
+      return later(1);
+    case '3d':
+      return later(3);
+    case '1w':
+      return later(7);
+    case 'lead': {
+      const subscriptions = await (await context.store()).listSubscriptions({ conversation: message.address, activeOnly: true });
+      const leadDates = subscriptions.flatMap((s) => s.leadDays.map((lead) => addDays(occurrenceDate, -lead))).filter((d) => d > today);
+      const next = leadDates.sort()[0] ?? occurrenceDate;
+      return amsterdamInstant(next > today ? next : addDays(today, 1));
+    }
+  }
+}
+
+/** "10:05" in Europe/Amsterdam. */
+function timeOfDay(instant: Date): string {
+  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hour12: false }).format(instant);
 }
 
 /**

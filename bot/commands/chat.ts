@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { renderTerminal } from '../../adapters/terminal/render-terminal.js';
+import { APP_WELCOME } from '../../handlers/app-home.js';
 import type { Command } from '../cli-io.js';
 import { loadConfig } from '../config.js';
 import { createHandlerContext, lazyStore } from '../create-context.js';
@@ -21,7 +22,10 @@ export const chatCommand: Command = async (args, io) => {
   const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY);
   const rl = createInterface({ input: io.stdin, output: interactive ? io.stdout : undefined, terminal: interactive });
   if (interactive) {
-    io.stdout.write('ContractBot — stel je vraag (Dutch or English). "help" voor voorbeelden, "exit" om te stoppen.\n');
+    // The same welcome as a Teams install or a first Slack DM, from the core.
+    const now = fixedNow ?? io.clock();
+    const welcome = await route({ address: { platform: 'local', conversationId: 'terminal' }, text: '', action: { id: APP_WELCOME }, receivedAt: now }, createHandlerContext(config, now, log, store.get));
+    io.stdout.write(`${renderTerminal(welcome)}\n\n"exit" om te stoppen / to quit.\n`);
     rl.setPrompt('> ');
     rl.prompt();
   }

@@ -67,6 +67,6 @@ describe('runSchedulerPass', () => {
     expect(reply?.language).toBe('nl');
     expect(reply?.fallbackText).toMatch(/donderdag 1 april 2027, nog 7 dagen/);
     const actions = reply?.blocks.find((b) => b.kind === 'actions');
-    expect(actions?.kind === 'actions' && actions.buttons.map((b) => [b.id, b.label])).toEqual([['reminder.done', 'Klaar'], ['reminder.snooze', '1 dag snoozen']]);
+    expect(actions?.kind === 'actions' && actions.buttons.map((b) => [b.id, b.label])).toEqual([['reminder.done', 'Klaar'], ['reminder.snooze', '1 dag snoozen'], ['reminder.snooze', '3 dagen'], ['reminder.snooze', '1 week'], ['reminder.snooze', 'Tot volgende herinnering']]);
   });
 });
