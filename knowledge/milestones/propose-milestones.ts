@@ -8,19 +8,9 @@ import { phraseIndex, phrasesIn, wordsOf, type PhraseIndex } from './phrase-inde
 import { loadProposalVocabulary, type ProposalVocabulary } from './proposal-vocabulary.js';
 import { sectionPath } from './section-path.js';
 import { datedRows, type DatedRow } from './dated-rows.js';
+import type { ProposalContext } from './proposal-context.js';
 
-/** What the caller knows about the document the proposals are for. */
-export interface ProposalContext {
-  readonly documentId: string;
-  /** Canonical insurer name, null for sector-wide documents. */
-  readonly insurer: string | null;
-  readonly sector: Milestone['sector'];
-  readonly contractYear: number | null;
-  /** Other names of the insurer ("Z&Z", "Coöperatie VGZ"), so "Z&Z publiceert …" reads as the insurer acting. */
-  readonly insurerAliases?: readonly string[];
-  /** Year for dates written without one (default: the year before the contract year). */
-  readonly defaultYear?: number;
-}
+export type { ProposalContext } from './proposal-context.js';
 
 /** Dates more than this many years before the contract year are history ("rapport van januari 2016"), not steps. */
 const HISTORY_YEARS = 2;

@@ -3,7 +3,7 @@ import { fold } from '../fold.js';
 import { sentenceSpans } from '../ingest/sentences.js';
 import { guessActor } from '../milestones/guess-actor.js';
 import { phraseAt, phraseIndex, phrasesIn, wordsOf, type PhraseIndex } from '../milestones/phrase-index.js';
-import type { ProposalContext } from '../milestones/propose-milestones.js';
+import type { ProposalContext } from '../milestones/proposal-context.js';
 import { loadProposalVocabulary, type ProposalVocabulary } from '../milestones/proposal-vocabulary.js';
 import { sectionPath } from '../milestones/section-path.js';
 import type { DurationRule, RuleTrigger } from './relative-rule.js';

@@ -85,8 +85,9 @@ describe('extractDocument: PDF', () => {
 
   it('says a scan needs OCR, a password-protected file is encrypted, garbage is corrupt, blank pages are empty', async () => {
     expect(await extractDocument(await buildScannedPdf(), 'scan.pdf')).toEqual({ kind: 'error', error: { code: 'needs-ocr', detail: '2 of 2 pages are images without text' } });
+    expect(await extractDocument(await buildScannedPdf({ pages: 4, typedCover: true }), 'scan.pdf')).toEqual({ kind: 'error', error: { code: 'needs-ocr', detail: '3 of 4 pages are images without text' } });
     expect(code(await extractDocument(await buildEncryptedPdf(), 'geheim.pdf'))).toBe('encrypted');
-    expect(code(await extractDocument(buildCorruptPdf(), 'kapot.pdf'))).toBe('corrupt');
+    expect(await extractDocument(buildCorruptPdf(), 'kapot.pdf')).toEqual({ kind: 'error', error: { code: 'corrupt', detail: 'Invalid PDF structure' } });
     expect(code(await extractDocument((await buildPolicyPdf()).slice(0, 3000), 'afgebroken.pdf'))).toBe('corrupt');
     expect(code(await extractDocument(await buildBlankPdf(), 'leeg.pdf'))).toBe('empty');
   });
@@ -203,5 +204,6 @@ describe('extractDocument: bad files get a code, never an exception', () => {
     for (const line of lines) expect(line).toMatch(/^[A-Z][^\n]{10,140}[.]$/);
     expect(new Set(lines).size).toBe(codes.length);
     expect(describeExtractError({ code: 'needs-ocr' })).toBe('The PDF has no text layer (a scan?): run OCR on it first.');
+    expect(describeExtractError({ code: 'not-a-pdf', detail: 'it is a program (ELF executable)' })).toBe('The file is named .pdf but is not a PDF: it is a program (ELF executable).');
   });
 });

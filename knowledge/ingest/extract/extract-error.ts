@@ -37,7 +37,7 @@ export function extractFailure(code: ExtractErrorCode, detail?: string): Extract
 }
 
 function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(/\s+/g, ' ').trim().replace(/[.\s]+$/, '');
   return flat.length > 160 ? `${flat.slice(0, 157)}…` : flat;
 }
 
@@ -49,24 +49,25 @@ function oneLine(text: string): string {
  */
 export function describeExtractError(error: ExtractError): string {
   const detail = error.detail ? ` (${error.detail})` : '';
+  const because = error.detail ? `: ${error.detail}` : '';
   switch (error.code) {
     case 'empty':
-      return `The file is empty: it contains no text${detail}.`;
+      return `The file is empty: it contains no text${error.detail ? ` (${error.detail})` : ''}.`;
     case 'too-large':
-      return `The file is too large${detail}.`;
+      return `The file is too large${because}.`;
     case 'unknown-type':
       return `Unknown file type${detail}: send a PDF, Word (.docx), HTML, Markdown or plain-text file.`;
     case 'not-a-pdf':
-      return `The file is named .pdf but is not a PDF${detail}.`;
+      return `The file is named .pdf but is not a PDF${because}.`;
     case 'not-a-docx':
-      return `The file is named .docx but is not a Word document${detail}.`;
+      return `The file is named .docx but is not a Word document${because}.`;
     case 'encrypted':
       return `The PDF is password-protected${detail}: send a copy without a password.`;
     case 'corrupt':
       return `The file is damaged and cannot be read${detail}.`;
     case 'needs-ocr':
-      return `The PDF has no text layer (a scan?)${detail}: run OCR on it first.`;
+      return `The PDF has no text layer (${error.detail ?? 'a scan?'}): run OCR on it first.`;
     case 'not-text':
-      return `The file is named as a text file but holds binary data${detail}.`;
+      return `The file is named as a text file but holds binary data${because}.`;
   }
 }

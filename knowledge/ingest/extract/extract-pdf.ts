@@ -35,8 +35,9 @@ function errorMessage(error: unknown): string {
  * Reads a PDF with the pdf.js legacy build (no eval, no worker or font fetches from the network:
  * the "fake worker" runs in this thread and standard fonts come from node_modules). Text items are
  * assembled into lines and blocks per page ({@link pdfPageText}). A password-protected file gives
- * `encrypted`; one that pdf.js cannot parse `corrupt`; pages without any text `needs-ocr` when they
- * paint images (a scan) and `empty` otherwise.
+ * `encrypted`; one that pdf.js cannot parse `corrupt`; `needs-ocr` when half or more of the pages
+ * are images without any text (a scan, perhaps with a typed cover page); `empty` when no page has
+ * text or images.
  */
 export async function extractPdf(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<ExtractResult> {
   const lib = await pdfjs();
@@ -81,9 +82,9 @@ export async function extractPdf(bytes: Uint8Array, onProgress?: (done: number, 
       page.cleanup();
       onProgress?.(number, total);
     }
-    if (rawText.trim() === '') {
-      return imagePages > 0 ? extractFailure('needs-ocr', `${imagePages} of ${total} pages are images without text`) : extractFailure('empty', 'the PDF has no text');
-    }
+    if (rawText.trim() === '' && imagePages === 0) return extractFailure('empty', 'the PDF has no text');
+    // A scan with a typed cover page still needs OCR: most of its content is pictures of text.
+    if (imagePages > 0 && imagePages * 2 >= total) return extractFailure('needs-ocr', `${imagePages} of ${total} pages are images without text`);
     const document: ExtractedDocument = { format: 'pdf', rawText, pages };
     return { kind: 'ok', document };
   } catch (error) {

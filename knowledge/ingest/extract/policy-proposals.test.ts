@@ -3,8 +3,8 @@ import { buildCleanedDocument } from '../../cleaned-documents.js';
 import { proposalDate, proposeMilestones } from '../../milestones/propose-milestones.js';
 import { proposeRules } from '../../rules/propose-rules.js';
 import { extractDocument } from './extract-document.js';
-import { locateInRaw } from './locate-in-raw.js';
 import { buildPolicyDocx, buildPolicyPdf, planningRows, PROSE_RULE } from './test-support/policy-files.js';
+import { proposeForDocument } from '../propose-for-document.js';
 
 const meta = { documentId: 'noorderlicht-ggz-2027', insurer: 'Zorgverzekeraar Noorderlicht', sector: 'ggz', contractYear: 2027 } as const;
 
@@ -13,7 +13,8 @@ describe('a new insurer’s PDF policy, from bytes to proposals with pages', () 
     const result = await extractDocument(await buildPolicyPdf({ insurer: meta.insurer, contractYear: 2027 }), 'noorderlicht-2027.pdf');
     if (result.kind === 'error') throw new Error(result.error.code);
     const cleaned = buildCleanedDocument(meta.documentId, result.document.rawText);
-    const proposals = proposeMilestones(cleaned, meta).map((p) => ({ ...p, ...proposalDate(p.when), page: locateInRaw(result.document, p.quote)?.page }));
+    const paged = proposeForDocument(result.document, cleaned, meta);
+    const proposals = paged.milestones.map((p) => ({ ...p, ...proposalDate(p.when) }));
     expect(proposals.map((p) => [p.date, p.precision, p.page, p.actor])).toEqual([
       ['2026-04-01', 'day', 2, 'zorgverzekeraar'],
       ['2026-07-01', 'day', 2, 'zorgaanbieder'],
@@ -30,10 +31,10 @@ describe('a new insurer’s PDF policy, from bytes to proposals with pages', () 
     expect(proposals.find((p) => p.date === '2026-11-12')?.label.en).toBe('Deadline for signing the care agreement');
     expect(proposals.every((p) => p.section === '3 Planning' || p.section === '4 Looptijd en bijcontracteren')).toBe(true);
 
-    const rules = proposeRules(cleaned, meta);
+    const rules = paged.rules;
     expect(rules).toHaveLength(1);
+    expect(rules[0]?.page).toBe(1);
     expect(rules[0]).toMatchObject({ quote: PROSE_RULE, duration: { amount: 10, unit: 'working-days' }, trigger: ['question'], actor: 'zorgverzekeraar', section: '2 Contracteerproces' });
-    expect(locateInRaw(result.document, rules[0]?.quote ?? '')?.page).toBe(1);
   });
 
   it('proposes the same planning from the Word version', async () => {

@@ -150,11 +150,20 @@ export function greyPng(width = 40, height = 40): Uint8Array {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', new Uint8Array())]);
 }
 
-/** A two-page "scan": every page is one image and there is no text layer. */
-export async function buildScannedPdf(): Promise<Uint8Array> {
+/**
+ * A "scan": every page is one image and there is no text layer; with `typedCover` the first page
+ * is typed text instead (a scanning service's cover sheet).
+ */
+export async function buildScannedPdf(options: { pages?: number; typedCover?: boolean } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const image = await doc.embedPng(greyPng());
-  for (let i = 0; i < 2; i++) doc.addPage(PAGE).drawImage(image, { x: 0, y: 0, width: PAGE[0], height: PAGE[1] });
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const pages = options.pages ?? 2;
+  for (let i = 0; i < pages; i++) {
+    const page = doc.addPage(PAGE);
+    if (i === 0 && options.typedCover) page.drawText('Gescand document: Inkoopbeleid GGZ 2027', { x: LEFT, y: 780, size: 12, font });
+    else page.drawImage(image, { x: 0, y: 0, width: PAGE[0], height: PAGE[1] });
+  }
   return doc.save();
 }
 
