@@ -1,11 +1,4 @@
-/** A configuration problem found at start-up; the message names the variable and is safe to show. */
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from '../adapters/config-error.js';
 
 /** A command-line usage error: printed as one line on stderr, exit code 2. */
 export class UsageError extends Error {

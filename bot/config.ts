@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import type { SlackConfig } from '../adapters/slack/slack-config.js';
+import type { TeamsConfig } from '../adapters/teams/teams-config.js';
+
+export type { SlackConfig } from '../adapters/slack/slack-config.js';
+export type { TeamsConfig } from '../adapters/teams/teams-config.js';
 import { ConfigError } from './config-error.js';
 
 const boolFlag = z
@@ -45,20 +50,6 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
-
-export interface SlackConfig {
-  readonly botToken: string;
-  readonly signingSecret: string;
-  readonly appToken?: string;
-  readonly apiUrl?: string;
-}
-
-export interface TeamsConfig {
-  readonly appId: string;
-  readonly appPassword: string;
-  readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
-  readonly tenantId?: string;
-}
 
 export interface HolidaySettings {
   readonly goodFriday: boolean;

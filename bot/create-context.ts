@@ -1,6 +1,7 @@
 import type { HandlerContext } from '../handlers/context.js';
 import type { Logger } from '../handlers/logger.js';
 import type { Store } from '../handlers/store.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Config } from './config.js';
 import { openStore } from './storage/open-store.js';
 
@@ -15,7 +16,7 @@ export function lazyStore(databaseUrl: string): { get: () => Promise<Store>; clo
   };
 }
 
-/** The handler context for one message: the composition root decides `now` (clock or `--now`). */
-export function createHandlerContext(config: Config, now: Date, log: Logger, store: () => Promise<Store>): HandlerContext {
-  return { now, holidays: config.holidays, store, log, glossaryPath: config.glossaryPath, publicUrl: config.publicUrl };
+/** The handler context for one message: the composition root decides `now` (clock or `--now`) and the knowledge. */
+export function createHandlerContext(config: Config, now: Date, log: Logger, store: () => Promise<Store>, knowledge: KnowledgeBase): HandlerContext {
+  return { now, knowledge, holidays: config.holidays, store, log, publicUrl: config.publicUrl };
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../handlers/logger.js';
 import { ConfigError } from './config-error.js';
-import type { ServerPart } from './server-part.js';
+import type { ServerPart } from '../adapters/server-part.js';
 
 export interface RunningServer {
   readonly app: Express;

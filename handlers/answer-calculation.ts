@@ -1,9 +1,8 @@
 import { amsterdamDate, daysBetween } from '../knowledge/dates/calendar-date.js';
 import { fold } from '../knowledge/fold.js';
 import { applyAnchor, applyRule, type RuleResult } from '../knowledge/rules/apply-rule.js';
-import { type AnchorRule, type DurationRule, isAnchorRule, isDurationRule, isThresholdRule, loadRelativeRules, type RelativeRule, type RuleTrigger, type ThresholdRule } from '../knowledge/rules/relative-rule.js';
-import { getDocument } from '../knowledge/documents.js';
-import { makeSource } from '../knowledge/source.js';
+import { type AnchorRule, type DurationRule, isAnchorRule, isDurationRule, isThresholdRule, type RelativeRule, type RuleTrigger, type ThresholdRule } from '../knowledge/rules/relative-rule.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { HandlerContext } from './context.js';
 import { deadlineStatus } from './deadline-item.js';
 import { type DeadlineQuestion, parseDeadlineQuestion } from './deadline-question.js';
@@ -53,7 +52,7 @@ interface Choice {
 }
 
 /** Which document rule applies: the insurer's own rule for a question to that insurer, the GP rule for GP care. */
-function chooseRules(question: DeadlineQuestion, rules: readonly RelativeRule[]): Choice {
+function chooseRules(kb: KnowledgeBase, question: DeadlineQuestion, rules: readonly RelativeRule[]): Choice {
   const triggers: RuleTrigger[] = question.triggers.includes('complex-question')
     ? ['complex-question', ...question.triggers.filter((t) => t !== 'complex-question')]
     : [...question.triggers];
@@ -87,11 +86,11 @@ function chooseRules(question: DeadlineQuestion, rules: readonly RelativeRule[])
     return { primary, others: [...companions(primary), ...sectorWide.filter((r) => r.sector !== primary.sector || !question.sector)] };
   }
   const primary = sectorWide[0];
-  if (!primary) return closestRule(question, candidates, companions);
+  if (!primary) return closestRule(kb, question, candidates, companions);
   const note = insurer
     ? {
-        nl: `Het beleid van ${insurer.name} noemt hiervoor geen eigen termijn; hieronder de sectorbrede regel (${getDocument(primary.documentId).title}).`,
-        en: `${insurer.name}'s policy sets no term of its own for this; below is the sector-wide rule (${getDocument(primary.documentId).title}).`,
+        nl: `Het beleid van ${insurer.name} noemt hiervoor geen eigen termijn; hieronder de sectorbrede regel (${kb.requireDocument(primary.documentId).title}).`,
+        en: `${insurer.name}'s policy sets no term of its own for this; below is the sector-wide rule (${kb.requireDocument(primary.documentId).title}).`,
       }
     : undefined;
   return { primary, others: companions(primary), ...(note ? { note } : {}) };
@@ -102,12 +101,12 @@ function chooseRules(question: DeadlineQuestion, rules: readonly RelativeRule[])
  * without naming the insurer): the closest rule of the documents, with a note saying whose rule it
  * is and that it is not made for this case. Never another insurer's rule when an insurer is named.
  */
-function closestRule(question: DeadlineQuestion, candidates: readonly RelativeRule[], companions: (r: RelativeRule) => RelativeRule[]): Choice {
+function closestRule(kb: KnowledgeBase, question: DeadlineQuestion, candidates: readonly RelativeRule[], companions: (r: RelativeRule) => RelativeRule[]): Choice {
   const insurer = question.insurers[0];
   const allowed = insurer ? candidates.filter((r) => r.insurer === null) : candidates;
   const primary = allowed.find((r) => r.sector === question.sector) ?? allowed[0];
   if (!primary) return { others: [] };
-  const title = getDocument(primary.documentId).title;
+  const title = kb.requireDocument(primary.documentId).title;
   const sectorNl = primary.sector === 'huisartsenzorg' ? 'huisartsenzorg' : 'ggz';
   const sectorEn = primary.sector === 'huisartsenzorg' ? 'GP care (huisartsenzorg)' : 'GGZ';
   const whose = primary.insurer
@@ -148,7 +147,7 @@ function skippedText(result: RuleResult, language: Language): string {
   return nl ? `Weekenden niet meegeteld; overgeslagen feestdag${result.skipped.length > 1 ? 'en' : ''}: ${names}.` : `Weekends not counted; public holiday${result.skipped.length > 1 ? 's' : ''} skipped: ${names}.`;
 }
 
-function thresholdText(rule: ThresholdRule, text: string, language: Language): string {
+function thresholdText(kb: KnowledgeBase, rule: ThresholdRule, text: string, language: Language): string {
   const amount = /(?:€|eur|euro)\s*([\d.,]+)|([\d.,]+)\s*(?:€|eur|euro)/i.exec(text);
   const raw = amount?.[1] ?? amount?.[2];
   const value = raw ? Number(raw.replace(/\.(?=\d{3}\b)/g, '').replace(/,(?=\d{3}\b)/g, '').replace(',', '.')) : undefined;
@@ -156,11 +155,11 @@ function thresholdText(rule: ThresholdRule, text: string, language: Language): s
   const fmt = (n: number) => n.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB');
   const nl = language === 'nl';
   const line = `**${rule.label[language]}**${share !== undefined && value !== undefined ? (nl ? `: ${rule.threshold.percent}% van € ${fmt(value)} = **€ ${fmt(share)}**.` : `: ${rule.threshold.percent}% of € ${fmt(value)} = **€ ${fmt(share)}**.`) : '.'}`;
-  return `${line}\n${nl ? 'Bron' : 'Source'}: “${rule.quote}” (${getDocument(rule.documentId).title}, § ${rule.section})`;
+  return `${line}\n${nl ? 'Bron' : 'Source'}: “${rule.quote}” (${kb.requireDocument(rule.documentId).title}, § ${rule.section})`;
 }
 
 /** An anchor rule worked out: "per de eerste kalenderdag van de maand van aanvragen" → the 1st of that month. */
-function anchorReply(rule: AnchorRule, startDate: string, today: string, parts: string[], language: Language): Reply {
+function anchorReply(kb: KnowledgeBase, rule: AnchorRule, startDate: string, today: string, parts: string[], language: Language): Reply {
   const nl = language === 'nl';
   const date = applyAnchor(rule, startDate);
   const item = ruleItem(rule, { date }, today, language);
@@ -176,13 +175,13 @@ function anchorReply(rule: AnchorRule, startDate: string, today: string, parts: 
       nl
         ? `Gerekend: ${how[rule.anchor].nl}. Status: ${statusPhrase(item, language)}. Wie: ${actorPhrase(rule.actor, rule.insurer, language)}.`
         : `Counted: ${how[rule.anchor].en}. Status: ${statusPhrase(item, language)}. Who: ${actorPhrase(rule.actor, rule.insurer, language)}.`,
-      `${nl ? 'Bron' : 'Source'}: “${rule.quote}” (${getDocument(rule.documentId).title}, § ${rule.section})`,
+      `${nl ? 'Bron' : 'Source'}: “${rule.quote}” (${kb.requireDocument(rule.documentId).title}, § ${rule.section})`,
     ].join('\n'),
   );
   return makeReply('calculation', language, [
     { kind: 'text', markdown: parts.join('\n\n') },
     { kind: 'deadlines', deadlines: [item] },
-    { kind: 'sources', sources: [makeSource(rule.documentId, rule.section, rule.quote, 1)] },
+    { kind: 'sources', sources: [kb.source(rule.documentId, rule.section, rule.quote, 1)] },
   ]);
 }
 
@@ -192,23 +191,24 @@ function anchorReply(rule: AnchorRule, startDate: string, today: string, parts: 
  * applicable rule when there is one.
  */
 export function answerCalculation(text: string, context: HandlerContext, language: Language): Reply {
+  const kb = context.knowledge;
   const today = amsterdamDate(context.now);
-  const question = parseDeadlineQuestion(text, today);
+  const question = parseDeadlineQuestion(text, today, kb);
   const nl = language === 'nl';
-  const rules = loadRelativeRules();
-  const choice = chooseRules(question, rules);
+  const rules = kb.rules;
+  const choice = chooseRules(kb, question, rules);
   const explicit = explicitRule(text);
   const parts: string[] = [];
   if (choice.note) parts.push(choice.note[language]);
 
   const primary = explicit && (!choice.primary || question.triggers.length === 0) ? explicit : choice.primary;
 
-  if (primary && isAnchorRule(primary) && question.startDate) return anchorReply(primary, question.startDate, today, parts, language);
+  if (primary && isAnchorRule(primary) && question.startDate) return anchorReply(kb, primary, question.startDate, today, parts, language);
   if (primary && isThresholdRule(primary)) {
-    parts.push(thresholdText(primary, text, language));
+    parts.push(thresholdText(kb, primary, text, language));
     return makeReply('calculation', language, [
       { kind: 'text', markdown: parts.join('\n\n') },
-      { kind: 'sources', sources: [makeSource(primary.documentId, primary.section, primary.quote, 1)] },
+      { kind: 'sources', sources: [kb.source(primary.documentId, primary.section, primary.quote, 1)] },
     ]);
   }
   if (!question.startDate || !primary || !isDurationRule(primary)) {
@@ -244,7 +244,7 @@ export function answerCalculation(text: string, context: HandlerContext, languag
       ? `**${dateLabel(result.date, 'day', language)}** — ${rule.label[language]}${rule.insurer ? ` (${rule.insurer})` : ''}.`
       : `${
           primarySector && rule.sector !== primarySector
-            ? nl ? `Ook van toepassing als het om ${rule.sector} gaat (${getDocument(rule.documentId).title})` : `Also applicable if this is about ${rule.sector === 'huisartsenzorg' ? 'GP care (huisartsenzorg)' : 'GGZ'} (${getDocument(rule.documentId).title})`
+            ? nl ? `Ook van toepassing als het om ${rule.sector} gaat (${kb.requireDocument(rule.documentId).title})` : `Also applicable if this is about ${rule.sector === 'huisartsenzorg' ? 'GP care (huisartsenzorg)' : 'GGZ'} (${kb.requireDocument(rule.documentId).title})`
             : nl ? 'Ook van toepassing' : 'Also applicable'
         }: ${rule.label[language]}${rule.insurer ? ` (${rule.insurer})` : ''} → **${dateLabel(result.date, 'day', language)}** (${statusPhrase(item, language)}).`;
     const lines = [head];
@@ -257,8 +257,8 @@ export function answerCalculation(text: string, context: HandlerContext, languag
       lines.push(skippedText(result, language));
     }
     if (rule.documentId) {
-      lines.push(`${nl ? 'Bron' : 'Source'}: “${rule.quote}” (${getDocument(rule.documentId).title}, § ${rule.section})`);
-      sources.push(makeSource(rule.documentId, rule.section, rule.quote, main ? 1 : 0.8));
+      lines.push(`${nl ? 'Bron' : 'Source'}: “${rule.quote}” (${kb.requireDocument(rule.documentId).title}, § ${rule.section})`);
+      sources.push(kb.source(rule.documentId, rule.section, rule.quote, main ? 1 : 0.8));
     } else if (main) {
       lines.push(nl ? 'Termijn zoals in je vraag genoemd (geen documentregel).' : 'Period as stated in your question (not a document rule).');
     }

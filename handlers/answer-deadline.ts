@@ -1,11 +1,8 @@
 import { amsterdamDate, parseYmd } from '../knowledge/dates/calendar-date.js';
-import { getDocument, loadDocuments } from '../knowledge/documents.js';
-import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
+import type { DocumentMeta } from '../knowledge/documents.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Milestone } from '../knowledge/milestones/milestone.js';
 import { previousOccurrence } from '../knowledge/milestones/occurrences.js';
-import { makeSource } from '../knowledge/source.js';
-import { cleanedDocument, sectionPathAt } from '../knowledge/cleaned-documents.js';
-import { findInsurers } from '../knowledge/insurers.js';
 import type { HandlerContext } from './context.js';
 import { toDeadlineItem } from './deadline-item.js';
 import { occurrenceToShow } from './deadline-occurrence.js';
@@ -20,14 +17,26 @@ const MAX_ITEMS = 6;
 /** Distinctive words a question must share with a milestone to name it without a known action word. */
 const MIN_WORD_MATCH = 2;
 
-/** Milestones shown when a question names no step: the main yearly steps of the GP timeline. */
-const KEY_SECTOR_RULES = ['gcp-yearly-policy-by-april-1', 'gcp-yearly-nza-rules', 'gcp-yearly-portals-open', 'gcp-yearly-contracting-closes', 'gcp-yearly-inform-insured'];
-
-function loadedPolicies(language: Language): string {
-  return loadDocuments()
-    .filter((d) => d.insurer)
-    .map((d) => `${d.insurer} (${d.sector === 'ggz' ? 'GGZ' : d.sector}, ${language === 'nl' ? 'contractjaar' : 'contract year'} ${d.contractYear ?? '?'})`)
+function loadedPolicies(kb: KnowledgeBase, language: Language): string {
+  return kb.documents
+    .filter((d) => d.kind === 'insurer-policy' && d.insurer)
+    .map((d) => `${d.insurer} (${kb.sectors.name(d.sector, language)}, ${language === 'nl' ? 'contractjaar' : 'contract year'} ${d.contractYear ?? '?'})`)
     .join(', ');
+}
+
+/**
+ * The policy of an insurer that answers: the one for the contract year asked, else the one of the
+ * contracting season `today` falls in (contracting for next year runs through this year), else the
+ * newest older one. Undefined when the insurer has no policy with dated steps.
+ */
+export function policyFor(kb: KnowledgeBase, insurer: string, askedYear: number | undefined, today: string): DocumentMeta | undefined {
+  const policies = kb.documents.filter((d) => d.kind === 'insurer-policy' && d.insurer === insurer && d.contractYear !== null);
+  if (policies.length === 0) return undefined;
+  const season = askedYear ?? parseYmd(today).year + 1;
+  const exact = policies.find((d) => d.contractYear === season);
+  if (exact) return exact;
+  const older = policies.filter((d) => (d.contractYear ?? 0) < season).sort((a, b) => (b.contractYear ?? 0) - (a.contractYear ?? 0));
+  return older[0] ?? [...policies].sort((a, b) => (a.contractYear ?? 0) - (b.contractYear ?? 0))[0];
 }
 
 /** The date of an item in words; a span of months reads "januari 2025 – maart 2025". */
@@ -36,7 +45,7 @@ function whenLabel(m: Milestone, item: DeadlineItem, language: Language): string
   return m.when.kind === 'month' && m.when.through !== undefined && m.when.through !== m.when.month ? `${first} – ${dateLabel(`${m.when.through}-01`, 'month', language)}` : first;
 }
 
-function explainItem(m: Milestone, item: DeadlineItem, today: string, language: Language): string {
+function explainItem(kb: KnowledgeBase, m: Milestone, item: DeadlineItem, today: string, language: Language): string {
   const nl = language === 'nl';
   const lines = [
     `**${whenLabel(m, item, language)}** — ${item.label}${item.insurer ? ` (${item.insurer})` : ''}.`,
@@ -50,18 +59,18 @@ function explainItem(m: Milestone, item: DeadlineItem, today: string, language: 
         : `This is a yearly rule (${yearlyPhrase(m.when.month, m.when.day, 'en')}); the next occurrence is ${dateLabel(item.date, 'day', 'en')}${prev ? `, the previous one was ${dateLabel(prev.date, 'day', 'en')}` : ''}.`,
     );
   }
-  lines.push(`${nl ? 'Bron' : 'Source'}: “${m.quote}” (${getDocument(m.documentId).title}, § ${m.section})`);
+  lines.push(`${nl ? 'Bron' : 'Source'}: “${m.quote}” (${kb.requireDocument(m.documentId).title}, § ${m.section})`);
   return lines.join('\n');
 }
 
-function sourcesOf(ranked: readonly RankedMilestone[]): Source[] {
+function sourcesOf(kb: KnowledgeBase, ranked: readonly RankedMilestone[]): Source[] {
   const seen = new Set<string>();
   const out: Source[] = [];
   for (const r of ranked) {
     const key = `${r.milestone.documentId}|${r.milestone.quote}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(makeSource(r.milestone.documentId, r.milestone.section, r.milestone.quote, Math.round(r.score * 100) / 100));
+    out.push(kb.source(r.milestone.documentId, r.milestone.section, r.milestone.quote, Math.round(r.score * 100) / 100));
   }
   return out.slice(0, 4);
 }
@@ -75,15 +84,15 @@ function pick(ranked: readonly RankedMilestone[]): { best: RankedMilestone[]; re
   return { best, related };
 }
 
-function policyYearNote(insurer: string, question: DeadlineQuestion, today: string, language: Language): string | undefined {
-  const docs = loadDocuments().filter((d) => d.insurer === insurer);
-  const years = docs.map((d) => d.contractYear).filter((y): y is number => y !== null);
-  if (years.length === 0) return undefined;
-  const newest = Math.max(...years);
+function policyYearNote(kb: KnowledgeBase, insurer: string, chosen: DocumentMeta, question: DeadlineQuestion, today: string, language: Language): string | undefined {
+  const docs = kb.documents.filter((d) => d.kind === 'insurer-policy' && d.insurer === insurer);
+  const years = docs.map((d) => d.contractYear).filter((y): y is number => y !== null).sort((a, b) => a - b);
+  if (years.length === 0 || chosen.contractYear === null) return undefined;
+  const newest = chosen.contractYear;
   const contractingFor = parseYmd(today).year + 1;
   const nl = language === 'nl';
   const asked = question.year;
-  if (asked !== undefined && !years.includes(asked) && asked !== newest - 1) {
+  if (asked !== undefined && !years.includes(asked) && asked !== newest - 1 && asked !== newest) {
     return nl
       ? `Let op: je vraagt naar ${asked}, maar van ${insurer} is alleen het inkoopbeleid voor contractjaar ${years.join(', ')} geladen. De data hieronder gelden voor dat contractjaar, niet voor ${asked}.`
       : `Note: you ask about ${asked}, but only ${insurer}'s purchasing policy for contract year ${years.join(', ')} is loaded. The dates below belong to that contract year, not to ${asked}.`;
@@ -101,40 +110,41 @@ function policyYearNote(insurer: string, question: DeadlineQuestion, today: stri
  * contracting practices: "Met uitzondering van DSW Zorgverzekeraar, die zich distantieert van deze
  * nieuwe afspraken". They qualify the rules offered in place of the insurer's own dates.
  */
-function insurerRemarks(name: string, documentIds: readonly string[]): { documentId: string; section: string; sentence: string }[] {
+function insurerRemarks(kb: KnowledgeBase, name: string, documentIds: readonly string[]): { documentId: string; section: string; sentence: string }[] {
   const out: { documentId: string; section: string; sentence: string }[] = [];
   for (const documentId of new Set(documentIds)) {
-    const { text } = cleanedDocument(documentId);
+    const { text } = kb.cleaned(documentId);
     for (const m of text.matchAll(/[^.!?\n]*[^.!?\n\s][^.!?\n]*[.!?]?/g)) {
       const sentence = m[0].trim();
-      if (sentence.length < 20 || !findInsurers(sentence).some((i) => i.name === name)) continue;
-      out.push({ documentId, section: sectionPathAt(documentId, m.index).join(' › '), sentence });
+      if (sentence.length < 20 || !kb.insurers.find(sentence).some((i) => i.name === name)) continue;
+      out.push({ documentId, section: kb.sectionPathAt(documentId, m.index).join(' › '), sentence });
     }
   }
   return out;
 }
 
-function unknownInsurerReply(name: string, question: DeadlineQuestion, today: string, language: Language): Reply {
+function unknownInsurerReply(kb: KnowledgeBase, name: string, question: DeadlineQuestion, today: string, language: Language): Reply {
   const nl = language === 'nl';
-  const sectorWide = loadMilestones().filter((m) => m.insurer === null && m.when.kind === 'yearly');
+  const sectorWide = kb.milestones.filter((m) => m.insurer === null && m.when.kind === 'yearly');
   const ranked = question.actions.length > 0 ? rankMilestones({ ...question, actor: question.actor === 'zorgverzekeraar' ? undefined : question.actor }, sectorWide) : [];
   const picked = pick(ranked);
-  const chosen = (ranked.length > 0 ? [...picked.best, ...picked.related] : sectorWide.filter((m) => KEY_SECTOR_RULES.includes(m.id)).map((m) => ({ milestone: m, score: 1 }))).slice(0, 5);
+  const chosen = (ranked.length > 0 ? [...picked.best, ...picked.related] : sectorWide.filter((m) => m.overview).map((m) => ({ milestone: m, score: 1 }))).slice(0, 5);
   const items = chosen.map((r) => toDeadlineItem(r.milestone, occurrenceToShow(r.milestone, today, question.year), today, language));
+  const sectorTitles = [...new Set(chosen.map((r) => kb.requireDocument(r.milestone.documentId).title))].join('; ');
   const intro = nl
-    ? `Van **${name}** heb ik geen inkoopbeleid geladen, dus ik kan geen datum van ${name} noemen (en ik geef geen data van andere verzekeraars als antwoord). Geladen inkoopbeleid: ${loadedPolicies('nl')}. De data van ${name} staan in het zorginkoopbeleid op de website van ${name}.`
-    : `No purchasing policy of **${name}** is loaded, so I cannot give you a ${name} date (and I will not present another insurer's date as the answer). Loaded policies: ${loadedPolicies('en')}. ${name}'s dates are in its purchasing policy on its website.`;
+    ? `Van **${name}** heb ik geen inkoopbeleid geladen, dus ik kan geen datum van ${name} noemen (en ik geef geen data van andere verzekeraars als antwoord). Geladen inkoopbeleid: ${loadedPolicies(kb, 'nl')}. De data van ${name} staan in het zorginkoopbeleid op de website van ${name}.`
+    : `No purchasing policy of **${name}** is loaded, so I cannot give you a ${name} date (and I will not present another insurer's date as the answer). Loaded policies: ${loadedPolicies(kb, 'en')}. ${name}'s dates are in its purchasing policy on its website.`;
   const sectorNote = nl
-    ? `Wel gelden sectorbrede jaarlijkse regels uit de Good Contracting Practices huisartsenzorg, met de NZa-regels die daarin staan (beleid uiterlijk 1 april, bekendmaking gecontracteerde zorg uiterlijk 19 november). Dit zijn **geen data van ${name}** maar algemene regels voor alle zorgverzekeraars:`
-    : `Sector-wide yearly rules do apply, from the GP Good Contracting Practices and the NZa rules they restate (policy by 1 April, contracted care announced by 19 November). These are **not ${name}'s own dates** but general rules for all insurers:`;
-  const remarks = insurerRemarks(name, chosen.map((r) => r.milestone.documentId));
+    ? `Wel gelden sectorbrede jaarlijkse regels (${sectorTitles}). Dit zijn **geen data van ${name}** maar algemene regels voor alle zorgverzekeraars:`
+    : `Sector-wide yearly rules do apply (${sectorTitles}). These are **not ${name}'s own dates** but general rules for all insurers:`;
+  const remarks = insurerRemarks(kb, name, chosen.map((r) => r.milestone.documentId));
   const remarkText = remarks
-    .map((r) => (nl ? `Let op, ${getDocument(r.documentId).title} zegt over ${name}: “${r.sentence}”` : `Note: ${getDocument(r.documentId).title} says about ${name}: “${r.sentence}”`))
+    .map((r) => (nl ? `Let op, ${kb.requireDocument(r.documentId).title} zegt over ${name}: “${r.sentence}”` : `Note: ${kb.requireDocument(r.documentId).title} says about ${name}: “${r.sentence}”`))
     .join('\n');
   const blocks: Block[] = [
     { kind: 'text', markdown: [`${intro}\n\n${sectorNote}`, ...(remarkText ? [remarkText] : [])].join('\n\n') },
     { kind: 'deadlines', deadlines: items },
-    { kind: 'sources', sources: [...remarks.map((r) => makeSource(r.documentId, r.section, r.sentence, 1)), ...sourcesOf(chosen)].slice(0, 4) },
+    { kind: 'sources', sources: [...remarks.map((r) => kb.source(r.documentId, r.section, r.sentence, 1)), ...sourcesOf(kb, chosen)].slice(0, 4) },
   ];
   return makeReply('deadline', language, blocks);
 }
@@ -146,14 +156,16 @@ function unknownInsurerReply(name: string, question: DeadlineQuestion, today: st
  * policy is not loaded get the honest answer and only sector-wide rules.
  */
 export function answerDeadline(text: string, context: HandlerContext, language: Language): Reply {
+  const kb = context.knowledge;
   const today = amsterdamDate(context.now);
-  const question = parseDeadlineQuestion(text, today);
+  const question = parseDeadlineQuestion(text, today, kb);
   const nl = language === 'nl';
   const insurer = question.insurers[0];
-  if (insurer && !insurer.loaded) return unknownInsurerReply(insurer.name, question, today, language);
+  const policy = insurer ? policyFor(kb, insurer.name, question.year, today) : undefined;
+  if (insurer && (!insurer.loaded || !policy)) return unknownInsurerReply(kb, insurer.name, question, today, language);
 
-  const all = loadMilestones();
-  const pool = insurer ? all.filter((m) => m.insurer === insurer.name) : all;
+  const all = kb.milestones;
+  const pool = insurer && policy ? all.filter((m) => m.insurer === insurer.name && m.documentId === policy.id) : all;
   let ranked = rankMilestones(question, pool);
   let overview = false;
   // Without a recognised step, the words of the question may still name one milestone clearly
@@ -163,7 +175,7 @@ export function answerDeadline(text: string, context: HandlerContext, language: 
     // No step named (or none matches): show the planning, chronologically, of the insurer or the sector.
     overview = true;
     const base = insurer ? pool : all.filter((m) => m.insurer === null && m.when.kind === 'yearly' && (!question.sector || m.sector === question.sector));
-    const list = insurer ? base : base.filter((m) => KEY_SECTOR_RULES.includes(m.id));
+    const list = insurer ? base : base.filter((m) => m.overview);
     ranked = list.map((m) => ({ milestone: m, score: 1 }));
   }
 
@@ -171,7 +183,7 @@ export function answerDeadline(text: string, context: HandlerContext, language: 
   const chosen = [...best, ...related];
   const items = chosen.map((r) => toDeadlineItem(r.milestone, occurrenceToShow(r.milestone, today, question.year), today, language));
   const parts: string[] = [];
-  const note = insurer ? policyYearNote(insurer.name, question, today, language) : undefined;
+  const note = insurer && policy ? policyYearNote(kb, insurer.name, policy, question, today, language) : undefined;
   if (note) parts.push(note);
 
   if (overview) {
@@ -190,13 +202,13 @@ export function answerDeadline(text: string, context: HandlerContext, language: 
     return makeReply('deadline', language, [
       { kind: 'text', markdown: parts.join('\n\n') },
       { kind: 'deadlines', deadlines: [...items].sort((a, b) => a.date.localeCompare(b.date)) },
-      { kind: 'sources', sources: sourcesOf(chosen) },
+      { kind: 'sources', sources: sourcesOf(kb, chosen) },
     ]);
   }
 
   best.forEach((r, i) => {
     const item = items[i];
-    if (item) parts.push(explainItem(r.milestone, item, today, language));
+    if (item) parts.push(explainItem(kb, r.milestone, item, today, language));
   });
   if (!insurer && best.some((r) => r.milestone.insurer !== null) && !best.some((r) => r.milestone.insurer === null)) {
     parts.push(
@@ -209,6 +221,6 @@ export function answerDeadline(text: string, context: HandlerContext, language: 
   return makeReply('deadline', language, [
     { kind: 'text', markdown: parts.join('\n\n') },
     { kind: 'deadlines', deadlines: items },
-    { kind: 'sources', sources: sourcesOf(chosen) },
+    { kind: 'sources', sources: sourcesOf(kb, chosen) },
   ]);
 }

@@ -1,3 +1,4 @@
+import { testKnowledge } from '../knowledge/test-support/test-knowledge.js';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../bot/logger.js';
 import { openStore } from '../bot/storage/open-store.js';
@@ -12,17 +13,17 @@ const route = createRouter(handlers);
 
 async function context(publicUrl?: string): Promise<HandlerContext & { close(): Promise<void> }> {
   const store = await openStore('file::memory:');
-  return { now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger, ...(publicUrl ? { publicUrl } : {}), close: () => store.close() };
+  return { now, knowledge: testKnowledge(), holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger, ...(publicUrl ? { publicUrl } : {}), close: () => store.close() };
 }
 
 describe('chat commands (data)', () => {
   it('matches whole-message phrases and prefixes, keeping the rest as written', () => {
-    expect(matchChatCommand('Kalender link?')).toEqual({ id: 'calendar', rest: '' });
-    expect(matchChatCommand('overzicht')).toEqual({ id: 'home', rest: '' });
-    expect(matchChatCommand('Feedback 👎 Mist de bron')).toEqual({ id: 'feedback', rest: '👎 Mist de bron' });
-    expect(matchChatCommand('wanneer is de agenda van VGZ bekend?')).toBeUndefined();
-    expect(readVerdict('goed, klopt')).toEqual({ helpful: true, comment: 'klopt' });
-    expect(readVerdict('mist iets')).toEqual({ helpful: undefined, comment: 'mist iets' });
+    expect(matchChatCommand(testKnowledge().chatCommands, 'Kalender link?')).toEqual({ id: 'calendar', rest: '' });
+    expect(matchChatCommand(testKnowledge().chatCommands, 'overzicht')).toEqual({ id: 'home', rest: '' });
+    expect(matchChatCommand(testKnowledge().chatCommands, 'Feedback 👎 Mist de bron')).toEqual({ id: 'feedback', rest: '👎 Mist de bron' });
+    expect(matchChatCommand(testKnowledge().chatCommands, 'wanneer is de agenda van VGZ bekend?')).toBeUndefined();
+    expect(readVerdict(testKnowledge().chatCommands, 'goed, klopt')).toEqual({ helpful: true, comment: 'klopt' });
+    expect(readVerdict(testKnowledge().chatCommands, 'mist iets')).toEqual({ helpful: undefined, comment: 'mist iets' });
   });
 });
 

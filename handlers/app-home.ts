@@ -1,5 +1,4 @@
 import { amsterdamDate } from '../knowledge/dates/calendar-date.js';
-import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
 import { calendarLinkBlock } from './calendar-link.js';
 import { matchChatCommand } from './chat-commands.js';
 import type { HandlerContext } from './context.js';
@@ -28,7 +27,7 @@ const MAX_SUBSCRIPTIONS = 20;
 export const appHomeHandler: Handler = {
   intent: 'help',
   actionPrefix: 'app.',
-  match: (text) => (matchChatCommand(text)?.id === 'home' ? 1 : 0),
+  match: (text, _language, knowledge) => (matchChatCommand(knowledge.chatCommands, text)?.id === 'home' ? 1 : 0),
   handle: async (message, context, language) => {
     switch (message.action?.id) {
       case APP_WELCOME:
@@ -94,7 +93,7 @@ export async function homeReply(message: IncomingMessage, context: HandlerContex
     if (mine.length > MAX_SUBSCRIPTIONS) lines.push(nl ? `- … en nog ${mine.length - MAX_SUBSCRIPTIONS}` : `- … and ${mine.length - MAX_SUBSCRIPTIONS} more`);
     blocks.push({ kind: 'text', markdown: `**${nl ? 'Herinneringen' : 'Reminders'}:**\n${lines.join('\n')}` });
   }
-  const deadlines = upcomingDeadlines(loadMilestones(), amsterdamDate(context.now), language, filterFromSubscriptions(mine));
+  const deadlines = upcomingDeadlines(context.knowledge.milestones, amsterdamDate(context.now), language, filterFromSubscriptions(mine));
   blocks.push({ kind: 'text', markdown: `**${nl ? 'Komende deadlines' : 'Upcoming deadlines'}:**${deadlines.length === 0 ? (nl ? ' geen gevonden in de documenten.' : ' none found in the documents.') : ''}` });
   if (deadlines.length > 0) blocks.push({ kind: 'deadlines', deadlines });
   blocks.push(calendarLinkBlock(context, language));

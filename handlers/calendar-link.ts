@@ -34,6 +34,6 @@ export function calendarLinkBlock(context: Pick<HandlerContext, 'publicUrl'>, la
 /** "calendar", "kalender link", "agenda": replies with the calendar subscription URL. */
 export const calendarLinkHandler: Handler = {
   intent: 'help',
-  match: (text) => (matchChatCommand(text)?.id === 'calendar' ? 1 : 0),
+  match: (text, _language, knowledge) => (matchChatCommand(knowledge.chatCommands, text)?.id === 'calendar' ? 1 : 0),
   handle: async (_message, context, language) => makeReply('help', language, [calendarLinkBlock(context, language)]),
 };

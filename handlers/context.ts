@@ -1,11 +1,10 @@
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Logger } from './logger.js';
 import type { Store } from './store.js';
 
-/** Which optional days count as public holidays in working-day sums (collective agreements differ). */
-export interface HolidaySettings {
-  readonly goodFriday: boolean;
-  readonly liberationDay: boolean;
-}
+import type { HolidaySettings } from '../knowledge/dates/holiday-settings.js';
+
+export type { HolidaySettings } from '../knowledge/dates/holiday-settings.js';
 
 /**
  * Everything a handler may use besides the message. Time is an input: handlers never read the
@@ -13,12 +12,12 @@ export interface HolidaySettings {
  */
 export interface HandlerContext {
   readonly now: Date;
+  /** Everything the bot knows (documents, index, confirmed milestones, vocabularies): an input like `now`. */
+  readonly knowledge: KnowledgeBase;
   readonly holidays: HolidaySettings;
   /** Opens (once) and returns the store; only handlers that persist call it. */
   readonly store: () => Promise<Store>;
   readonly log: Logger;
-  /** Extra search glossary file (from CONTRACTBOT_GLOSSARY), merged over the shipped one. */
-  readonly glossaryPath?: string;
   /** The bot's public base URL (PUBLIC_URL), for links such as the calendar feed; undefined when not configured. */
   readonly publicUrl?: string;
 }

@@ -1,5 +1,5 @@
 import { amsterdamDate } from '../knowledge/dates/calendar-date.js';
-import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { quoteKey } from '../knowledge/milestones/locate-quote.js';
 import { occurrenceToShow } from './deadline-occurrence.js';
 import { toDeadlineItem } from './deadline-item.js';
@@ -12,11 +12,11 @@ const DAY_MONTH = /\b\d{1,2}\s+(januari|februari|maart|april|mei|juni|juli|augus
  * deadline items: a document answer that quotes "uiterlijk 1 april 2017 … de gehele cyclus" also
  * gives that date with its status. Passages without a written date cost nothing.
  */
-export function datedStepsIn(documentId: string, passageText: string, now: Date, language: Language, limit = 2): DeadlineItem[] {
+export function datedStepsIn(knowledge: KnowledgeBase, documentId: string, passageText: string, now: Date, language: Language, limit = 2): DeadlineItem[] {
   if (!DAY_MONTH.test(passageText)) return [];
   const text = quoteKey(passageText);
   const today = amsterdamDate(now);
-  return loadMilestones()
+  return knowledge.milestones
     .filter((m) => m.documentId === documentId && m.verified)
     .map((m) => ({ m, at: text.indexOf(quoteKey(m.quote)) }))
     .filter(({ at }) => at >= 0)

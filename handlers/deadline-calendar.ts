@@ -1,5 +1,4 @@
 import { addDays, formatYmd, parseYmd } from '../knowledge/dates/calendar-date.js';
-import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
 import type { Milestone } from '../knowledge/milestones/milestone.js';
 import { milestoneOccurrences } from '../knowledge/milestones/occurrences.js';
 import { toDeadlineItem } from './deadline-item.js';
@@ -21,7 +20,7 @@ export interface CalendarOptions {
  * insurer-specific first), with status relative to `today`.
  * @example deadlineCalendar({ insurer: 'VGZ', today: '2026-11-23', language: 'nl' })
  */
-export function deadlineCalendar(options: CalendarOptions, milestones: readonly Milestone[] = loadMilestones()): DeadlineItem[] {
+export function deadlineCalendar(options: CalendarOptions, milestones: readonly Milestone[]): DeadlineItem[] {
   const selected = milestones.filter(
     (m) => (options.insurer === undefined || m.insurer === options.insurer) && (!options.sector || m.sector === options.sector),
   );

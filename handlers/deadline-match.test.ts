@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testKnowledge } from '../knowledge/test-support/test-knowledge.js';
 import { deadlineScore } from './deadline-match.js';
 
 describe('deadlineScore: "when" that asks for a time, not the conjunction', () => {
@@ -14,7 +15,7 @@ describe('deadlineScore: "when" that asks for a time, not the conjunction', () =
     'What is the closing date for contracting with Zorg en Zekerheid?',
     'Show me the timeline for GP contracting',
   ])('takes "%s"', (q) => {
-    expect(deadlineScore(q)).toBeGreaterThan(0.5);
+    expect(deadlineScore(q, 'en', testKnowledge())).toBeGreaterThan(0.5);
   });
 
   it.each([
@@ -25,11 +26,11 @@ describe('deadlineScore: "when" that asks for a time, not the conjunction', () =
     'Which NZa rule since 2016 obliges insurers to make their GGZ purchasing policy and planning available on time?',
     "Could you kindly give me Zorg en Zekerheid's phone number for questions about contracting status, and when I can call?",
   ])('leaves "%s" to the question handler', (q) => {
-    expect(deadlineScore(q)).toBeLessThan(0.1);
+    expect(deadlineScore(q, 'en', testKnowledge())).toBeLessThan(0.1);
   });
 
   it('reads English "data" as facts and Dutch "data" as dates', () => {
-    expect(deadlineScore('What data must I send to VGZ?', 'en')).toBeLessThan(0.1);
-    expect(deadlineScore('Welke data gelden voor de contractering bij VGZ?', 'nl')).toBeGreaterThan(0.5);
+    expect(deadlineScore('What data must I send to VGZ?', 'en', testKnowledge())).toBeLessThan(0.1);
+    expect(deadlineScore('Welke data gelden voor de contractering bij VGZ?', 'nl', testKnowledge())).toBeGreaterThan(0.5);
   });
 });

@@ -1,7 +1,8 @@
 import { parseYmd } from '../knowledge/dates/calendar-date.js';
 import { extractDates, resolveDate } from '../knowledge/dates/extract-dates.js';
 import { fold } from '../knowledge/fold.js';
-import { findInsurers, type InsurerMention } from '../knowledge/insurers.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { InsurerMention } from '../knowledge/vocabulary/insurer-catalog.js';
 import { type Action, actionsIn } from '../knowledge/milestones/actions.js';
 import type { Actor } from '../knowledge/milestones/milestone.js';
 import type { RuleTrigger } from '../knowledge/rules/relative-rule.js';
@@ -78,9 +79,9 @@ const ACTOR_INSURER = /\b(zorgverzekeraar\w*|verzekeraar\w*|insurer\w*)\b/;
  * actions, a contract year, the event date of a calculation, whose deadline and the rule triggers.
  * @example parseDeadlineQuestion('When must I sign with Z&Z?', '2026-11-23') → { insurers: [Zorg en Zekerheid], actions: ['sign'], actor: 'zorgaanbieder', … }
  */
-export function parseDeadlineQuestion(text: string, today: string): DeadlineQuestion {
+export function parseDeadlineQuestion(text: string, today: string, knowledge: KnowledgeBase): DeadlineQuestion {
   const folded = fold(text);
-  const insurers = findInsurers(text);
+  const insurers = knowledge.insurers.find(text);
   const sector = SECTOR_PATTERNS.find(([, p]) => p.test(folded))?.[0];
 
   const dates = extractDates(text);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testKnowledge } from '../knowledge/test-support/test-knowledge.js';
 import { amsterdamInstant } from '../knowledge/dates/calendar-date.js';
 import type { HandlerContext } from './context.js';
 import { calculationHandler, deadlineHandler } from './deadlines.js';
@@ -7,7 +8,7 @@ import type { Language } from './types.js';
 
 const log = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 function context(now = '2026-11-23', liberationDay = false): HandlerContext {
-  return {
+  return { knowledge: testKnowledge(),
     now: amsterdamInstant(now, 12),
     holidays: { goodFriday: false, liberationDay },
     store: () => Promise.reject(new Error('no store in deadline tests')),
@@ -16,35 +17,35 @@ function context(now = '2026-11-23', liberationDay = false): HandlerContext {
 }
 const message = (text: string) => ({ address: { platform: 'local' as const, conversationId: 't' }, text, receivedAt: new Date(0) });
 async function ask(text: string, language: Language = 'en', ctx = context()) {
-  const handler = calculationHandler.match(text, language) > deadlineHandler.match(text, language) ? calculationHandler : deadlineHandler;
+  const handler = calculationHandler.match(text, language, testKnowledge()) > deadlineHandler.match(text, language, testKnowledge()) ? calculationHandler : deadlineHandler;
   return replyToJson(await handler.handle(message(text), ctx, language));
 }
 
 describe('match', () => {
   it('scores when-questions and calculations high and plain document questions low', () => {
-    expect(deadlineHandler.match('When must I sign with Zorg en Zekerheid?', 'en')).toBeGreaterThanOrEqual(0.85);
-    expect(deadlineHandler.match('Tot wanneer kan ik tekenen bij Z&Z?', 'nl')).toBeGreaterThanOrEqual(0.85);
-    expect(deadlineHandler.match('Wat is de deadline voor de offerte bij VGZ?', 'nl')).toBeGreaterThanOrEqual(0.85);
-    expect(calculationHandler.match('Vraag gesteld op 22 december 2026, wanneer uiterlijk antwoord?', 'nl')).toBeGreaterThan(0.9);
-    expect(calculationHandler.match('Wat is 10 werkdagen na 3 mei 2026?', 'nl')).toBeGreaterThanOrEqual(0.9);
+    expect(deadlineHandler.match('When must I sign with Zorg en Zekerheid?', 'en', testKnowledge())).toBeGreaterThanOrEqual(0.85);
+    expect(deadlineHandler.match('Tot wanneer kan ik tekenen bij Z&Z?', 'nl', testKnowledge())).toBeGreaterThanOrEqual(0.85);
+    expect(deadlineHandler.match('Wat is de deadline voor de offerte bij VGZ?', 'nl', testKnowledge())).toBeGreaterThanOrEqual(0.85);
+    expect(calculationHandler.match('Vraag gesteld op 22 december 2026, wanneer uiterlijk antwoord?', 'nl', testKnowledge())).toBeGreaterThan(0.9);
+    expect(calculationHandler.match('Wat is 10 werkdagen na 3 mei 2026?', 'nl', testKnowledge())).toBeGreaterThanOrEqual(0.9);
     for (const q of [
       'Hoeveel procent van de behandeltijd moet de regiebehandelaar zelf leveren bij Zorg en Zekerheid?',
       'Wat moet ik vermelden bij het indienen van een signaal bij de NZa?',
       'What is VGZ’s policy on e-health in basic GGZ?',
     ]) {
       // The question handler answers plain document questions with 0.1.
-      expect(deadlineHandler.match(q, 'nl'), q).toBeLessThan(0.1);
-      expect(calculationHandler.match(q, 'nl'), q).toBeLessThan(0.1);
+      expect(deadlineHandler.match(q, 'nl', testKnowledge()), q).toBeLessThan(0.1);
+      expect(calculationHandler.match(q, 'nl', testKnowledge()), q).toBeLessThan(0.1);
     }
-    expect(deadlineHandler.match('Herinner dit kanaal aan de deadlines van VGZ', 'nl')).toBeLessThan(0.1);
-    expect(deadlineHandler.match('How should GGZ providers and insurers agree on escalation in advance?', 'en')).toBeLessThan(0.1);
-    expect(deadlineHandler.match('Wanneer is een machtiging nodig voor langdurige GGZ?', 'nl')).toBeLessThan(0.1);
-    expect(deadlineHandler.match('Wanneer wordt een contract gevolgd door andere zorgverzekeraars?', 'nl')).toBeLessThan(0.1);
+    expect(deadlineHandler.match('Herinner dit kanaal aan de deadlines van VGZ', 'nl', testKnowledge())).toBeLessThan(0.1);
+    expect(deadlineHandler.match('How should GGZ providers and insurers agree on escalation in advance?', 'en', testKnowledge())).toBeLessThan(0.1);
+    expect(deadlineHandler.match('Wanneer is een machtiging nodig voor langdurige GGZ?', 'nl', testKnowledge())).toBeLessThan(0.1);
+    expect(deadlineHandler.match('Wanneer wordt een contract gevolgd door andere zorgverzekeraars?', 'nl', testKnowledge())).toBeLessThan(0.1);
     // No step word, but the words name one dated step; "which months", "date" are when-words.
-    expect(deadlineHandler.match('Wanneer moest de cyclus van beleidsvorming voor contractjaar 2018 doorlopen zijn?', 'nl')).toBeGreaterThan(0.1);
-    expect(deadlineHandler.match('In which months does VGZ adjust the agreement?', 'en')).toBeGreaterThan(0.1);
-    expect(deadlineHandler.match('vgz offertemodule open date?', 'en')).toBeGreaterThan(0.1);
-    expect(calculationHandler.match('Ik heb op 17 maart 2026 tussentijds een zorgovereenkomst aangevraagd bij Z&Z. Per wanneer krijg ik die?', 'nl')).toBeGreaterThan(0.9);
+    expect(deadlineHandler.match('Wanneer moest de cyclus van beleidsvorming voor contractjaar 2018 doorlopen zijn?', 'nl', testKnowledge())).toBeGreaterThan(0.1);
+    expect(deadlineHandler.match('In which months does VGZ adjust the agreement?', 'en', testKnowledge())).toBeGreaterThan(0.1);
+    expect(deadlineHandler.match('vgz offertemodule open date?', 'en', testKnowledge())).toBeGreaterThan(0.1);
+    expect(calculationHandler.match('Ik heb op 17 maart 2026 tussentijds een zorgovereenkomst aangevraagd bij Z&Z. Per wanneer krijg ik die?', 'nl', testKnowledge())).toBeGreaterThan(0.9);
   });
 });
 
@@ -208,6 +209,7 @@ describe('deadline and calculation details from the blind question set', () => {
     holidays: { goodFriday: false, liberationDay: false },
     store: () => Promise.reject(new Error('unused')),
     log: { debug() {}, info() {}, warn() {}, error() {} },
+    knowledge: testKnowledge(),
   };
   const ask = async (text: string) => {
     const { createRouter } = await import('./router.js');

@@ -9,7 +9,7 @@ import type { Handler } from './handler.js';
  */
 export const deadlineHandler: Handler = {
   intent: 'deadline',
-  match: (text, language) => deadlineScore(text, language),
+  match: (text, language, knowledge) => deadlineScore(text, language, knowledge),
   handle: async (message, context, language) => answerDeadline(message.text, context, language),
 };
 

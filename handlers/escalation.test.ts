@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { testKnowledge } from '../knowledge/test-support/test-knowledge.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -38,7 +39,7 @@ async function open(url: string): Promise<Store> {
 }
 
 function context(store: Store | (() => Promise<Store>), now = NOW): HandlerContext {
-  return { now, holidays: { goodFriday: false, liberationDay: false }, store: typeof store === 'function' ? store : async () => store, log: silentLogger };
+  return { knowledge: testKnowledge(), now, holidays: { goodFriday: false, liberationDay: false }, store: typeof store === 'function' ? store : async () => store, log: silentLogger };
 }
 
 const local = (conversationId: string): Address => ({ platform: 'local', conversationId });

@@ -14,7 +14,7 @@ import type { Handler } from './handler.js';
 export const escalationHandler: Handler = {
   intent: 'escalation',
   actionPrefix: 'checklist.',
-  match: (text) => (parseChecklistCommand(text) ? 1 : checklistRequestScore(text)),
+  match: (text, _language, knowledge) => (parseChecklistCommand(text) ? 1 : checklistRequestScore(text, knowledge)),
   handle: async (message, context, language) => {
     if (message.action) return runChecklistAction(message, context, language);
     const command = parseChecklistCommand(message.text);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testKnowledge } from '../knowledge/test-support/test-knowledge.js';
 import { silentLogger } from '../bot/logger.js';
 import { openStore } from '../bot/storage/open-store.js';
 import type { HandlerContext } from './context.js';
@@ -28,7 +29,7 @@ describe('feedback', () => {
   it('stores a click through the router (conversation only, no user id) and thanks in the answer’s language', async () => {
     const store = await openStore('file::memory:');
     const now = new Date('2026-05-11T10:00:00Z');
-    const context: HandlerContext = { now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
+    const context: HandlerContext = { knowledge: testKnowledge(), now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
     const route = createRouter([feedbackHandler]);
     const address = { platform: 'slack' as const, conversationId: 'C1', threadId: '1.0', userId: 'U1' };
     const reply = await route({ address, text: '', action: { id: FEEDBACK_NOT_HELPFUL, value: `en|${feedbackSubject(answer)}` }, receivedAt: now }, context);
@@ -47,7 +48,7 @@ describe('feedback', () => {
   it('offers a comment field after a click and stores the comment with the verdict', async () => {
     const store = await openStore('file::memory:');
     const now = new Date('2026-05-11T10:00:00Z');
-    const context: HandlerContext = { now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
+    const context: HandlerContext = { knowledge: testKnowledge(), now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
     const route = createRouter([feedbackHandler]);
     const address = { platform: 'teams' as const, conversationId: 'a:1', userId: 'aad-1' };
     const clicked = await route({ address, text: '', action: { id: FEEDBACK_NOT_HELPFUL, value: `nl|${feedbackSubject(answer)}` }, receivedAt: now }, context);
@@ -65,7 +66,7 @@ describe('feedback', () => {
   it('takes typed feedback (the terminal): a verdict word and an optional comment', async () => {
     const store = await openStore('file::memory:');
     const now = new Date('2026-05-11T10:00:00Z');
-    const context: HandlerContext = { now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
+    const context: HandlerContext = { knowledge: testKnowledge(), now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
     const route = createRouter([feedbackHandler]);
     const address = { platform: 'local' as const, conversationId: 'cli' };
     expect((await route({ address, text: 'feedback 👍 precies wat ik zocht', receivedAt: now }, context)).fallbackText).toMatch(/opgeslagen/);

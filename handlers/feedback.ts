@@ -64,7 +64,7 @@ const COMMENT_VALUE = /^(nl|en)\|((?:question|deadline|calculation):[0-9a-f]{12}
 export const feedbackHandler: Handler = {
   intent: 'unknown',
   actionPrefix: 'feedback.',
-  match: (text) => (matchChatCommand(text)?.id === 'feedback' ? 1 : 0),
+  match: (text, _language, knowledge) => (matchChatCommand(knowledge.chatCommands, text)?.id === 'feedback' ? 1 : 0),
   handle: async (message, context, routerLanguage) => {
     if (!message.action) return typedFeedback(message, context, routerLanguage);
     const id = message.action.id;
@@ -114,7 +114,7 @@ async function commentFeedback(message: IncomingMessage, context: HandlerContext
 
 async function typedFeedback(message: IncomingMessage, context: HandlerContext, language: Language): Promise<Reply> {
   const nl = language === 'nl';
-  const { helpful, comment } = readVerdict(matchChatCommand(message.text)?.rest ?? '');
+  const { helpful, comment } = readVerdict(context.knowledge.chatCommands, matchChatCommand(context.knowledge.chatCommands, message.text)?.rest ?? '');
   if (helpful === undefined) {
     return makeReply('unknown', language, [
       {

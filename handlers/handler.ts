@@ -1,3 +1,4 @@
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { HandlerContext } from './context.js';
 import type { IncomingMessage, Intent, Language, Reply } from './types.js';
 
@@ -9,6 +10,6 @@ export interface Handler {
   readonly intent: Intent;
   /** Action ids starting with this prefix (e.g. `checklist.`) are routed here. */
   readonly actionPrefix?: string;
-  match(text: string, language: Language): number;
+  match(text: string, language: Language, knowledge: KnowledgeBase): number;
   handle(message: IncomingMessage, context: HandlerContext, language: Language): Promise<Reply>;
 }

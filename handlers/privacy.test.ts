@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { testKnowledge } from '../knowledge/test-support/test-knowledge.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -65,7 +66,7 @@ describe('privacy guard in the pipeline (router, escalation handler, store, logs
     const store = await openStore(url);
     const route = createRouter(handlers);
     const address = { platform: 'local' as const, conversationId: 'privacy' };
-    const ctx: HandlerContext = { now: new Date('2026-11-23T11:00:00Z'), holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log };
+    const ctx: HandlerContext = { knowledge: testKnowledge(), now: new Date('2026-11-23T11:00:00Z'), holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log };
     const say = (text: string) => route({ address, text, receivedAt: ctx.now }, ctx);
 
     const replies = [
@@ -102,7 +103,7 @@ describe('privacy guard in the pipeline (router, escalation handler, store, logs
     const store = await openStore('file::memory:');
     try {
       const route = createRouter(handlers);
-      const ctx: HandlerContext = { now: new Date('2026-11-23T11:00:00Z'), holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
+      const ctx: HandlerContext = { knowledge: testKnowledge(), now: new Date('2026-11-23T11:00:00Z'), holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
       const reply = await route(
         { address: { platform: 'local', conversationId: 'x' }, text: 'Draft an escalation checklist for VGZ, reference 123456789 and NL91ABNA0417164301', receivedAt: ctx.now },
         ctx,
@@ -117,7 +118,7 @@ describe('privacy guard in the pipeline (router, escalation handler, store, logs
   it('lets the rest of the pipeline answer the placeholder text', async () => {
     const route = createRouter(handlers);
     const store = await openStore('file::memory:');
-    const ctx: HandlerContext = { now: new Date('2026-11-23T11:00:00Z'), holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
+    const ctx: HandlerContext = { knowledge: testKnowledge(), now: new Date('2026-11-23T11:00:00Z'), holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
     const reply = await route(
       { address: { platform: 'local', conversationId: 'x' }, text: 'Wanneer moet ik tekenen bij Zorg en Zekerheid? Mail het antwoord naar jan.jansen@praktijk-noord.nl', receivedAt: ctx.now },
       ctx,

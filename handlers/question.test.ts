@@ -1,4 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readBundle } from '../knowledge/bundle.js';
+import { loadGlossary } from '../knowledge/glossary.js';
+import { buildKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { testKnowledge } from '../knowledge/test-support/test-knowledge.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +15,7 @@ import { createRouter } from './router.js';
 const now = new Date('2026-11-23T12:00:00Z');
 const context = (extra: Partial<HandlerContext> = {}): HandlerContext => ({
   now,
+  knowledge: testKnowledge(),
   holidays: { goodFriday: false, liberationDay: false },
   store: () => Promise.reject(new Error('the question handler does not use the store')),
   log: silentLogger,
@@ -22,8 +27,8 @@ const ask = async (text: string, extra: Partial<HandlerContext> = {}) =>
 
 describe('questionHandler', () => {
   it('is the fallback: a small positive match for any text', () => {
-    expect(questionHandler.match('wat dan ook', 'nl')).toBe(0.1);
-    expect(questionHandler.match('   ', 'nl')).toBe(0);
+    expect(questionHandler.match('wat dan ook', 'nl', testKnowledge())).toBe(0.1);
+    expect(questionHandler.match('   ', 'nl', testKnowledge())).toBe(0);
   });
 
   it('answers with the sentences that answer, cited with title, publisher, year, section and link', async () => {
@@ -99,16 +104,14 @@ describe('questionHandler', () => {
     expect(reply.text).toMatch(/no purchasing policy of Zilveren Kruis is loaded/);
   });
 
-  it('uses the extra glossary from the context, and reports an invalid one clearly', async () => {
+  it('searches with the knowledge base\'s glossary (the extra glossary merged in by the composition root)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'q-glossary-'));
     const good = join(dir, 'good.json');
     writeFileSync(good, JSON.stringify({ entries: [{ kind: 'translation', en: ['assignment ban'], nl: ['cessieverbod'] }] }));
-    const withGlossary = await ask('Will there be an assignment ban?', { glossaryPath: good });
+    const knowledge = buildKnowledgeBase({ bundle: readBundle(), glossary: loadGlossary(good) });
+    const withGlossary = await ask('Will there be an assignment ban?', { knowledge });
     expect(withGlossary.text).toContain('cessieverbod');
-    const bad = join(dir, 'bad.json');
-    writeFileSync(bad, '[]');
-    const reply = await ask('Wat is selectieve inkoop?', { glossaryPath: bad });
-    expect(reply.text).toMatch(/CONTRACTBOT_GLOSSARY.*invalid|ongeldig/);
-    expect(reply.text).toContain('bad.json');
+    const without = await ask('Will there be an assignment ban?');
+    expect(without.text).not.toContain('cessieverbod');
   });
 });

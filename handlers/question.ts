@@ -14,7 +14,6 @@ const LABELS = {
       `Daarover vind ik niets in de documenten over contractering die ik ken (${titles}). Ik beantwoord alleen vragen over die documenten; stel je vraag anders of typ "help".`,
     notLoaded: (names: string) =>
       `Let op: van ${names} heb ik geen inkoopbeleid geladen; hieronder staat wat de andere documenten zeggen.`,
-    glossary: (message: string) => `De extra woordenlijst (CONTRACTBOT_GLOSSARY) is ongeldig, vraag de beheerder dit te herstellen: ${message}`,
   },
   en: {
     answer: (publisher: string) => `According to ${publisher}:`,
@@ -22,7 +21,6 @@ const LABELS = {
     none: (titles: string) =>
       `I found nothing about this in the contracting documents I know (${titles}). I only answer questions about those documents; try rephrasing or type "help".`,
     notLoaded: (names: string) => `Note: no purchasing policy of ${names} is loaded; below is what the other documents say.`,
-    glossary: (message: string) => `The extra glossary (CONTRACTBOT_GLOSSARY) is invalid; ask the administrator to fix it: ${message}`,
   },
 } as const;
 
@@ -55,32 +53,18 @@ export const questionHandler: Handler = {
 
 /**
  * Searches the documents for a question: the policy of an insurer the question names counts more,
- * other insurers' policies less. An invalid extra glossary gives a reply saying so instead.
+ * other insurers' policies less.
  */
 export async function findEvidence(text: string, context: HandlerContext): Promise<QuestionEvidence | { reply: (language: Language) => Reply }> {
-  const [{ searchWithConcepts }, { loadGlossary, GlossaryError }, { evidenceFeatures }, { findInsurers }, { loadDocuments }] = await Promise.all([
-    import('../knowledge/search.js'),
-    import('../knowledge/glossary.js'),
-    import('../knowledge/search/evidence-features.js'),
-    import('../knowledge/insurers.js'),
-    import('../knowledge/documents.js'),
-  ]);
-  let glossary;
-  try {
-    glossary = loadGlossary(context.glossaryPath);
-  } catch (error) {
-    if (!(error instanceof GlossaryError)) throw error;
-    context.log.error('glossary invalid', { error: error.message });
-    const message = error.message;
-    return { reply: (language) => makeReply('unknown', language, [{ kind: 'text', markdown: LABELS[language].glossary(message) }]) };
-  }
-  const mentioned = findInsurers(text);
+  const kb = context.knowledge;
+  const [{ searchWithConcepts, searchSpaceOf }, { evidenceFeatures }] = await Promise.all([import('../knowledge/search.js'), import('../knowledge/search/evidence-features.js')]);
+  const mentioned = kb.insurers.find(text);
   const loadedNames = new Set(mentioned.filter((m) => m.loaded).map((m) => m.name));
   const documentBoosts: Record<string, number> = {};
   if (loadedNames.size > 0) {
-    for (const d of loadDocuments()) if (d.insurer) documentBoosts[d.id] = loadedNames.has(d.insurer) ? 1.5 : 0.3;
+    for (const d of kb.documents) if (d.insurer) documentBoosts[d.id] = loadedNames.has(d.insurer) ? 1.5 : 0.3;
   }
-  const { concepts, hits } = searchWithConcepts(text, { limit: 6, documentBoosts, glossary });
+  const { concepts, hits } = searchWithConcepts(searchSpaceOf(kb), text, { limit: 6, documentBoosts });
   return { concepts, hits, features: evidenceFeatures(concepts, hits), notLoaded: mentioned.filter((m) => !m.loaded).map((m) => m.name) };
 }
 
@@ -98,15 +82,12 @@ export async function questionReply(
   language: Language,
 ): Promise<Reply> {
   const labels = LABELS[language];
-  const [{ answerSnippet }, { makeSource }, { loadDocuments }] = await Promise.all([
-    import('../knowledge/search/answer-snippet.js'),
-    import('../knowledge/source.js'),
-    import('../knowledge/documents.js'),
-  ]);
+  const kb = context.knowledge;
+  const { answerSnippet } = await import('../knowledge/search/answer-snippet.js');
   const { concepts, hits, notLoaded } = evidence;
   const toSource = (hit: SearchHit, maxChars: number): { source: Source; shown: string } => {
-    const snippet = answerSnippet(hit.passage, concepts, 'nl', maxChars);
-    const source = makeSource(
+    const snippet = answerSnippet(hit.passage, concepts, 'nl', maxChars, { insurer: kb.document(hit.passage.documentId)?.insurer ?? null, insurers: kb.insurers });
+    const source = kb.source(
       hit.passage.documentId,
       hit.passage.sectionPath.join(' › '),
       quote(snippet.text, snippet.trimmedBefore, snippet.trimmedAfter),
@@ -119,7 +100,7 @@ export async function questionReply(
 
   switch (verdict) {
     case 'none': {
-      const titles = loadDocuments().map((d) => d.title).join('; ');
+      const titles = kb.documents.map((d) => d.title).join('; ');
       return makeReply('question', language, [...notes, { kind: 'text', markdown: labels.none(titles) }]);
     }
     case 'weak': {
@@ -147,7 +128,7 @@ export async function questionReply(
   const { datedStepsIn } = await import('./dated-steps-in.js');
   const { quoteKey } = await import('../knowledge/milestones/locate-quote.js');
   const shownKey = quoteKey(main.shown);
-  const dated = datedStepsIn(best.passage.documentId, best.passage.text, context.now, language).map((d) =>
+  const dated = datedStepsIn(kb, best.passage.documentId, best.passage.text, context.now, language).map((d) =>
     d.quote !== undefined && shownKey.includes(quoteKey(d.quote)) ? withoutQuote(d) : d,
   );
   return makeReply('question', language, [

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
+import { testKnowledge } from '../knowledge/test-support/test-knowledge.js';
 import { parseDeadlineQuestion } from './deadline-question.js';
 import { rankMilestones } from './rank-milestones.js';
 
 const top = (text: string, insurer?: string) => {
-  const question = parseDeadlineQuestion(text, '2026-11-23');
-  const pool = loadMilestones().filter((m) => insurer === undefined || m.insurer === insurer);
+  const question = parseDeadlineQuestion(text, '2026-11-23', testKnowledge());
+  const pool = testKnowledge().milestones.filter((m) => insurer === undefined || m.insurer === insurer);
   return rankMilestones(question, pool).map((r) => r.milestone.id);
 };
 

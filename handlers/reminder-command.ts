@@ -1,5 +1,5 @@
 import { fold } from '../knowledge/fold.js';
-import { findInsurers } from '../knowledge/insurers.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { DEFAULT_LEAD_DAYS, MAX_LEAD_DAYS } from './reminder-filters.js';
 import type { Language, Sector } from './types.js';
 
@@ -40,33 +40,31 @@ const SUBSCRIBE = new RegExp(
  * @example parseReminderCommand('remind this channel about VGZ 14,7,1', 'en') → { kind: 'subscribe', insurers: ['VGZ'], leadDays: [14, 7, 1], … }
  * @example parseReminderCommand('welke herinneringen staan hier?', 'nl') → { kind: 'list' }
  */
-export function parseReminderCommand(text: string): ReminderCommand | undefined {
+export function parseReminderCommand(text: string, kb: KnowledgeBase): ReminderCommand | undefined {
   const f = fold(text).replace(/\s+/g, ' ').trim();
   if (f.length > 300) return undefined;
   if (STOP.test(f) && !/\b(stop (met )?(te )?(tekenen|onderhandelen))\b/.test(f)) {
     const id = /\b([0-9a-f]{12})\b/.exec(f)?.[1];
-    return { kind: 'stop', insurers: insurersIn(text, f), ...(id ? { id } : {}) };
+    return { kind: 'stop', insurers: insurersIn(kb, text, f), ...(id ? { id } : {}) };
   }
   if (LIST.test(f)) return { kind: 'list' };
   if (SUBSCRIBE.test(f) && !QUESTION_ABOUT.test(f)) {
     const language: Language | undefined = /\bin (het )?(nederlands|dutch)\b/.test(f) ? 'nl' : /\bin (het )?(engels|english)\b/.test(f) ? 'en' : undefined;
     const scope = /\b(this|the|deze|dit|de|het) (thread|draad|draadje)\b/.test(f) ? 'thread' : 'conversation';
-    return { kind: 'subscribe', insurers: insurersIn(text, f), sectors: sectorsIn(f), leadDays: leadDaysIn(f), scope, ...(language ? { language } : {}) };
+    return { kind: 'subscribe', insurers: insurersIn(kb, text, f), sectors: sectorsIn(kb, text), leadDays: leadDaysIn(f), scope, ...(language ? { language } : {}) };
   }
   return undefined;
 }
 
-function insurersIn(text: string, folded: string): readonly string[] | 'all' {
+function insurersIn(kb: KnowledgeBase, text: string, folded: string): readonly string[] | 'all' {
   if (/\b(all|alle)\s+(insurers|verzekeraars|zorgverzekeraars)\b/.test(folded)) return 'all';
-  const names = findInsurers(text).map((m) => m.name);
+  const names = kb.insurers.find(text).map((m) => m.name);
   return names.length > 0 ? names : 'all';
 }
 
-function sectorsIn(folded: string): readonly Sector[] | 'all' {
-  const sectors: Sector[] = [];
-  if (/\bggz\b|\bmental health\b/.test(folded)) sectors.push('ggz');
-  if (/\b(huisarts\w*|gp|general practi\w*)\b/.test(folded)) sectors.push('huisartsenzorg');
-  return sectors.length === 1 ? sectors : 'all';
+function sectorsIn(kb: KnowledgeBase, text: string): readonly Sector[] | 'all' {
+  const sectors = kb.sectors.find(text);
+  return sectors.length > 0 ? sectors : 'all';
 }
 
 /** "14,7,1", "30, 14 en 7 dagen", "7 and 1 days before": small whole numbers are lead days. */

@@ -1,4 +1,4 @@
-import { canonicalInsurer, knownInsurers } from '../knowledge/insurers.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Sector } from './types.js';
 
 /**
@@ -9,31 +9,30 @@ export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 export const DEFAULT_LEAD_DAYS: readonly number[] = [30, 14, 7, 1];
 export const MAX_LEAD_DAYS = 365;
-const SECTORS: readonly Sector[] = ['ggz', 'huisartsenzorg'];
 
 /** `VGZ,Zilveren Kruis` or `all` (aliases such as `Z&Z` allowed) → canonical names or 'all'. */
-export function parseInsurerFilter(text: string | undefined): Parsed<readonly string[] | 'all'> {
+export function parseInsurerFilter(text: string | undefined, kb: Pick<KnowledgeBase, 'insurers'>): Parsed<readonly string[] | 'all'> {
   if (text === undefined || text.trim() === '' || text.trim().toLowerCase() === 'all') return { ok: true, value: 'all' };
   const names: string[] = [];
   for (const part of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
-    const name = canonicalInsurer(part);
-    if (!name) return { ok: false, message: `Unknown insurer "${part.slice(0, 40)}"; known: ${knownInsurers().join(', ')} (or "all").` };
+    const name = kb.insurers.canonical(part);
+    if (!name) return { ok: false, message: `Unknown insurer "${part.slice(0, 40)}"; known: ${kb.insurers.names.join(', ')} (or "all").` };
     if (!names.includes(name)) names.push(name);
   }
   return names.length > 0 ? { ok: true, value: names } : { ok: false, message: 'Name at least one insurer, or "all".' };
 }
 
-/** `ggz`, `huisartsenzorg`, `ggz,huisartsenzorg` or `all`. */
-export function parseSectorFilter(text: string | undefined): Parsed<readonly Sector[] | 'all'> {
+/** `ggz`, `huisartsenzorg`, `ggz,huisartsenzorg` (or any sector name the knowledge base knows) or `all`. */
+export function parseSectorFilter(text: string | undefined, kb: Pick<KnowledgeBase, 'sectors'>): Parsed<readonly Sector[] | 'all'> {
   if (text === undefined || text.trim() === '' || text.trim().toLowerCase() === 'all') return { ok: true, value: 'all' };
   const sectors: Sector[] = [];
-  for (const part of text.split(',').map((p) => p.trim().toLowerCase()).filter((p) => p !== '')) {
-    const sector = SECTORS.find((s) => s === part);
-    if (!sector) return { ok: false, message: `Unknown sector "${part.slice(0, 40)}"; use ggz, huisartsenzorg or all.` };
+  for (const part of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const sector = kb.sectors.canonical(part);
+    if (!sector) return { ok: false, message: `Unknown sector "${part.slice(0, 40)}"; use ${kb.sectors.ids.join(', ')} or all.` };
     if (!sectors.includes(sector)) sectors.push(sector);
   }
-  if (sectors.length === 0) return { ok: false, message: 'Name a sector: ggz, huisartsenzorg or all.' };
-  return { ok: true, value: sectors.length === SECTORS.length ? 'all' : sectors };
+  if (sectors.length === 0) return { ok: false, message: `Name a sector: ${kb.sectors.ids.join(', ')} or all.` };
+  return { ok: true, value: sectors.length === kb.sectors.ids.length ? 'all' : sectors };
 }
 
 /** `30,14,7,1` → [30, 14, 7, 1]: whole days 0–365, distinct, descending. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
+import { testKnowledge } from '../knowledge/test-support/test-knowledge.js';
 import { decodeReminderAction, encodeReminderAction, reminderMessage } from './reminder-message.js';
 
-const sign = loadMilestones().find((m) => m.id === 'zz-ggz-2024-sign');
+const sign = testKnowledge().milestones.find((m) => m.id === 'zz-ggz-2024-sign');
 
 describe('reminderMessage', () => {
   it('says what happens, the date with weekday, days left, who acts and the source, with Done and Snooze', () => {
     if (!sign) throw new Error('catalog lacks zz-ggz-2024-sign');
-    const reply = reminderMessage({ milestones: [sign], occurrenceDate: '2023-11-09', today: '2023-11-02', language: 'en', late: true });
+    const reply = reminderMessage({ knowledge: testKnowledge(), milestones: [sign], occurrenceDate: '2023-11-09', today: '2023-11-02', language: 'en', late: true });
     expect(reply.intent).toBe('reminder');
     expect(reply.fallbackText).toMatch(/^Reminder: .*\(Zorg en Zekerheid\) — Thursday 9 November 2023, 7 days left\. \(sent later than planned\)/);
     expect(reply.fallbackText).toContain('Who must act: the provider (you)');

@@ -1,6 +1,6 @@
 import { daysBetween } from '../knowledge/dates/calendar-date.js';
 import type { Milestone } from '../knowledge/milestones/milestone.js';
-import { makeSource } from '../knowledge/source.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { actorPhrase } from './deadline-text.js';
 import { dateLabel } from './format-date.js';
 import { makeReply } from './reply.js';
@@ -46,6 +46,7 @@ export function decodeReminderAction(raw: string | undefined): ReminderActionVal
 }
 
 export interface ReminderMessageInput {
+  readonly knowledge: KnowledgeBase;
   /** One deadline: a milestone, or several stating the same date, actor and insurer (first one leads). */
   readonly milestones: readonly [Milestone, ...Milestone[]];
   readonly occurrenceDate: string;
@@ -102,7 +103,7 @@ export function reminderMessage(input: ReminderMessageInput): Reply {
         { label: nl ? 'Wie moet handelen' : 'Who must act', value: who },
       ],
     },
-    { kind: 'sources', sources: milestones.map((x) => makeSource(x.documentId, x.section, x.quote, 1)) },
+    { kind: 'sources', sources: milestones.map((x) => input.knowledge.source(x.documentId, x.section, x.quote, 1)) },
     ...(input.outcome ? [{ kind: 'text' as const, markdown: input.outcome.line }] : []),
     ...(buttons.length > 0 ? [{ kind: 'actions' as const, buttons }] : []),
   ], { replaceOriginal: input.outcome !== undefined });

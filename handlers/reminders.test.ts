@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { testKnowledge } from '../knowledge/test-support/test-knowledge.js';
 import { silentLogger } from '../bot/logger.js';
 import { runSchedulerPass } from '../bot/scheduler/run-scheduler-pass.js';
 import { recordingAdapter } from '../bot/scheduler/test-support/recording-adapter.js';
 import { openStore } from '../bot/storage/open-store.js';
-import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
 import type { HandlerContext } from './context.js';
 import { parseReminderCommand } from './reminder-command.js';
 import { reminderMessage } from './reminder-message.js';
@@ -20,7 +20,7 @@ afterEach(async () => store?.close());
 async function setup(now = new Date('2027-01-04T10:00:00Z')) {
   store = await openStore('file::memory:');
   const route = createRouter(handlers);
-  const context = (at: Date): HandlerContext => ({ now: at, holidays: HOLIDAYS, store: async () => store, log: silentLogger });
+  const context = (at: Date): HandlerContext => ({ knowledge: testKnowledge(), now: at, holidays: HOLIDAYS, store: async () => store, log: silentLogger });
   const say = (text: string, address: Address = CHANNEL, at = now) => route({ address, text, receivedAt: at }, context(at));
   const press = (id: string, value: string | undefined, at: Date) => route({ address: CHANNEL, text: '', action: { id, ...(value ? { value } : {}) }, receivedAt: at } as IncomingMessage, context(at));
   return { say, press };
@@ -28,18 +28,18 @@ async function setup(now = new Date('2027-01-04T10:00:00Z')) {
 
 describe('reminder commands', () => {
   it('recognises reminder commands and leaves deadline questions alone', () => {
-    expect(parseReminderCommand('remind this channel about VGZ 14,7,1')).toEqual({ kind: 'subscribe', insurers: ['VGZ'], sectors: 'all', leadDays: [14, 7, 1], scope: 'conversation' });
-    expect(parseReminderCommand('herinner dit kanaal aan alle deadlines')).toEqual({ kind: 'subscribe', insurers: 'all', sectors: 'all', leadDays: [30, 14, 7, 1], scope: 'conversation' });
-    expect(parseReminderCommand('remind this thread about CZ 7')).toMatchObject({ insurers: ['CZ'], leadDays: [7], scope: 'thread' });
-    expect(parseReminderCommand('herinner deze draad aan VGZ')).toMatchObject({ insurers: ['VGZ'], scope: 'thread' });
-    expect(parseReminderCommand('Herinner ons aan Z&Z ggz 30, 14 en 7 dagen van tevoren')).toMatchObject({ insurers: ['Zorg en Zekerheid'], sectors: ['ggz'], leadDays: [30, 14, 7] });
-    expect(parseReminderCommand('remind us about huisartsenzorg deadlines in English')).toMatchObject({ sectors: ['huisartsenzorg'], language: 'en' });
-    expect(parseReminderCommand('which reminders are set here?')).toEqual({ kind: 'list' });
-    expect(parseReminderCommand('welke herinneringen staan hier?')).toEqual({ kind: 'list' });
-    expect(parseReminderCommand('stop reminders')).toEqual({ kind: 'stop', insurers: 'all' });
-    expect(parseReminderCommand('stop herinneringen')).toEqual({ kind: 'stop', insurers: 'all' });
+    expect(parseReminderCommand('remind this channel about VGZ 14,7,1', testKnowledge())).toEqual({ kind: 'subscribe', insurers: ['VGZ'], sectors: 'all', leadDays: [14, 7, 1], scope: 'conversation' });
+    expect(parseReminderCommand('herinner dit kanaal aan alle deadlines', testKnowledge())).toEqual({ kind: 'subscribe', insurers: 'all', sectors: 'all', leadDays: [30, 14, 7, 1], scope: 'conversation' });
+    expect(parseReminderCommand('remind this thread about CZ 7', testKnowledge())).toMatchObject({ insurers: ['CZ'], leadDays: [7], scope: 'thread' });
+    expect(parseReminderCommand('herinner deze draad aan VGZ', testKnowledge())).toMatchObject({ insurers: ['VGZ'], scope: 'thread' });
+    expect(parseReminderCommand('Herinner ons aan Z&Z ggz 30, 14 en 7 dagen van tevoren', testKnowledge())).toMatchObject({ insurers: ['Zorg en Zekerheid'], sectors: ['ggz'], leadDays: [30, 14, 7] });
+    expect(parseReminderCommand('remind us about huisartsenzorg deadlines in English', testKnowledge())).toMatchObject({ sectors: ['huisartsenzorg'], language: 'en' });
+    expect(parseReminderCommand('which reminders are set here?', testKnowledge())).toEqual({ kind: 'list' });
+    expect(parseReminderCommand('welke herinneringen staan hier?', testKnowledge())).toEqual({ kind: 'list' });
+    expect(parseReminderCommand('stop reminders', testKnowledge())).toEqual({ kind: 'stop', insurers: 'all' });
+    expect(parseReminderCommand('stop herinneringen', testKnowledge())).toEqual({ kind: 'stop', insurers: 'all' });
     for (const q of ['When must I sign with VGZ?', 'Wanneer moet ik tekenen bij Zorg en Zekerheid?', 'Wat is een herinnering bij de NZa?', 'Stop met tekenen bij VGZ?', 'Maak een escalatie-checklist voor VGZ']) {
-      expect(parseReminderCommand(q), q).toBeUndefined();
+      expect(parseReminderCommand(q, testKnowledge()), q).toBeUndefined();
     }
   });
 
@@ -78,7 +78,7 @@ describe('reminder commands', () => {
     await say('remind this channel about all deadlines 7,1');
     const adapter = recordingAdapter('slack');
     const run = (iso: string) =>
-      runSchedulerPass({ store, milestones: loadMilestones(), adapters: new Map([['slack', adapter]]), holidays: HOLIDAYS, log: silentLogger, now: new Date(iso), minIntervalMs: 0 }).then((r) =>
+      runSchedulerPass({ store, knowledge: testKnowledge(), adapters: new Map([['slack', adapter]]), holidays: HOLIDAYS, log: silentLogger, now: new Date(iso), minIntervalMs: 0 }).then((r) =>
         r.delivered.filter((d) => d.date === '2027-04-01').map((d) => d.leadDays),
       );
     expect(await run('2027-03-25T09:00:00+01:00')).toEqual([7]);

@@ -1,4 +1,3 @@
-import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
 import { addressKey } from './address-key.js';
 import type { HandlerContext } from './context.js';
 import { dateLabel } from './format-date.js';
@@ -20,10 +19,10 @@ import { addDays, amsterdamDate, amsterdamInstant } from '../knowledge/dates/cal
 export const reminderHandler: Handler = {
   intent: 'reminder',
   actionPrefix: 'reminder.',
-  match: (text) => (parseReminderCommand(text) ? 0.95 : 0),
+  match: (text, _language, knowledge) => (parseReminderCommand(text, knowledge) ? 0.95 : 0),
   handle: async (message, context, language) => {
     if (message.action) return handleAction(message, context, language);
-    const command = parseReminderCommand(message.text);
+    const command = parseReminderCommand(message.text, context.knowledge);
     if (!command) return text(language, language === 'nl' ? 'Zeg bijvoorbeeld "herinner dit kanaal aan VGZ 14,7,1".' : 'Try for example "remind this channel about VGZ 14,7,1".');
     return handleCommand(command, message, context, language);
   },
@@ -76,7 +75,7 @@ async function handleAction(message: IncomingMessage, context: HandlerContext, f
   const language = value?.language ?? fallback;
   const nl = language === 'nl';
   if (!value) return text(language, nl ? 'Deze herinneringsknop is niet (meer) geldig.' : 'This reminder button is not valid (any more).');
-  const known = loadMilestones();
+  const known = context.knowledge.milestones;
   const milestones = value.milestoneIds.flatMap((id) => known.filter((m) => m.id === id));
   const [first, ...others] = milestones;
   if (!first) return text(language, nl ? 'Deze mijlpaal bestaat niet meer.' : 'This milestone no longer exists.');

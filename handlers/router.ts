@@ -43,7 +43,7 @@ export function createRouter(handlers: readonly Handler[]): (message: IncomingMe
         let best: Handler | undefined;
         let bestScore = 0;
         for (const handler of all) {
-          const score = handler.match(guarded.text, language);
+          const score = handler.match(guarded.text, language, context.knowledge);
           if (score > bestScore) {
             best = handler;
             bestScore = score;

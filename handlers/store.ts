@@ -1,3 +1,4 @@
+import type { DocumentStore } from './document-store.js';
 import type { Address, Language, Sector } from './types.js';
 
 /**
@@ -120,7 +121,7 @@ export interface Feedback {
   readonly comment?: string;
 }
 
-export interface Store {
+export interface Store extends DocumentStore {
   readonly kind: 'sqlite' | 'postgres';
 
   addSubscription(input: NewSubscription, now: Date): Promise<Subscription>;

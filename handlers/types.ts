@@ -5,7 +5,8 @@
 
 export type Platform = 'slack' | 'teams' | 'local';
 export type Language = 'nl' | 'en';
-export type Sector = 'ggz' | 'huisartsenzorg';
+/** A care sector id from the sector vocabulary (knowledge/data/sectors.json) or declared by a document. */
+export type Sector = string;
 
 export type Intent =
   | 'question'
@@ -41,18 +42,8 @@ export interface IncomingMessage {
   readonly userName?: string;
 }
 
-/** A cited passage of one of the knowledge documents. */
-export interface Source {
-  readonly documentId: string;
-  readonly title: string;
-  readonly publisher: string;
-  readonly year: string;
-  /** Section path joined with " › ", e.g. "6 Planning › 6.1 Planning contracteerproces". */
-  readonly section: string;
-  readonly snippet: string;
-  readonly score: number;
-  readonly url: string | null;
-}
+export type { Source } from '../knowledge/source.js';
+import type { Source } from '../knowledge/source.js';
 
 export type DeadlineStatus = 'past' | 'today' | 'upcoming';
 

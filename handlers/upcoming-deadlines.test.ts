@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Subscription } from './store.js';
-import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
+import { testKnowledge } from '../knowledge/test-support/test-knowledge.js';
 import type { Milestone } from '../knowledge/milestones/milestone.js';
 import { filterFromSubscriptions, upcomingDeadlines } from './upcoming-deadlines.js';
 
@@ -40,7 +40,7 @@ describe('upcoming deadlines for the home view', () => {
   });
 
   it('works on the real milestone catalog', () => {
-    const items = upcomingDeadlines(loadMilestones(), '2026-05-11', 'nl', { insurers: 'all', sectors: 'all' });
+    const items = upcomingDeadlines(testKnowledge().milestones, '2026-05-11', 'nl', { insurers: 'all', sectors: 'all' });
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) expect(item.date >= '2026-05-11').toBe(true);
   });

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { buildCleanedDocument, cleanedDocument, sectionPathAt } from './cleaned-documents.js';
-import { loadDocuments } from './documents.js';
+import { testKnowledge } from './test-support/test-knowledge.js';
+import { buildCleanedDocument } from './cleaned-documents.js';
 
 function pathOf(documentId: string, phrase: string): string[] {
-  const offset = cleanedDocument(documentId).text.indexOf(phrase);
+  const offset = testKnowledge().cleaned(documentId).text.indexOf(phrase);
   expect(offset, phrase).toBeGreaterThanOrEqual(0);
-  return sectionPathAt(documentId, offset);
+  return testKnowledge().sectionPathAt(documentId, offset);
 }
 
 describe('cleanedDocument', () => {
   it('is memoised', () => {
-    expect(cleanedDocument('zz-ggz-2024')).toBe(cleanedDocument('zz-ggz-2024'));
+    expect(testKnowledge().cleaned('zz-ggz-2024')).toBe(testKnowledge().cleaned('zz-ggz-2024'));
   });
 
   it('has sections that cover the whole text in order, each starting at its heading', () => {
-    for (const { id } of loadDocuments()) {
-      const doc = cleanedDocument(id);
+    for (const { id } of testKnowledge().documents) {
+      const doc = testKnowledge().cleaned(id);
       expect(doc.sections[0]?.start, id).toBe(0);
       expect(doc.sections[doc.sections.length - 1]?.end, id).toBe(doc.text.length);
       doc.sections.forEach((s, i) => {
@@ -43,7 +43,7 @@ describe('cleanedDocument', () => {
   });
 
   it('splits a cover line from the first chapter, and keeps paragraph starts and list tails out of titles', () => {
-    const sections = cleanedDocument('vgz-ggz-2020').sections.map((s) => s.path.join(' › '));
+    const sections = testKnowledge().cleaned('vgz-ggz-2020').sections.map((s) => s.path.join(' › '));
     expect(sections).toContain('1. Inkoopbeleid 2020');
     expect(sections.some((s) => s.includes('”1.'))).toBe(false);
     expect(sections.some((s) => s.includes('Eind 2018 hebben we'))).toBe(false);

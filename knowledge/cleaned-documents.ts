@@ -1,4 +1,3 @@
-import { readRawDocument } from './documents.js';
 import { renderBlocks, type PlacedBlock } from './ingest/render-blocks.js';
 import { textBlocks, type TextBlock } from './ingest/text-blocks.js';
 
@@ -22,33 +21,22 @@ export interface CleanedDocument {
   readonly blocks: readonly PlacedBlock[];
 }
 
-const cache = new Map<string, CleanedDocument>();
-
 /**
- * The cleaned text of a knowledge document (see `cleanText`) and its sections, built once per
- * process and memoised. Throws for an unknown document id.
+ * Cleans raw extracted text (see `cleanText`) and finds its sections: the one ingest path of every
+ * document, shipped or uploaded.
  */
-export function cleanedDocument(documentId: string): CleanedDocument {
-  const cached = cache.get(documentId);
-  if (cached) return cached;
-  const doc = buildCleanedDocument(documentId, readRawDocument(documentId));
-  cache.set(documentId, doc);
-  return doc;
-}
-
-/** Builds a cleaned document from raw text (exported for tests of the sectioning). */
 export function buildCleanedDocument(documentId: string, raw: string): CleanedDocument {
   const { text, placed } = renderBlocks(textBlocks(raw));
   return { documentId, text, sections: sectionsOf(placed, text.length), blocks: placed };
 }
 
 /**
- * The heading path at a character offset of the cleaned document ([] before the first heading).
+ * The heading path at a character offset of a cleaned document ([] before the first heading).
  *
- * @example sectionPathAt('zz-ggz-2024', offsetOf('WTZa')) // → ['5 Hoe komt u …?', '5.1 Minimum- en kwaliteitseisen', 'Nieuwe GGZ-instellingen']
+ * @example sectionPathIn(zz, offsetOf('WTZa')) // → ['5 Hoe komt u …?', '5.1 Minimum- en kwaliteitseisen', 'Nieuwe GGZ-instellingen']
  */
-export function sectionPathAt(documentId: string, offset: number): string[] {
-  const { sections } = cleanedDocument(documentId);
+export function sectionPathIn(doc: Pick<CleanedDocument, 'sections'>, offset: number): string[] {
+  const { sections } = doc;
   let lo = 0;
   let hi = sections.length - 1;
   while (lo < hi) {

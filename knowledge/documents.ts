@@ -2,13 +2,15 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { knowledgePath } from './paths.js';
 
+export const documentKindSchema = z.enum(['good-practices', 'escalation-handbook', 'insurer-policy']);
+
 const documentMetaSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   file: z.string(),
   title: z.string(),
   publisher: z.string(),
-  kind: z.enum(['good-practices', 'escalation-handbook', 'insurer-policy']),
-  sector: z.enum(['ggz', 'huisartsenzorg']),
+  kind: documentKindSchema,
+  sector: z.string().regex(/^[a-z0-9-]+$/),
   insurer: z.string().nullable(),
   published: z.string(),
   contractYear: z.number().int().nullable(),
@@ -18,31 +20,40 @@ const documentMetaSchema = z.object({
 
 const metadataSchema = z.object({ note: z.string(), documents: z.array(documentMetaSchema).min(1) });
 
-export type DocumentMeta = z.infer<typeof documentMetaSchema>;
+/** A shipped document's entry in `knowledge/corpus/metadata.json`. */
+export type BundleDocumentMeta = z.infer<typeof documentMetaSchema>;
 
-let cached: readonly DocumentMeta[] | undefined;
+/**
+ * What the knowledge base knows of any document, shipped or uploaded: every citation and policy
+ * choice reads these fields. `origin` says where the document came from.
+ */
+export interface DocumentMeta {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly kind: z.infer<typeof documentKindSchema>;
+  readonly sector: string;
+  readonly insurer: string | null;
+  /** Publication date or year as known ("2023-04-01", "2019"). */
+  readonly published: string;
+  readonly contractYear: number | null;
+  readonly language: 'nl' | 'en';
+  readonly url: string | null;
+  readonly origin: 'bundle' | 'upload';
+}
 
-/** The knowledge documents' metadata from `knowledge/corpus/metadata.json`, validated once. */
-export function loadDocuments(): readonly DocumentMeta[] {
-  if (cached) return cached;
+/** The shipped documents' metadata from `knowledge/corpus/metadata.json`, validated (read on every call: the knowledge base keeps the result). */
+export function readBundleDocuments(): BundleDocumentMeta[] {
   const raw: unknown = JSON.parse(readFileSync(knowledgePath('corpus', 'metadata.json'), 'utf8'));
-  cached = metadataSchema.parse(raw).documents;
-  return cached;
+  return metadataSchema.parse(raw).documents;
 }
 
-/** Metadata of one document by its fixed id; throws for an unknown id (a programming error). */
-export function getDocument(id: string): DocumentMeta {
-  const doc = loadDocuments().find((d) => d.id === id);
-  if (!doc) throw new Error(`Unknown document id: ${id}`);
-  return doc;
-}
-
-/** The raw extracted text of a document, exactly as shipped. */
-export function readRawDocument(id: string): string {
-  return readFileSync(knowledgePath('corpus', getDocument(id).file), 'utf8');
+/** The raw extracted text of a shipped document, exactly as shipped. */
+export function readRawBundleDocument(meta: Pick<BundleDocumentMeta, 'file'>): string {
+  return readFileSync(knowledgePath('corpus', meta.file), 'utf8');
 }
 
 /** Publication year of a document ("2023-04-01" → "2023"). */
-export function documentYear(doc: DocumentMeta): string {
+export function documentYear(doc: Pick<DocumentMeta, 'published'>): string {
   return doc.published.slice(0, 4);
 }

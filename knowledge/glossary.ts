@@ -139,22 +139,15 @@ function compile(entries: readonly GlossaryEntry[]): Map<string, Trigger[]> {
   return triggers;
 }
 
-const cache = new Map<string, Glossary>();
-
 /**
  * The shipped glossary (`knowledge/data/glossary.json`) merged with an optional user file of the
- * same shape (the path comes from CONTRACTBOT_GLOSSARY via the configuration). Memoised per path.
+ * same shape (the path comes from CONTRACTBOT_GLOSSARY via the configuration).
  * Throws {@link GlossaryError} with a clear message when a file is missing or invalid.
  */
 export function loadGlossary(extraPath?: string): Glossary {
-  const key = extraPath ?? '';
-  const cached = cache.get(key);
-  if (cached) return cached;
   const shipped = readGlossaryFile(knowledgePath('data', 'glossary.json'), 'knowledge/data/glossary.json');
   const entries = extraPath ? mergeGlossaries(shipped, readGlossaryFile(extraPath, `${extraPath} (CONTRACTBOT_GLOSSARY)`)) : shipped;
-  const glossary = { entries, triggers: compile(entries) };
-  cache.set(key, glossary);
-  return glossary;
+  return { entries, triggers: compile(entries) };
 }
 
 /** Builds a glossary from entries (tests, tools). */

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { testKnowledge, testSearchSpace } from './test-support/test-knowledge.js';
 import { describe, expect, it } from 'vitest';
-import { cleanedDocument } from './cleaned-documents.js';
 import { searchPassages, searchWithConcepts } from './search.js';
 import { analyze } from './search/dutch-lunr.js';
 import { answerSnippet } from './search/answer-snippet.js';
-import { buildIndexData, indexFilePath, inMemoryIndex, joinedCompounds, sourceHash } from './search/search-index.js';
+import { buildIndexData, indexFilePath, joinedCompounds, toSearchIndex } from './search/search-index.js';
 
 describe('searchPassages', () => {
   it('finds Dutch passages for English questions through the glossary', () => {
-    const [best] = searchPassages('Does Zorg en Zekerheid buy care delivered abroad?');
+    const [best] = searchPassages(testSearchSpace(), 'Does Zorg en Zekerheid buy care delivered abroad?');
     expect(best?.passage.documentId).toBe('zz-ggz-2024');
     expect(best?.passage.text).toContain('buitenland');
   });
@@ -17,36 +17,36 @@ describe('searchPassages', () => {
     expect(analyze('afslagen')).toEqual(analyze('afslag'));
     expect(analyze('De afslagen op de maximumtarieven')).toEqual(['afslag', 'maximumtariev']);
     expect(analyze('patient')).toEqual(analyze('patiënt'));
-    const [best] = searchPassages('afslag nieuwe maximumtarief');
+    const [best] = searchPassages(testSearchSpace(), 'afslag nieuwe maximumtarief');
     expect(best?.passage.text).toContain('afslagen op de nieuwe maximumtarieven');
   });
 
   it('returns passages whose text sits at their offsets, with their section path', () => {
-    for (const hit of searchPassages('selectieve inkoop VGZ', { limit: 5 })) {
-      expect(cleanedDocument(hit.passage.documentId).text.slice(hit.passage.start, hit.passage.end)).toBe(hit.passage.text);
+    for (const hit of searchPassages(testSearchSpace(), 'selectieve inkoop VGZ', { limit: 5 })) {
+      expect(testKnowledge().cleaned(hit.passage.documentId).text.slice(hit.passage.start, hit.passage.end)).toBe(hit.passage.text);
       expect(hit.score).toBeGreaterThan(0);
     }
   });
 
   it('treats lunr query syntax as plain text and never throws', () => {
     for (const q of ['((( :: ~~ ^^ deadline* +- "', 'title:foo', 'afslagen~2', '+nza -vgz', 'ggz^10', '*', '"', 'a:b:c', '\\', '-']) {
-      expect(() => searchPassages(q), q).not.toThrow();
+      expect(() => searchPassages(testSearchSpace(), q), q).not.toThrow();
     }
-    const [plain] = searchPassages('afslagen');
-    const [withSyntax] = searchPassages('+afslagen^5 ~afslagen* "afslagen"');
+    const [plain] = searchPassages(testSearchSpace(), 'afslagen');
+    const [withSyntax] = searchPassages(testSearchSpace(), '+afslagen^5 ~afslagen* "afslagen"');
     expect(withSyntax?.passage.id).toBe(plain?.passage.id);
   });
 
   it('filters by document and finds nothing for questions outside the domain', () => {
-    expect(searchPassages('tarieven', { documentIds: ['vgz-ggz-2020'], limit: 10 }).every((h) => h.passage.documentId === 'vgz-ggz-2020')).toBe(true);
-    const { hits } = searchWithConcepts('What is the capital of France?');
+    expect(searchPassages(testSearchSpace(), 'tarieven', { documentIds: ['vgz-ggz-2020'], limit: 10 }).every((h) => h.passage.documentId === 'vgz-ggz-2020')).toBe(true);
+    const { hits } = searchWithConcepts(testSearchSpace(), 'What is the capital of France?');
     expect(hits.every((h) => h.coverage < 0.2)).toBe(true);
-    expect(searchPassages('')).toEqual([]);
-    expect(searchPassages('the of and')).toEqual([]);
+    expect(searchPassages(testSearchSpace(), '')).toEqual([]);
+    expect(searchPassages(testSearchSpace(), 'the of and')).toEqual([]);
   });
 
   it('ranks passages that contain more of the question first', () => {
-    const { hits } = searchWithConcepts('Hoeveel procent van de behandeltijd moet de regiebehandelaar zelf leveren?');
+    const { hits } = searchWithConcepts(testSearchSpace(), 'Hoeveel procent van de behandeltijd moet de regiebehandelaar zelf leveren?');
     expect(hits[0]?.passage.text).toContain('80% van de behandeltijd');
     expect(hits[0]?.coverage).toBeGreaterThan(0.5);
   });
@@ -54,37 +54,37 @@ describe('searchPassages', () => {
 
 describe('query understanding and snippets (generalisation fixes)', () => {
   it('a glossary phrase wins over the words inside it: "care cost ceiling" is the zorgkostenplafond, not every "kosten"', () => {
-    const { concepts } = searchWithConcepts('At what share of the care cost ceiling should I inform VGZ?');
+    const { concepts } = searchWithConcepts(testSearchSpace(), 'At what share of the care cost ceiling should I inform VGZ?');
     const ceiling = concepts.find((c) => c.source === 'care cost ceiling');
     expect(ceiling?.terms.has('zorgkostenplafond')).toBe(true);
     expect(ceiling?.terms.has('kost')).toBe(false);
   });
 
   it('drops an English word whose only translation is in every passage ("care" → "zorg") instead of counting it as missing', () => {
-    const { concepts } = searchWithConcepts('Which healthcare requirements does VGZ set?');
+    const { concepts } = searchWithConcepts(testSearchSpace(), 'Which healthcare requirements does VGZ set?');
     expect(concepts.some((c) => c.source === 'healthcare')).toBe(false);
     expect(concepts.some((c) => c.source === 'VGZ')).toBe(true);
-    expect(searchWithConcepts('healthcare').concepts).toEqual([]);
+    expect(searchWithConcepts(testSearchSpace(), 'healthcare').concepts).toEqual([]);
   });
 
   it('indexes the completed halves of suspended compounds ("verpleeg- of verzorgingshuizen" → "verpleeghuizen")', () => {
     expect(joinedCompounds('bij verpleeg- of verzorgingshuizen').split(' ')).toContain('verpleeghuizen');
     expect(joinedCompounds('de algemene minimum- en kwaliteitseisen').split(' ')).toContain('minimumeisen');
-    const [best] = searchPassages('Koopt Zorg en Zekerheid GGZ in bij verpleeghuizen?');
+    const [best] = searchPassages(testSearchSpace(), 'Koopt Zorg en Zekerheid GGZ in bij verpleeghuizen?');
     expect(best?.passage.text).toContain('verpleeg- of verzorgingshuizen');
   });
 
   it('English generic words reach Dutch passages through the glossary (groups, especially, take part, religion)', () => {
-    const groups = searchPassages('For which patient groups are waiting times in mental health care especially long?', { limit: 3 });
+    const groups = searchPassages(testSearchSpace(), 'For which patient groups are waiting times in mental health care especially long?', { limit: 3 });
     expect(groups.some((h) => h.passage.text.includes('autisme'))).toBe(true);
-    const [part] = searchPassages('Does De Nederlandse ggz take part in individual contract negotiations with insurers?');
+    const [part] = searchPassages(testSearchSpace(), 'Does De Nederlandse ggz take part in individual contract negotiations with insurers?');
     expect(part?.passage.documentId).toBe('ggz-handleiding-escalatie');
-    const [religion] = searchPassages('Does VGZ take religion into account?');
+    const [religion] = searchPassages(testSearchSpace(), 'Does VGZ take religion into account?');
     expect(religion?.passage.text).toContain('godsdienst');
   });
 
   it('quotes a section from its top when its heading names what was asked better than any one sentence', () => {
-    const { concepts, hits } = searchWithConcepts('Welke landelijk overeengekomen beleidsuitgangspunten gelden bij de contractering van huisartsenzorg?');
+    const { concepts, hits } = searchWithConcepts(testSearchSpace(), 'Welke landelijk overeengekomen beleidsuitgangspunten gelden bij de contractering van huisartsenzorg?');
     const best = hits[0];
     expect(best?.passage.sectionPath.at(-1)).toMatch(/Landelijk overeengekomen beleidsuitgangspunten/);
     const snippet = answerSnippet(best!.passage, concepts, 'nl', 420);
@@ -95,12 +95,16 @@ describe('query understanding and snippets (generalisation fixes)', () => {
 
 describe('search index', () => {
   it('serialises and loads back to the same results', () => {
-    const data = buildIndexData('nl');
-    expect(data.sourceHash).toBe(sourceHash('nl'));
-    const fresh = inMemoryIndex('nl');
+    const kb = testKnowledge();
+    const passages = [...kb.index().passages.values()];
+    const data = buildIndexData(passages, 'test-hash', 'nl');
+    expect(data.sourceHash).toBe('test-hash');
+    const fresh = toSearchIndex(JSON.parse(JSON.stringify(data)) as typeof data);
     const q = 'Wat moet ik vermelden bij het indienen van een signaal bij de NZa?';
-    const a = searchPassages(q, { index: fresh }).map((h) => h.passage.id);
+    const a = searchPassages({ ...testSearchSpace(), index: fresh }, q).map((h) => h.passage.id);
+    const b = searchPassages(testSearchSpace(), q).map((h) => h.passage.id);
     expect(a.length).toBeGreaterThan(0);
+    expect(a).toEqual(b);
     expect(JSON.parse(JSON.stringify(data)).passages).toHaveLength(data.passages.length);
   });
 
@@ -114,14 +118,14 @@ describe('search index', () => {
 
 describe('searchWithConcepts: answers that sit beside the words of the question', () => {
   it('ranks the passage that defines a multi-year contract first, and quotes the definition even in a short snippet', () => {
-    const { concepts, hits } = searchWithConcepts('What counts as a multi-year contract for GP care?');
+    const { concepts, hits } = searchWithConcepts(testSearchSpace(), 'What counts as a multi-year contract for GP care?');
     const best = hits[0];
     expect(best?.passage.sectionPath.at(-1)).toMatch(/Meerjarige contracten/);
     expect(answerSnippet(best!.passage, concepts, 'nl', 260).text).toContain('ten minste 2 jaar');
   });
 
   it('quotes the stated duration for a "how long" question', () => {
-    const { concepts, hits } = searchWithConcepts('For how long does VGZ grant an authorisation for long-term mental health care?', {
+    const { concepts, hits } = searchWithConcepts(testSearchSpace(), 'For how long does VGZ grant an authorisation for long-term mental health care?', {
       documentIds: ['vgz-ggz-2020'],
     });
     expect(answerSnippet(hits[0]!.passage, concepts, 'nl', 420).text).toContain('maximaal één jaar');

@@ -1,10 +1,10 @@
 import type lunr from 'lunr';
-import { loadDocuments } from './documents.js';
-import { loadGlossary, type Glossary } from './glossary.js';
-import { findInsurers } from './insurers.js';
+import type { DocumentMeta } from './documents.js';
+import type { Glossary } from './glossary.js';
+import type { InsurerCatalog } from './vocabulary/insurer-catalog.js';
 import type { Passage } from './ingest/passages.js';
 import { conceptMatch, queryConcepts, type QueryConcept } from './search/query-concepts.js';
-import { searchIndex, type SearchIndex } from './search/search-index.js';
+import type { SearchIndex } from './search/search-index.js';
 
 export type { Passage } from './ingest/passages.js';
 
@@ -15,10 +15,14 @@ export interface SearchOptions {
   readonly documentIds?: readonly string[];
   /** Score multipliers per document, e.g. the policy of an insurer the question names. */
   readonly documentBoosts?: Readonly<Record<string, number>>;
-  /** The glossary to expand the query with (default: the shipped one). */
-  readonly glossary?: Glossary;
-  /** A prebuilt index (measurements, tests); default: the serialised index, loaded once. */
-  readonly index?: SearchIndex;
+}
+
+/** What a search runs over: the knowledge base's index and glossary, and its documents and insurers (whose policy a passage is from). */
+export interface SearchSpace {
+  readonly index: SearchIndex;
+  readonly glossary: Glossary;
+  readonly documents: readonly DocumentMeta[];
+  readonly insurers: InsurerCatalog;
 }
 
 export interface SearchHit {
@@ -60,10 +64,10 @@ function weighConcept(index: SearchIndex, concept: QueryConcept): WeightedConcep
  * query API from analysed terms, so user text never reaches lunr's query parser (`: ~ ^ + - *`
  * and quotes are plain text). English words reach Dutch passages through the glossary.
  *
- * @example searchPassages('Does Zorg en Zekerheid buy care delivered abroad?', { limit: 3 })
+ * @example searchPassages(searchSpaceOf(kb), 'Does Zorg en Zekerheid buy care delivered abroad?', { limit: 3 })
  */
-export function searchPassages(query: string, options: SearchOptions = {}): SearchHit[] {
-  return searchWithConcepts(query, options).hits;
+export function searchPassages(space: SearchSpace, query: string, options: SearchOptions = {}): SearchHit[] {
+  return searchWithConcepts(space, query, options).hits;
 }
 
 /** A query concept with its weight (rarity in the documents; highest when absent from them). */
@@ -88,9 +92,8 @@ function pruneCommonExpansions(index: SearchIndex, concept: QueryConcept): Query
 }
 
 /** {@link searchPassages} plus the weighted concepts the question was understood as. */
-export function searchWithConcepts(query: string, options: SearchOptions = {}): { concepts: WeightedConcept[]; hits: SearchHit[] } {
-  const index = options.index ?? searchIndex();
-  const glossary = options.glossary ?? loadGlossary();
+export function searchWithConcepts(space: SearchSpace, query: string, options: SearchOptions = {}): { concepts: WeightedConcept[]; hits: SearchHit[] } {
+  const { index, glossary, documents, insurers } = space;
   const concepts: WeightedConcept[] = queryConcepts(query, glossary, index.language)
     .map((c) => pruneCommonExpansions(index, c))
     .filter((c) => c.terms.size > 0)
@@ -101,7 +104,7 @@ export function searchWithConcepts(query: string, options: SearchOptions = {}): 
   const allowed = options.documentIds ? new Set(options.documentIds) : undefined;
 
   // The insurer a question names is what its own policy is about, in every passage ("we" is VGZ in VGZ's policy).
-  const givenByDocument = new Map(loadDocuments().map((d) => [d.id, concepts.map((c) => d.insurer !== null && findInsurers(c.source).some((m) => m.name === d.insurer))]));
+  const givenByDocument = new Map(documents.map((d) => [d.id, concepts.map((c) => d.insurer !== null && insurers.find(c.source).some((m) => m.name === d.insurer))]));
   const results = index.index.query((q: lunr.Query) => {
     for (const concept of concepts) {
       for (const [term, boost] of concept.terms) q.term(term, { boost, usePipeline: false, wildcard: 0 as lunr.Query.wildcard });
@@ -124,4 +127,9 @@ export function searchWithConcepts(query: string, options: SearchOptions = {}): 
   }
   hits.sort((a, b) => b.score - a.score);
   return { concepts, hits: hits.slice(0, options.limit ?? 5) };
+}
+
+/** The search space of a knowledge base. */
+export function searchSpaceOf(kb: { index(): SearchIndex; readonly glossary: Glossary; readonly documents: readonly DocumentMeta[]; readonly insurers: InsurerCatalog }): SearchSpace {
+  return { index: kb.index(), glossary: kb.glossary, documents: kb.documents, insurers: kb.insurers };
 }

@@ -6,7 +6,7 @@ import { silentLogger } from '../bot/logger.js';
 import { runSchedulerPass } from '../bot/scheduler/run-scheduler-pass.js';
 import { openStore } from '../bot/storage/open-store.js';
 import type { Platform, Sector } from '../handlers/types.js';
-import { loadMilestones } from '../knowledge/milestones/load-milestones.js';
+import { testKnowledge } from '../knowledge/test-support/test-knowledge.js';
 
 export interface SchedulerBench {
   readonly subscriptions: number;
@@ -44,8 +44,8 @@ export async function benchSchedulerPass(count = 10_000): Promise<SchedulerBench
     let sent = 0;
     const adapter: ChatAdapter = { platform: 'local', send: async () => (sent++, { ok: true }), stop: async () => undefined };
     const adapters = new Map<Platform, ChatAdapter>([['local', adapter]]);
-    const milestones = loadMilestones();
-    const options = { store, milestones, adapters, holidays: { goodFriday: false, liberationDay: false }, log: silentLogger };
+    const knowledge = testKnowledge();
+    const options = { store, knowledge, adapters, holidays: { goodFriday: false, liberationDay: false }, log: silentLogger };
 
     const now = new Date('2027-03-25T09:00:00+01:00');
     globalThis.gc?.();

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { APP_WELCOME } from '../../handlers/app-home.js';
 import { parseChecklistToggleValue } from '../../handlers/checklist-action.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Logger } from '../../handlers/logger.js';
 import type { Store } from '../../handlers/store.js';
 import type { IncomingMessage, Language, Reply } from '../../handlers/types.js';
@@ -25,6 +26,7 @@ export interface ListenerDeps {
   readonly handle: (message: IncomingMessage) => Promise<Reply>;
   readonly clock: () => Date;
   readonly store: () => Promise<Store>;
+  readonly knowledge: () => KnowledgeBase;
   readonly log: Logger;
   readonly botUserId: string;
 }

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../bot/config-error.js';
+import { ConfigError } from '../config-error.js';
 import type { SlackWebClient } from './slack-web-client.js';
 
 /** Who the bot is in its workspace (from `auth.test`). */

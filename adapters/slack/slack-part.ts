@@ -1,7 +1,7 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { ServeDeps } from '../../bot/serve-deps.js';
-import type { ServerPart } from '../../bot/server-part.js';
+import type { ServeDeps } from '../platform-deps.js';
+import type { ServerPart } from '../server-part.js';
 import type { Logger } from '../../handlers/logger.js';
 import { oneLine } from '../../handlers/one-line.js';
 import { assertNever } from '../../handlers/types.js';
@@ -121,7 +121,7 @@ export async function createSlackPart(deps: ServeDeps, options: SlackPartOptions
   app.use(inFlight.middleware);
   app.use(dedupeEvents(deps.store, deps.clock, log));
   app.use(dedupeTriggers(deps.store, deps.clock, log));
-  registerListeners(app, { handle: deps.handle, clock: deps.clock, store: deps.store, log, botUserId: identity.botUserId });
+  registerListeners(app, { handle: deps.handle, clock: deps.clock, store: deps.store, knowledge: deps.knowledge, log, botUserId: identity.botUserId });
 
   const adapter = createSlackAdapter(createSlackWebClient(slack.botToken, slack.apiUrl, log, 'delivery'), log);
   let socketStarted = false;

@@ -6,7 +6,7 @@ import {
   type ConnectorClientOptions,
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
-import type { TeamsConfig } from '../../bot/config.js';
+import type { TeamsConfig } from './teams-config.js';
 
 /** Overrides for private clouds and for tests that sign their own tokens against a local key. */
 export interface TeamsAuthenticationOverrides {

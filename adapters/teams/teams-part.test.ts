@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
 import { loadConfig } from '../../bot/config.js';
 import { ConfigError } from '../../bot/config-error.js';
 import { silentLogger } from '../../bot/logger.js';
@@ -303,6 +304,8 @@ describe('Teams part configuration', () => {
         throw new Error('not used');
       },
       handle: async () => makeReply('unknown', 'en', []),
+      knowledge: () => testKnowledge(),
+      refreshKnowledge: async () => testKnowledge(),
       context: () => {
         throw new Error('not used');
       },

@@ -1,10 +1,10 @@
 import { CloudAdapter } from 'botbuilder';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { ConfigError } from '../../bot/config-error.js';
-import { isLoopbackHost } from '../../bot/is-loopback.js';
-import type { ServeDeps } from '../../bot/serve-deps.js';
-import type { ServerPart } from '../../bot/server-part.js';
+import { ConfigError } from '../config-error.js';
+import { isLoopbackHost } from '../is-loopback.js';
+import type { ServeDeps } from '../platform-deps.js';
+import type { ServerPart } from '../server-part.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff.js';
 import { createConnectorHttpClient } from './connector-http-client.js';
 import { createRateLimiter } from './rate-limiter.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
+import { testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
 import { buildCalendar, calendarEntries } from './build-calendar.js';
 import { parseIcs, unescapeText, type IcsComponent } from './test-support/parse-ics.js';
 
@@ -7,7 +7,7 @@ const NOW = new Date('2026-11-23T11:00:00Z');
 const prop = (c: IcsComponent, name: string) => c.properties.find((p) => p.name === name);
 
 describe('buildCalendar', () => {
-  const ics = buildCalendar({ milestones: loadMilestones(), insurers: 'all', sectors: 'all', language: 'nl', now: NOW });
+  const ics = buildCalendar({ knowledge: testKnowledge(), insurers: 'all', sectors: 'all', language: 'nl', now: NOW });
   const calendar = parseIcs(ics);
   const events = calendar.children.filter((c) => c.name === 'VEVENT');
 
@@ -15,7 +15,7 @@ describe('buildCalendar', () => {
     expect(calendar.name).toBe('VCALENDAR');
     expect(prop(calendar, 'VERSION')?.value).toBe('2.0');
     expect(prop(calendar, 'PRODID')?.value).toMatch(/ContractBot/);
-    expect(events.length).toBe(calendarEntries({ milestones: loadMilestones(), insurers: 'all', sectors: 'all', now: NOW }).length);
+    expect(events.length).toBe(calendarEntries({ knowledge: testKnowledge(), insurers: 'all', sectors: 'all', now: NOW }).length);
     for (const e of events) {
       expect(prop(e, 'DTSTART')?.params).toBe(';VALUE=DATE');
       expect(prop(e, 'DTSTART')?.value).toMatch(/^\d{8}$/);
@@ -45,7 +45,7 @@ describe('buildCalendar', () => {
   });
 
   it('spans a span of months (a quarter, a whole year) from its first month through its last', () => {
-    const spans = loadMilestones().filter((m) => m.when.kind === 'month' && m.when.through);
+    const spans = testKnowledge().milestones.filter((m) => m.when.kind === 'month' && m.when.through);
     expect(spans.length).toBeGreaterThan(0);
     for (const m of spans) {
       if (m.when.kind !== 'month' || !m.when.through) continue;
@@ -57,12 +57,12 @@ describe('buildCalendar', () => {
   });
 
   it('filters by insurer (with sector-wide milestones) and sector, in English', () => {
-    const vgz = parseIcs(buildCalendar({ milestones: loadMilestones(), insurers: ['VGZ'], sectors: ['ggz'], language: 'en', now: NOW }));
+    const vgz = parseIcs(buildCalendar({ knowledge: testKnowledge(), insurers: ['VGZ'], sectors: ['ggz'], language: 'en', now: NOW }));
     const uids = vgz.children.map((e) => prop(e, 'UID')?.value ?? '');
     expect(uids.length).toBeGreaterThan(5);
     expect(uids.every((u) => u.startsWith('vgz-'))).toBe(true);
     expect(prop(vgz, 'PRODID')?.value).toMatch(/EN$/);
-    const gp = parseIcs(buildCalendar({ milestones: loadMilestones(), insurers: ['VGZ'], sectors: ['huisartsenzorg'], language: 'en', now: NOW }));
+    const gp = parseIcs(buildCalendar({ knowledge: testKnowledge(), insurers: ['VGZ'], sectors: ['huisartsenzorg'], language: 'en', now: NOW }));
     const gpUids = gp.children.map((e) => prop(e, 'UID')?.value ?? '');
     expect(gpUids.length).toBeGreaterThan(0);
     expect(gpUids.every((u) => u.startsWith('gcp-'))).toBe(true);

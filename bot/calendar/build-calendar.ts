@@ -3,13 +3,13 @@ import { actorPhrase } from '../../handlers/deadline-text.js';
 import { citation } from '../../handlers/reply.js';
 import type { Language, Sector } from '../../handlers/types.js';
 import { addDays, amsterdamDate, formatYmd, parseYmd } from '../../knowledge/dates/calendar-date.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Milestone } from '../../knowledge/milestones/milestone.js';
 import { milestoneOccurrences } from '../../knowledge/milestones/occurrences.js';
-import { makeSource } from '../../knowledge/source.js';
 import { subscriptionCovers } from '../scheduler/subscription-covers.js';
 
 export interface CalendarOptions {
-  readonly milestones: readonly Milestone[];
+  readonly knowledge: KnowledgeBase;
   readonly insurers: readonly string[] | 'all';
   readonly sectors: readonly Sector[] | 'all';
   readonly language: Language;
@@ -36,7 +36,7 @@ export function calendarEntries(options: Omit<CalendarOptions, 'language'>): Cal
   const from = formatYmd(year - 1, 1, 1);
   const to = formatYmd(year + 2, 12, 31);
   const entries: CalendarEntry[] = [];
-  for (const m of options.milestones) {
+  for (const m of options.knowledge.milestones) {
     if (m.verified === false || !subscriptionCovers({ insurers: options.insurers, sectors: options.sectors }, m)) continue;
     switch (m.when.kind) {
       case 'date':
@@ -74,7 +74,7 @@ export function buildCalendar(options: CalendarOptions, entries: readonly Calend
   });
   for (const entry of entries) {
     const m = entry.milestone;
-    const source = makeSource(m.documentId, m.section, m.quote, 1);
+    const source = options.knowledge.source(m.documentId, m.section, m.quote, 1);
     const who = actorPhrase(m.actor, m.insurer, options.language);
     const monthNote =
       m.when.kind !== 'month' ? '' : m.when.through ? (nl ? ' (ergens in deze periode)' : ' (some time in this period)') : nl ? ' (ergens in deze maand)' : ' (some time this month)';

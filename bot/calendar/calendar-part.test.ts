@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
 import { loadConfig } from '../config.js';
 import { createHandlerContext } from '../create-context.js';
 import { silentLogger } from '../logger.js';
@@ -22,7 +23,9 @@ describe('GET /calendar.ics', () => {
       handle: async () => {
         throw new Error('unused');
       },
-      context: (at) => createHandlerContext(config, at, silentLogger, store),
+      knowledge: () => testKnowledge(),
+    refreshKnowledge: async () => testKnowledge(),
+    context: (at) => createHandlerContext(config, at, silentLogger, store, testKnowledge()),
     };
     const server = await startServer({ host: '127.0.0.1', port: 0, parts: [await createCalendarPart(deps)], log: silentLogger });
     try {

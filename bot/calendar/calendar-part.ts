@@ -1,8 +1,7 @@
 import type { Request, Response } from 'express';
 import { oneLine } from '../../handlers/one-line.js';
-import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
 import type { ServeDeps } from '../serve-deps.js';
-import type { ServerPart } from '../server-part.js';
+import type { ServerPart } from '../../adapters/server-part.js';
 import { buildCalendar } from './build-calendar.js';
 import { parseCalendarFilter } from './calendar-query.js';
 
@@ -18,13 +17,14 @@ export async function createCalendarPart(deps: ServeDeps): Promise<ServerPart> {
     mount(app) {
       app.get(CALENDAR_PATH, (req: Request, res: Response) => {
         const q = req.query as Record<string, string | string[] | undefined>;
-        const parsed = parseCalendarFilter({ insurer: q.insurer, sector: q.sector, lang: q.lang });
+        const knowledge = deps.knowledge();
+        const parsed = parseCalendarFilter({ insurer: q.insurer, sector: q.sector, lang: q.lang }, knowledge);
         if (!parsed.ok) {
           res.status(400).type('text/plain; charset=utf-8').send(`Bad calendar filter: ${oneLine(parsed.message)}\n`);
           return;
         }
         try {
-          const ics = buildCalendar({ milestones: loadMilestones(), ...parsed.filter, now: deps.clock() });
+          const ics = buildCalendar({ knowledge, ...parsed.filter, now: deps.clock() });
           res
             .status(200)
             .type('text/calendar; charset=utf-8')

@@ -3,6 +3,7 @@ import { replyToJson } from '../../handlers/reply-json.js';
 import type { Command } from '../cli-io.js';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../config-error.js';
+import { commandKnowledge } from '../command-knowledge.js';
 import { createHandlerContext, lazyStore } from '../create-context.js';
 import { createLogger } from '../logger.js';
 import { parseCommandArgs } from '../parse-args.js';
@@ -20,10 +21,10 @@ export const askCommand: Command = async (args, io) => {
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const store = lazyStore(config.databaseUrl);
   try {
-    const { route } = await import('../core.js');
+    const [{ route }, knowledge] = await Promise.all([import('../core.js'), commandKnowledge(config, store.get)]);
     const reply = await route(
       { address: { platform: 'local', conversationId: 'cli' }, text: positionals.join(' '), receivedAt: now },
-      createHandlerContext(config, now, log, store.get),
+      createHandlerContext(config, now, log, store.get, knowledge),
     );
     io.stdout.write(values.json ? JSON.stringify(replyToJson(reply)) + '\n' : renderTerminal(reply) + '\n');
     return 0;

@@ -1,9 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
 import { buildCalendar, calendarEntries } from '../calendar/build-calendar.js';
 import { parseCalendarFilter } from '../calendar/calendar-query.js';
 import type { Command } from '../cli-io.js';
+import { commandKnowledge } from '../command-knowledge.js';
+import { loadConfig } from '../config.js';
 import { UsageError } from '../config-error.js';
+import { lazyStore } from '../create-context.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { parseNow } from '../parse-now.js';
 
@@ -18,10 +20,13 @@ export const calendarCommand: Command = async (args, io) => {
     { insurer: { type: 'string' }, sector: { type: 'string' }, lang: { type: 'string' }, now: { type: 'string' }, out: { type: 'string' } },
     false,
   );
-  const parsed = parseCalendarFilter({ insurer: values.insurer, sector: values.sector, lang: values.lang });
-  if (!parsed.ok) throw new UsageError(`calendar: --${parsed.message}`);
   const now = values.now !== undefined ? parseNow(values.now) : io.clock();
-  const options = { milestones: loadMilestones(), ...parsed.filter, now };
+  const config = loadConfig(io.env);
+  const store = lazyStore(config.databaseUrl);
+  const knowledge = await commandKnowledge(config, store.get).finally(() => store.close());
+  const parsed = parseCalendarFilter({ insurer: values.insurer, sector: values.sector, lang: values.lang }, knowledge);
+  if (!parsed.ok) throw new UsageError(`calendar: --${parsed.message}`);
+  const options = { knowledge, ...parsed.filter, now };
   const entries = calendarEntries(options);
   const ics = buildCalendar(options, entries);
   const out = values.out?.trim();

@@ -1,4 +1,7 @@
 import { writeFileSync } from 'node:fs';
+import { loadConfig } from '../config.js';
+import { commandKnowledge } from '../command-knowledge.js';
+import { lazyStore } from '../create-context.js';
 import { relative, resolve } from 'node:path';
 import { knowledgePath, projectRoot } from '../../knowledge/paths.js';
 import type { Command } from '../cli-io.js';
@@ -47,8 +50,12 @@ export const calibrateCommand: Command = async (args, io) => {
     throw new UsageError(`calibrate: cannot use ${file}: ${message}`);
   }
   const shipped = loadEvidenceRule();
+  const config = loadConfig(io.env);
+  const store = lazyStore(config.databaseUrl);
+  const knowledge = await commandKnowledge(config, store.get).finally(() => store.close());
   const context = {
     now,
+    knowledge,
     holidays: { goodFriday: false, liberationDay: false },
     store: () => Promise.reject(new Error('calibration uses no store')),
     log: silentLogger,

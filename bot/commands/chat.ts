@@ -4,6 +4,7 @@ import { APP_WELCOME } from '../../handlers/app-home.js';
 import type { Command } from '../cli-io.js';
 import { loadConfig } from '../config.js';
 import { createHandlerContext, lazyStore } from '../create-context.js';
+import { createKnowledgeSource } from '../knowledge-source.js';
 import { createLogger } from '../logger.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { parseNow } from '../parse-now.js';
@@ -19,6 +20,7 @@ export const chatCommand: Command = async (args, io) => {
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const store = lazyStore(config.databaseUrl);
   const { route } = await import('../core.js');
+  const knowledge = createKnowledgeSource({ glossaryPath: config.glossaryPath, log }, store.get);
   const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY);
   const rl = createInterface({ input: io.stdin, output: interactive ? io.stdout : undefined, terminal: interactive });
   if (interactive) {
@@ -38,7 +40,7 @@ export const chatCommand: Command = async (args, io) => {
           const now = fixedNow ?? io.clock();
           const reply = await route(
             { address: { platform: 'local', conversationId: 'terminal' }, text: line, receivedAt: now },
-            createHandlerContext(config, now, log, store.get),
+            createHandlerContext(config, now, log, store.get, await knowledge.refresh()),
           );
           io.stdout.write(renderTerminal(reply) + '\n\n');
         }

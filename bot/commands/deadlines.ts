@@ -3,7 +3,9 @@ import { deadlineCalendar } from '../../handlers/deadline-calendar.js';
 import { statusPhrase } from '../../handlers/deadline-text.js';
 import type { DeadlineItem, Language, Sector } from '../../handlers/types.js';
 import { amsterdamDate, isValidYmd } from '../../knowledge/dates/calendar-date.js';
-import { canonicalInsurer, loadedInsurers } from '../../knowledge/insurers.js';
+import { commandKnowledge } from '../command-knowledge.js';
+import { loadConfig } from '../config.js';
+import { lazyStore } from '../create-context.js';
 import type { Command } from '../cli-io.js';
 import { UsageError } from '../config-error.js';
 import { parseCommandArgs } from '../parse-args.js';
@@ -56,24 +58,27 @@ export const deadlinesCommand: Command = async (args, io) => {
     },
     false,
   );
-  const sector = values.sector?.trim().toLowerCase();
-  if (sector !== undefined && sector !== 'ggz' && sector !== 'huisartsenzorg') {
-    throw new UsageError(`deadlines: --sector must be ggz or huisartsenzorg, got "${values.sector?.slice(0, 40) ?? ''}".`);
+  const config = loadConfig(io.env);
+  const store = lazyStore(config.databaseUrl);
+  const kb = await commandKnowledge(config, store.get).finally(() => store.close());
+  const sector = values.sector === undefined ? undefined : kb.sectors.canonical(values.sector);
+  if (values.sector !== undefined && sector === undefined) {
+    throw new UsageError(`deadlines: --sector must be one of ${kb.sectors.ids.join(', ')}, got "${values.sector.slice(0, 40)}".`);
   }
   const language = (values.lang ?? 'en').trim().toLowerCase();
   if (language !== 'nl' && language !== 'en') throw new UsageError(`deadlines: --lang must be nl or en, got "${values.lang?.slice(0, 20) ?? ''}".`);
   let insurer: string | null | undefined;
   let note: string | undefined;
   if (values.insurer !== undefined) {
-    const name = canonicalInsurer(values.insurer);
-    if (!name) throw new UsageError(`deadlines: unknown insurer "${values.insurer.slice(0, 40)}". Known with a loaded policy: ${loadedInsurers().join(', ')}.`);
-    if (loadedInsurers().includes(name)) insurer = name;
+    const name = kb.insurers.canonical(values.insurer);
+    if (!name) throw new UsageError(`deadlines: unknown insurer "${values.insurer.slice(0, 40)}". Known with a loaded policy: ${kb.insurers.loaded.join(', ')}.`);
+    if (kb.insurers.loaded.includes(name)) insurer = name;
     else {
       insurer = null;
       note =
         language === 'nl'
-          ? `Van ${name} is geen inkoopbeleid geladen (geladen: ${loadedInsurers().join(', ')}); hieronder alleen sectorbrede regels, geen data van ${name}.`
-          : `No purchasing policy of ${name} is loaded (loaded: ${loadedInsurers().join(', ')}); below are only sector-wide rules, not ${name}'s dates.`;
+          ? `Van ${name} is geen inkoopbeleid geladen (geladen: ${kb.insurers.loaded.join(', ')}); hieronder alleen sectorbrede regels, geen data van ${name}.`
+          : `No purchasing policy of ${name} is loaded (loaded: ${kb.insurers.loaded.join(', ')}); below are only sector-wide rules, not ${name}'s dates.`;
     }
   }
   const from = dateOption('from', values.from);
@@ -87,7 +92,7 @@ export const deadlinesCommand: Command = async (args, io) => {
     ...(to ? { to } : {}),
     today: amsterdamDate(now),
     language,
-  });
+  }, kb.milestones);
   if (values.json) {
     io.stdout.write(JSON.stringify(items) + '\n');
     if (note) io.stderr.write(note + '\n');

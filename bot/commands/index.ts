@@ -19,14 +19,21 @@ export const indexCommand: Command = async (args, io) => {
     if (error instanceof GlossaryError) throw new UsageError(`index: ${error.message}`);
     throw error;
   }
-  const { writeIndexFile, indexFilePath } = await import('../../knowledge/search/search-index.js');
+  const { buildIndexData, writeIndexFile, indexFilePath, sourceHash } = await import('../../knowledge/search/search-index.js');
+  const { readBundleDocuments, readRawBundleDocument } = await import('../../knowledge/documents.js');
+  const { buildCleanedDocument } = await import('../../knowledge/cleaned-documents.js');
+  const { buildPassages } = await import('../../knowledge/ingest/passages.js');
   const { relative } = await import('node:path');
   const { projectRoot } = await import('../../knowledge/paths.js');
   const showProgress = !values.quiet && io.stdout.isTTY === true;
   const started = io.clock().getTime();
-  const data = writeIndexFile((done, total, documentId) => {
-    if (showProgress) io.stdout.write(`\r\u001b[K[${done}/${total}] ${documentId}`);
+  const metas = readBundleDocuments();
+  const passages = metas.flatMap((meta, i) => {
+    if (showProgress) io.stdout.write(`\r\u001b[K[${i + 1}/${metas.length}] ${meta.id}`);
+    return buildPassages(buildCleanedDocument(meta.id, readRawBundleDocument(meta)));
   });
+  const data = buildIndexData(passages, sourceHash(metas.map((m) => m.file)));
+  writeIndexFile(data);
   // The holiday table spares every working-day answer the load of date-holidays.
   const { writeHolidayTable } = await import('../../knowledge/dates/dutch-holidays.js');
   writeHolidayTable();

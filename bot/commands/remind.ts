@@ -4,7 +4,8 @@ import { addressKey, parseAddress } from '../../handlers/address-key.js';
 import { parseInsurerFilter, parseLeadDays, parseSectorFilter, type Parsed } from '../../handlers/reminder-filters.js';
 import type { Store, Subscription } from '../../handlers/store.js';
 import type { Language, Platform } from '../../handlers/types.js';
-import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
+import { commandKnowledge } from '../command-knowledge.js';
+import { createKnowledgeSource } from '../knowledge-source.js';
 import type { CliIo, Command } from '../cli-io.js';
 import { loadConfig, type Config } from '../config.js';
 import { UsageError } from '../config-error.js';
@@ -94,10 +95,11 @@ async function add(args: string[], io: CliIo, store: () => Promise<Store>): Prom
   if (!channel?.ok) throw new UsageError(USAGE);
   const language = values.language?.trim().toLowerCase() ?? 'nl';
   if (language !== 'nl' && language !== 'en') throw new UsageError(`remind add: --language must be nl or en, got "${language.slice(0, 20)}".`);
+  const kb = await commandKnowledge(loadConfig(io.env), store);
   const input = {
     address: channel.address,
-    insurers: required('insurer', parseInsurerFilter(values.insurer)),
-    sectors: required('sector', parseSectorFilter(values.sector)),
+    insurers: required('insurer', parseInsurerFilter(values.insurer, kb)),
+    sectors: required('sector', parseSectorFilter(values.sector, kb)),
     leadDays: required('lead', parseLeadDays(values.lead)),
     language: language as Language,
   };
@@ -137,7 +139,7 @@ async function runDue(args: string[], io: CliIo): Promise<number> {
     // With --json stdout must be exactly the JSON array: local reminders appear in it instead of printed.
     adapters.set('local', values.json ? { platform: 'local', send: async () => ({ ok: true }), stop: async () => undefined } : createLocalAdapter(io.stdout));
     await addPlatformAdapters(adapters, opened, config, log, store.get, io);
-    const result = await runSchedulerPass({ store: opened, milestones: loadMilestones(), adapters, holidays: config.holidays, log, now });
+    const result = await runSchedulerPass({ store: opened, knowledge: await commandKnowledge(config, store.get), adapters, holidays: config.holidays, log, now });
     for (const f of result.failed) {
       io.stderr.write(`contractbot: reminder ${f.milestoneId} ${f.date} (${f.leadDays} days) to ${f.channel} failed (attempt ${f.attempt}): ${f.error.slice(0, 200)}${f.retryAt ? `; retry after ${f.retryAt.toISOString()}` : '; given up'}\n`);
     }
@@ -159,7 +161,7 @@ async function addPlatformAdapters(adapters: Map<Platform, ChatAdapter>, store: 
   const platforms = new Set((await store.listSubscriptions({ activeOnly: true })).map((s) => s.address.platform));
   const wanted = (['slack', 'teams'] as const).filter((p) => platforms.has(p) && (p === 'slack' ? config.slack : config.teams));
   if (wanted.length === 0) return;
-  const deps = await createServeDeps(config, log, io.clock, getStore);
+  const deps = await createServeDeps(config, log, io.clock, getStore, createKnowledgeSource({ glossaryPath: config.glossaryPath, log }, getStore));
   for (const platform of wanted) {
     try {
       const part =

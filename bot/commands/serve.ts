@@ -10,8 +10,9 @@ import { parseCommandArgs } from '../parse-args.js';
 import { parseNow } from '../parse-now.js';
 import { createSchedulerPart } from '../scheduler/scheduler-part.js';
 import { createServeDeps, type AdapterRegistry } from '../serve-deps.js';
+import { createKnowledgeSource, KNOWLEDGE_REFRESH_MS } from '../knowledge-source.js';
 import { startServer } from '../server.js';
-import type { ServerPart } from '../server-part.js';
+import type { ServerPart } from '../../adapters/server-part.js';
 
 /**
  * `contractbot serve`: the composition root of the long-running bot. One HTTP server with every
@@ -36,7 +37,11 @@ export const serveCommand: Command = async (args, io) => {
 /** Runs until SIGTERM/SIGINT; the caller closes the store, also when start-up fails. */
 async function serve(config: Config, log: Logger, clock: () => Date, store: ReturnType<typeof lazyStore>, io: CliIo): Promise<number> {
   await store.get(); // fail fast on a bad DATABASE_URL, and apply migrations before serving
-  const deps = await createServeDeps(config, log, clock, store.get);
+  const knowledge = createKnowledgeSource({ glossaryPath: config.glossaryPath, log }, store.get);
+  const deps = await createServeDeps(config, log, clock, store.get, knowledge);
+  // Documents added and dates confirmed on any replica reach this one within the refresh interval.
+  const refresher = setInterval(() => void knowledge.refresh().catch((error: unknown) => log.error('knowledge refresh failed', { error: error instanceof Error ? error.message : String(error) })), KNOWLEDGE_REFRESH_MS);
+  refresher.unref();
 
   const adapters: AdapterRegistry = new Map([['local', createLocalAdapter(io.stdout)]]);
   const parts: ServerPart[] = [];
@@ -58,6 +63,7 @@ async function serve(config: Config, log: Logger, clock: () => Date, store: Retu
     process.once('SIGINT', stop);
   });
   log.info('shutting down');
+  clearInterval(refresher);
   await running.close();
   return 0;
 }

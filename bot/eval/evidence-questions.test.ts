@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger.js';
 import { loadEvidenceSet, showsAnswer } from './calibrate-evidence.js';
@@ -10,7 +11,7 @@ import { knowledgePath } from '../../knowledge/paths.js';
 import { loadEvidenceRule } from '../../knowledge/search/evidence-rule.js';
 
 const now = new Date('2026-11-23T12:00:00+01:00');
-const context: HandlerContext = {
+const context: HandlerContext = { knowledge: testKnowledge(),
   now,
   holidays: { goodFriday: false, liberationDay: false },
   store: () => Promise.reject(new Error('the question handler does not use the store')),

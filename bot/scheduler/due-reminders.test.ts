@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MilestoneHold, Subscription } from '../../handlers/store.js';
-import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
+import { testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
 import type { Milestone } from '../../knowledge/milestones/milestone.js';
 import { dueReminders, nextDueInstants, sameDeadlineGroups } from './due-reminders.js';
 import { datedMilestone, POLICY_BY_APRIL_1 } from './test-support/test-milestones.js';
@@ -87,7 +87,7 @@ describe('dueReminders', () => {
   });
 
   it('groups milestones that state the same deadline into one reminder', () => {
-    const catalog = loadMilestones();
+    const catalog = testKnowledge().milestones;
     const groups = sameDeadlineGroups(catalog.flatMap((m) => (m.when.kind === 'yearly' && m.when.month === 4 && m.when.day === 1 ? [{ milestone: m, date: '2027-04-01' }] : [])));
     expect(groups).toHaveLength(1);
     expect(groups[0]?.milestone.id).toBe(POLICY_BY_APRIL_1);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { knowledgeWithMilestones, testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
 import type { Store } from '../../handlers/store.js';
-import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
 import { createLogger, silentLogger } from '../logger.js';
 import { openStore } from '../storage/open-store.js';
 import { runSchedulerPass } from './run-scheduler-pass.js';
@@ -27,8 +27,8 @@ describe('runSchedulerPass', () => {
       sendTimes.set(to.conversationId, [...(sendTimes.get(to.conversationId) ?? []), t]);
       return { ok: true };
     });
-    const result = await runSchedulerPass({
-      store, milestones, adapters: new Map([['local', adapter]]), holidays: HOLIDAYS, log: silentLogger, now: NOW,
+    const result = await runSchedulerPass({ 
+      store, knowledge: knowledgeWithMilestones(milestones), adapters: new Map([['local', adapter]]), holidays: HOLIDAYS, log: silentLogger, now: NOW,
       clock: () => new Date(t),
       sleep: async (ms) => { sleeps.push(ms); t += ms; },
       concurrency: 1,
@@ -50,7 +50,7 @@ describe('runSchedulerPass', () => {
     const throwing = recordingAdapter('local', () => {
       throw new Error('socket hang up');
     });
-    const result = await runSchedulerPass({ store, milestones: loadMilestones(), adapters: new Map([['local', throwing]]), holidays: HOLIDAYS, log: createLogger('warn', (l) => lines.push(l)), now: NOW, minIntervalMs: 0 });
+    const result = await runSchedulerPass({ store, knowledge: testKnowledge(), adapters: new Map([['local', throwing]]), holidays: HOLIDAYS, log: createLogger('warn', (l) => lines.push(l)), now: NOW, minIntervalMs: 0 });
     expect(result.withoutAdapter).toBe(1);
     expect(result.failed.map((f) => [f.channel, f.error, f.attempt])).toEqual([['local:x', 'socket hang up', 1]]);
     expect(lines.some((l) => l.includes('"platform":"slack"'))).toBe(true);
@@ -62,7 +62,7 @@ describe('runSchedulerPass', () => {
     store = await openStore('file::memory:');
     await store.addSubscription({ address: { platform: 'local', conversationId: 'x' }, insurers: 'all', sectors: 'all', leadDays: [7], language: 'nl' }, new Date('2027-01-01T10:00:00Z'));
     const adapter = recordingAdapter();
-    await runSchedulerPass({ store, milestones: loadMilestones(), adapters: new Map([['local', adapter]]), holidays: HOLIDAYS, log: silentLogger, now: NOW, minIntervalMs: 0 });
+    await runSchedulerPass({ store, knowledge: testKnowledge(), adapters: new Map([['local', adapter]]), holidays: HOLIDAYS, log: silentLogger, now: NOW, minIntervalMs: 0 });
     const reply = adapter.sent[0]?.reply;
     expect(reply?.language).toBe('nl');
     expect(reply?.fallbackText).toMatch(/donderdag 1 april 2027, nog 7 dagen/);

@@ -7,6 +7,7 @@ import { reminderMessage } from '../../handlers/reminder-message.js';
 import type { DeliveryClaim, DeliveryOutcome, NextDue, Store } from '../../handlers/store.js';
 import type { Platform, Reply } from '../../handlers/types.js';
 import { amsterdamDate } from '../../knowledge/dates/calendar-date.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Milestone } from '../../knowledge/milestones/milestone.js';
 import { deliveryId, dueReminders, nextDueInstants, type DueReminder } from './due-reminders.js';
 import { REMINDER_HOUR } from './reminder-due-time.js';
@@ -57,7 +58,7 @@ export interface PassResult {
 
 export interface SchedulerPassOptions {
   readonly store: Store;
-  readonly milestones: readonly Milestone[];
+  readonly knowledge: KnowledgeBase;
   readonly adapters: ReadonlyMap<Platform, ChatAdapter>;
   readonly holidays: HolidaySettings;
   readonly log: Logger;
@@ -123,12 +124,12 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
   const claimBatch = Math.max(1, options.claimBatch ?? DEFAULT_CLAIM_BATCH);
 
   const result: PassResult = { delivered: [], recovered: [], failed: [], unreachable: [], withoutAdapter: 0, subscriptionsRead: 0 };
-  await store.syncScheduleFingerprint(scheduleFingerprint(options.milestones, options.holidays));
+  await store.syncScheduleFingerprint(scheduleFingerprint(options.knowledge.milestones, options.holidays));
   const subscriptions = await store.listDueSubscriptions(now);
   result.subscriptionsRead = subscriptions.length;
   if (subscriptions.length === 0) return result;
   const holds = await store.listMilestoneHolds();
-  const due = dueReminders({ now, subscriptions, milestones: options.milestones, holds, holidays: options.holidays });
+  const due = dueReminders({ now, subscriptions, milestones: options.knowledge.milestones, holds, holidays: options.holidays });
 
   const byConversation = new Map<string, DueReminder[]>();
   const missingPlatforms = new Set<Platform>();
@@ -160,7 +161,7 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
     const id = [item.key.milestoneId, item.key.occurrenceDate, item.language, item.late, item.snoozed, item.milestones.length].join('|');
     let reply = messages.get(id);
     if (!reply) {
-      reply = reminderMessage({ milestones: item.milestones, occurrenceDate: item.key.occurrenceDate, today, language: item.language, late: item.late, snoozed: item.snoozed });
+      reply = reminderMessage({ knowledge: options.knowledge, milestones: item.milestones, occurrenceDate: item.key.occurrenceDate, today, language: item.language, late: item.late, snoozed: item.snoozed });
       messages.set(id, reply);
     }
     return reply;
@@ -277,7 +278,7 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
   await flush();
 
   // The due index: when each subscription read must be looked at again.
-  const nextDue = nextDueInstants(now, subscriptions, options.milestones, holds, options.holidays);
+  const nextDue = nextDueInstants(now, subscriptions, options.knowledge.milestones, holds, options.holidays);
   const updates: NextDue[] = [];
   const dueConversations = new Set(due.map((d) => d.key.conversation));
   for (const s of subscriptions) {

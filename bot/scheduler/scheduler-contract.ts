@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatAdapter } from '../../adapters/adapter.js';
 import type { Store } from '../../handlers/store.js';
 import type { Address, Platform } from '../../handlers/types.js';
-import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
+import { knowledgeWithMilestones, testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
 import { createLogger, silentLogger } from '../logger.js';
 import { useFreshDatabase, type StoreTarget } from '../storage/store-contract.js';
 import { runSchedulerPass, type SchedulerPassOptions } from './run-scheduler-pass.js';
@@ -19,7 +19,7 @@ const LEASE = 60_000;
 const MARCH_25 = new Date('2027-03-25T12:00:00+01:00');
 
 function passOptions(store: Store, now: Date): SchedulerPassOptions {
-  return { store, milestones: loadMilestones(), adapters: new Map(), holidays: HOLIDAYS, log: silentLogger, now, clock: () => now, minIntervalMs: 0, leaseMs: LEASE };
+  return { store, knowledge: testKnowledge(), adapters: new Map(), holidays: HOLIDAYS, log: silentLogger, now, clock: () => now, minIntervalMs: 0, leaseMs: LEASE };
 }
 
 function pass(store: Store, now: Date, extra: Partial<SchedulerPassOptions> = {}) {
@@ -80,7 +80,7 @@ export function describeSchedulerContract(target: StoreTarget): void {
       });
       const [one, two] = [await db.open(), await db.open()];
       const [a, b] = [slow(), slow()];
-      const options = { milestones: loadMilestones(), holidays: HOLIDAYS, log: silentLogger, now: MARCH_25, clock: () => MARCH_25, minIntervalMs: 0, leaseMs: LEASE };
+      const options = { knowledge: testKnowledge(), holidays: HOLIDAYS, log: silentLogger, now: MARCH_25, clock: () => MARCH_25, minIntervalMs: 0, leaseMs: LEASE };
       const [ra, rb] = await Promise.all([
         runSchedulerPass({ ...options, store: one, adapters: new Map([['local', a]]) }),
         runSchedulerPass({ ...options, store: two, adapters: new Map([['local', b]]) }),
@@ -196,7 +196,7 @@ export function describeSchedulerContract(target: StoreTarget): void {
       await subscribe(store, X, [3, 2], new Date('2026-01-05T10:00:00Z'));
       await subscribe(store, Y, [2, 1], new Date('2026-01-05T10:00:00Z'));
       const milestones = [datedMilestone('test-dst-spring', '2026-04-01'), datedMilestone('test-dst-autumn', '2026-10-27')];
-      const at = async (iso: string) => (await pass(store, new Date(iso), { milestones })).result.delivered.map((d) => `${d.channel} ${d.milestoneId} ${d.leadDays}`).sort();
+      const at = async (iso: string) => (await pass(store, new Date(iso), { knowledge: knowledgeWithMilestones(milestones) })).result.delivered.map((d) => `${d.channel} ${d.milestoneId} ${d.leadDays}`).sort();
       // Lead 3 of Wednesday 1 April: Sunday 29 March → Friday 27 March 09:00 CET (08:00Z).
       expect(await at('2026-03-27T07:59:00Z')).toEqual([]);
       expect(await at('2026-03-27T08:00:00Z')).toEqual(['local:x test-dst-spring 3']);
@@ -214,7 +214,7 @@ export function describeSchedulerContract(target: StoreTarget): void {
       const store = await db.open();
       await subscribe(store, X, [7], new Date('2026-01-05T10:00:00Z'));
       const milestones = [datedMilestone('test-easter', '2026-04-13'), datedMilestone('test-christmas', '2027-01-01')];
-      const at = async (iso: string) => (await pass(store, new Date(iso), { milestones })).result.delivered.map((d) => d.milestoneId);
+      const at = async (iso: string) => (await pass(store, new Date(iso), { knowledge: knowledgeWithMilestones(milestones) })).result.delivered.map((d) => d.milestoneId);
       // 13 April − 7 = Easter Monday 6 April → Friday 3 April (Good Friday is a working day by default).
       expect(await at('2026-04-03T06:59:00Z')).toEqual([]);
       expect(await at('2026-04-03T07:00:00Z')).toEqual(['test-easter']);
@@ -231,7 +231,7 @@ export function describeSchedulerContract(target: StoreTarget): void {
       const gone = recordingAdapter('local', () => ({ ok: false, reason: 'unreachable', message: 'channel_not_found' }));
       const result = await runSchedulerPass({
         store,
-        milestones: loadMilestones(),
+        knowledge: testKnowledge(),
         adapters: new Map([['local', gone]]),
         holidays: HOLIDAYS,
         log: createLogger('info', (l) => lines.push(l)),

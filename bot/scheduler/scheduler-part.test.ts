@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
 import type { ChatAdapter } from '../../adapters/adapter.js';
 import type { Platform } from '../../handlers/types.js';
 import { loadConfig } from '../config.js';
@@ -21,7 +22,9 @@ async function deps(env: Record<string, string>, now: () => Date) {
     handle: async () => {
       throw new Error('unused');
     },
-    context: (at) => createHandlerContext(config, at, silentLogger, getStore),
+    knowledge: () => testKnowledge(),
+    refreshKnowledge: async () => testKnowledge(),
+    context: (at) => createHandlerContext(config, at, silentLogger, getStore, testKnowledge()),
   };
   return { d, store };
 }

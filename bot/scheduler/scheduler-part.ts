@@ -1,6 +1,5 @@
-import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
 import type { AdapterRegistry, ServeDeps } from '../serve-deps.js';
-import type { ServerPart } from '../server-part.js';
+import type { ServerPart } from '../../adapters/server-part.js';
 import { runSchedulerPass, type PassResult } from './run-scheduler-pass.js';
 
 export interface SchedulerPart extends ServerPart {
@@ -26,7 +25,7 @@ export async function createSchedulerPart(deps: ServeDeps, adapters: AdapterRegi
     let result: PassResult | undefined;
     try {
       const store = await deps.store();
-      result = await runSchedulerPass({ store, milestones: loadMilestones(), adapters, holidays: deps.config.holidays, log: deps.log, now: deps.clock(), clock: deps.clock, signal: abort.signal });
+      result = await runSchedulerPass({ store, knowledge: await deps.refreshKnowledge(), adapters, holidays: deps.config.holidays, log: deps.log, now: deps.clock(), clock: deps.clock, signal: abort.signal });
       if (result.delivered.length > 0 || result.failed.length > 0) {
         deps.log.info('reminder pass', { delivered: result.delivered.length, failed: result.failed.length, late: result.delivered.filter((d) => d.late).length });
       }

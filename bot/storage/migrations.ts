@@ -218,4 +218,46 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE checklists ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
       CREATE TABLE scheduler_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   },
+  {
+    // Versions from 100 on belong to the knowledge tables, so they never collide with the reminder
+    // tables' migrations (applied by version, in list order).
+    version: 100,
+    name: 'uploaded documents, reviewed milestones and rules, knowledge version',
+    sqlite: `
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        body TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE knowledge_items (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('proposed', 'confirmed', 'rejected')),
+        body TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX knowledge_items_document ON knowledge_items (document_id, status);
+      CREATE TABLE knowledge_state (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+      INSERT INTO knowledge_state (id, version) VALUES (1, 0);`,
+    postgres: `
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        body TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE knowledge_items (
+        seq BIGSERIAL PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('proposed', 'confirmed', 'rejected')),
+        body TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX knowledge_items_document ON knowledge_items (document_id, status);
+      CREATE TABLE knowledge_state (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL);
+      INSERT INTO knowledge_state (id, version) VALUES (1, 0);`,
+  },
 ];

@@ -3,6 +3,7 @@ import { conversationKey } from '../../handlers/address-key.js';
 import type { DeliveryClaim, DeliveryKey, DeliveryOutcome, HeldDelivery, MilestoneHold, NewSubscription, Store, Subscription } from '../../handlers/store.js';
 import type { Address } from '../../handlers/types.js';
 import { MIGRATIONS } from './migrations.js';
+import { postgresDocumentStore } from './postgres-documents.js';
 import { normalizeLeadDays } from './normalize-lead-days.js';
 import {
   checklistFromRow,
@@ -119,6 +120,7 @@ export async function openPostgresStore(url: string, options: { max?: number } =
   let closed = false;
   const store: Store = {
     kind: 'postgres',
+    ...postgresDocumentStore(pool),
 
     async addSubscription(input: NewSubscription, now: Date): Promise<Subscription> {
       const address = storedAddress(input.address);

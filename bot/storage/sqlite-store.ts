@@ -5,6 +5,7 @@ import type { Address } from '../../handlers/types.js';
 import type { DeliveryClaim, DeliveryKey, DeliveryOutcome, DeliveryState, HeldDelivery, MilestoneHold, NewSubscription, Store, StoredChecklist, Subscription } from '../../handlers/store.js';
 import { ensureDirectory } from './ensure-directory.js';
 import { MIGRATIONS } from './migrations.js';
+import { sqliteDocumentStore } from './sqlite-documents.js';
 import { normalizeLeadDays } from './normalize-lead-days.js';
 import {
   checklistFromRow,
@@ -163,6 +164,7 @@ export function openSqliteStore(path: string): Store {
   let closed = false;
   const store: Store = {
     kind: 'sqlite',
+    ...sqliteDocumentStore(db),
 
     async addSubscription(input: NewSubscription, now: Date): Promise<Subscription> {
       const id = newSubscriptionId();

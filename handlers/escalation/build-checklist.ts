@@ -1,6 +1,6 @@
-import { loadEscalationSteps } from '../../knowledge/escalation/load-escalation-steps.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { EscalationItem, EscalationTopic } from '../../knowledge/escalation/escalation-item.js';
-import { makeSource } from '../../knowledge/source.js';
+
 import type { ChecklistItem, Language } from '../types.js';
 import type { ChecklistState } from './checklist-state.js';
 
@@ -22,8 +22,8 @@ const ORDER: Record<EscalationItem['group'], number> = { step: 0, report: 1, top
  * The data-file items that belong in a checklist for these insurers and topics, in display
  * order: steps, report contents, topic items (in the order the topics were named), privacy.
  */
-function selectItems(insurers: readonly string[], topics: readonly EscalationTopic[]): EscalationItem[] {
-  const { items } = loadEscalationSteps();
+function selectItems(kb: KnowledgeBase, insurers: readonly string[], topics: readonly EscalationTopic[]): EscalationItem[] {
+  const { items } = kb.escalation;
   const rank = (item: EscalationItem): number => ORDER[item.group] * 100 + (item.topic ? topics.indexOf(item.topic) : 0);
   return items
     .filter((item) => (item.topic === undefined || topics.includes(item.topic)) && (!item.insurers || item.insurers.some((i) => insurers.includes(i))))
@@ -33,19 +33,19 @@ function selectItems(insurers: readonly string[], topics: readonly EscalationTop
 }
 
 /** A new, unticked checklist state. */
-export function newChecklistState(insurers: readonly string[], topics: readonly EscalationTopic[], language: Language, today: string): ChecklistState {
+export function newChecklistState(kb: KnowledgeBase, insurers: readonly string[], topics: readonly EscalationTopic[], language: Language, today: string): ChecklistState {
   return {
     version: 1,
     language,
     insurers: [...insurers],
     topics: [...topics],
     createdOn: today,
-    items: selectItems(insurers, topics).map((item) => ({ id: item.id, done: false })),
+    items: selectItems(kb, insurers, topics).map((item) => ({ id: item.id, done: false })),
   };
 }
 
 /** The group or topic name an item label starts with, e.g. "Signaal", "Tarieven en op-/afslagen". */
-function itemPrefix(item: EscalationItem, language: Language): string {
+function itemPrefix(kb: KnowledgeBase, item: EscalationItem, language: Language): string {
   switch (item.group) {
     case 'step':
       return language === 'nl' ? 'Stap' : 'Step';
@@ -54,7 +54,7 @@ function itemPrefix(item: EscalationItem, language: Language): string {
     case 'privacy':
       return 'Privacy';
     case 'topic': {
-      const topic = loadEscalationSteps().topics.find((t) => t.id === item.topic);
+      const topic = kb.escalation.topics.find((t) => t.id === item.topic);
       return topic ? topic.label[language] : '';
     }
   }
@@ -66,20 +66,20 @@ export function itemLabel(item: EscalationItem, insurers: readonly string[], lan
 }
 
 /** Resolved items of a stored state: definition, label, source and done flag. Unknown ids are skipped. */
-export function resolveItems(state: ChecklistState): { item: EscalationItem; checklistItem: ChecklistItem }[] {
-  const byId = new Map(loadEscalationSteps().items.map((i) => [i.id, i]));
+export function resolveItems(kb: KnowledgeBase, state: ChecklistState): { item: EscalationItem; checklistItem: ChecklistItem }[] {
+  const byId = new Map(kb.escalation.items.map((i) => [i.id, i]));
   return state.items.flatMap((entry) => {
     const item = byId.get(entry.id);
     if (!item) return [];
-    const label = `${itemPrefix(item, state.language)}: ${itemLabel(item, state.insurers, state.language)}`;
-    const source = makeSource(item.source.documentId, item.source.section, item.source.quote, 1);
+    const label = `${itemPrefix(kb, item, state.language)}: ${itemLabel(item, state.insurers, state.language)}`;
+    const source = kb.source(item.source.documentId, item.source.section, item.source.quote, 1);
     return [{ item, checklistItem: { id: item.id, label, done: entry.done, source } }];
   });
 }
 
 /** "Escalatie-checklist Zorg en Zekerheid — Tarieven en op-/afslagen". */
-export function checklistTitle(state: ChecklistState): string {
-  const topics = loadEscalationSteps().topics.filter((t) => state.topics.includes(t.id));
+export function checklistTitle(kb: KnowledgeBase, state: ChecklistState): string {
+  const topics = kb.escalation.topics.filter((t) => state.topics.includes(t.id));
   const topicText = state.topics
     .map((id) => topics.find((t) => t.id === id)?.label[state.language].toLowerCase())
     .filter((t): t is string => Boolean(t))

@@ -66,9 +66,9 @@ export async function runChecklistCommand(command: ChecklistCommand, message: In
   const { language } = state;
   switch (command.kind) {
     case 'show':
-      return checklistReply(stored.id, state, { interactive: true });
+      return checklistReply(context.knowledge, stored.id, state, { interactive: true });
     case 'export':
-      return makeReply('escalation', language, [{ kind: 'text', markdown: exportChecklistMarkdown(state) }]);
+      return makeReply('escalation', language, [{ kind: 'text', markdown: exportChecklistMarkdown(context.knowledge, state) }]);
     case 'set': {
       const count = state.items.length;
       const wrong = command.numbers.filter((n) => n < 1 || n > count);
@@ -91,7 +91,7 @@ export async function runChecklistCommand(command: ChecklistCommand, message: In
         language === 'nl'
           ? `${several ? 'Punten' : 'Punt'} ${list} ${command.done ? 'afgevinkt' : 'weer open gezet'}.`
           : `${several ? 'Items' : 'Item'} ${list} ${command.done ? 'ticked' : 'unticked'}.`;
-      return checklistReply(stored.id, next, { lead: [lead], interactive: true });
+      return checklistReply(context.knowledge, stored.id, next, { lead: [lead], interactive: true });
     }
   }
 }
@@ -105,7 +105,7 @@ export async function runChecklistAction(message: IncomingMessage, context: Hand
   if (!action) return unknown;
   if (action.id === CHECKLIST_EXPORT_ACTION) {
     const loaded = await load(context, message, language, action.value?.trim() || undefined);
-    return loaded.ok ? makeReply('escalation', loaded.state.language, [{ kind: 'text', markdown: exportChecklistMarkdown(loaded.state) }]) : loaded.reply;
+    return loaded.ok ? makeReply('escalation', loaded.state.language, [{ kind: 'text', markdown: exportChecklistMarkdown(context.knowledge, loaded.state) }]) : loaded.reply;
   }
   if (action.id !== CHECKLIST_TOGGLE_ACTION) return unknown;
   const target = parseChecklistToggleValue(action.value);
@@ -119,7 +119,7 @@ export async function runChecklistAction(message: IncomingMessage, context: Hand
   const today = amsterdamDate(context.now);
   const next = await updateChecklistState(store, message.address, stored.id, (latest) => setItemsDone(latest, [position], target.done, today), context.now);
   if (!next) return gone(language);
-  return checklistReply(stored.id, next, { interactive: true, replaceOriginal: true });
+  return checklistReply(context.knowledge, stored.id, next, { interactive: true, replaceOriginal: true });
 }
 
 async function conversationLanguage(context: HandlerContext, message: IncomingMessage): Promise<Language | undefined> {

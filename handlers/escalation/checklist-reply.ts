@@ -1,3 +1,4 @@
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { makeReply } from '../reply.js';
 import type { Block, Reply } from '../types.js';
 import { checklistTitle, resolveItems } from './build-checklist.js';
@@ -10,17 +11,18 @@ import type { ChecklistState } from './checklist-state.js';
  * button. Without `interactive` (the checklist could not be saved) commands and buttons are left out.
  */
 export function checklistReply(
+  kb: KnowledgeBase,
   id: string,
   state: ChecklistState,
   options: { lead?: readonly string[]; interactive: boolean; replaceOriginal?: boolean },
 ): Reply {
   const { language } = state;
-  const items = resolveItems(state).map((r) => r.checklistItem);
+  const items = resolveItems(kb, state).map((r) => r.checklistItem);
   const done = items.filter((i) => i.done).length;
   const blocks: Block[] = [];
   const lead = (options.lead ?? []).filter((l) => l.trim() !== '');
   if (lead.length > 0) blocks.push({ kind: 'text', markdown: lead.join('\n\n') });
-  blocks.push({ kind: 'checklist', id, title: checklistTitle(state), items });
+  blocks.push({ kind: 'checklist', id, title: checklistTitle(kb, state), items });
   if (options.interactive) {
     blocks.push({
       kind: 'text',

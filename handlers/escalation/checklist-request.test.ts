@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
 import { checklistRequestScore } from './checklist-request.js';
 
 describe('checklistRequestScore', () => {
@@ -15,7 +16,7 @@ describe('checklistRequestScore', () => {
       'escalatieplan Menzis',
       'maak een stappenplan voor escalatie met CZ',
     ]) {
-      expect(checklistRequestScore(text), text).toBeGreaterThanOrEqual(0.8);
+      expect(checklistRequestScore(text, testKnowledge()), text).toBeGreaterThanOrEqual(0.8);
     }
   });
 
@@ -29,12 +30,12 @@ describe('checklistRequestScore', () => {
       'What can the NZa do for me?',
       'Make agreements about escalation with the insurer',
     ]) {
-      expect(checklistRequestScore(text), text).toBe(0);
+      expect(checklistRequestScore(text, testKnowledge()), text).toBe(0);
     }
   });
 
   it('is moderate for a how-to question that names a drafting verb', () => {
-    expect(checklistRequestScore('Hoe maak ik een signaal aan de NZa?')).toBe(0.5);
+    expect(checklistRequestScore('Hoe maak ik een signaal aan de NZa?', testKnowledge())).toBe(0.5);
   });
 });
 
@@ -47,7 +48,7 @@ describe('checklistRequestScore: someone escalating a dispute with a named insur
     'De onderhandelingen met VGZ lopen vast op de afslagen op de tarieven. Welke escalatiestappen kan ik zetten?',
     'Our GGZ institution strongly disagrees with VGZ applying the same discounts on the new maximum tariffs. What escalation steps can we take?',
   ])('drafts the checklist for "%s"', (q) => {
-    expect(checklistRequestScore(q)).toBeGreaterThanOrEqual(0.75);
+    expect(checklistRequestScore(q, testKnowledge())).toBeGreaterThanOrEqual(0.75);
   });
 
   it.each([
@@ -55,6 +56,6 @@ describe('checklistRequestScore: someone escalating a dispute with a named insur
     'Wat zegt de handleiding over escalatie bij VGZ?',
     'Wat moet ik vermelden bij het indienen van een signaal bij de NZa?',
   ])('leaves the document question "%s" alone', (q) => {
-    expect(checklistRequestScore(q)).toBe(0);
+    expect(checklistRequestScore(q, testKnowledge())).toBe(0);
   });
 });

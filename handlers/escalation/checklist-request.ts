@@ -1,5 +1,5 @@
 import { fold } from '../../knowledge/fold.js';
-import { findInsurers } from '../../knowledge/insurers.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 
 const ESCALATION = String.raw`escal\w*|stappenplan`;
 const NZA_SIGNAL = String.raw`nza[- ]?(?:signaal|signal|melding|report)|(?:signaal|melding|signal|report)\s+(?:aan|bij|naar|voor|to|for|at)\s+(?:de\s+|the\s+)?nza`;
@@ -28,11 +28,11 @@ const QUESTION_START = /^(?:what|which|how|why|when|who|where|should|can|could|d
  * "maak een escalatieplan voor Menzis over wachttijden"); questions about escalation ("How should
  * providers and insurers agree on escalation in advance?") are left to the question handler.
  */
-export function checklistRequestScore(text: string): number {
+export function checklistRequestScore(text: string, kb: KnowledgeBase): number {
   const folded = fold(text).trim();
   // Someone in a dispute with a named insurer who wants to escalate ("Help me escalate with VGZ",
   // "Hoe escaleer ik een conflict met Menzis?") gets the checklist too: it is their situation.
-  const personal = PERSONAL_ESCALATION.test(folded) && FIRST_PERSON.test(folded) && findInsurers(text).length > 0;
+  const personal = PERSONAL_ESCALATION.test(folded) && FIRST_PERSON.test(folded) && kb.insurers.find(text).length > 0;
   if (!ARTEFACT.test(folded)) return personal ? 0.75 : 0;
   const drafting = DRAFT_VERB.test(folded);
   const question = QUESTION_START.test(folded) || folded.endsWith('?');

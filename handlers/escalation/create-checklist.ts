@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { amsterdamDate } from '../../knowledge/dates/calendar-date.js';
-import { loadEscalationSteps } from '../../knowledge/escalation/load-escalation-steps.js';
-import { findInsurers } from '../../knowledge/insurers.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { HandlerContext } from '../context.js';
 import type { IncomingMessage, Language, Reply } from '../types.js';
 import { insurerPlaceholder, newChecklistState } from './build-checklist.js';
@@ -14,10 +13,11 @@ import { detectTopics } from './detect-topics.js';
  * for the conversation and shows it. Storage trouble still shows the checklist, without ticking.
  */
 export async function createChecklist(message: IncomingMessage, context: HandlerContext, language: Language): Promise<Reply> {
-  const mentions = findInsurers(message.text);
+  const kb = context.knowledge;
+  const mentions = kb.insurers.find(message.text);
   const insurers = mentions.map((m) => m.name);
-  const topics = detectTopics(message.text);
-  const state = newChecklistState(insurers, topics, language, amsterdamDate(context.now));
+  const topics = detectTopics(kb, message.text);
+  const state = newChecklistState(kb, insurers, topics, language, amsterdamDate(context.now));
   const id = `esc-${randomUUID().slice(0, 8)}`;
 
   let saved = true;
@@ -29,7 +29,7 @@ export async function createChecklist(message: IncomingMessage, context: Handler
     context.log.warn('checklist not saved', { checklistId: id, error: error instanceof Error ? error.name : 'unknown' });
   }
 
-  const topicLabels = loadEscalationSteps()
+  const topicLabels = kb.escalation
     .topics.filter((t) => topics.includes(t.id))
     .map((t) => t.label[language].toLowerCase());
   const unloaded = mentions.filter((m) => !m.loaded).map((m) => m.name);
@@ -51,5 +51,5 @@ export async function createChecklist(message: IncomingMessage, context: Handler
     if (topics.length === 0) lead.push('Name a topic for extra items: tariffs and surcharges/discounts, crucial ggz, access and waiting times, or the contracting process (insurer unreachable, late answers, too little time to study an offer).');
     if (!saved) lead.push('Note: I could not save the checklist, so ticking and export do not work right now. Please try again later.');
   }
-  return checklistReply(id, state, { lead, interactive: saved });
+  return checklistReply(kb, id, state, { lead, interactive: saved });
 }

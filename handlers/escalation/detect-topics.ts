@@ -1,31 +1,19 @@
 import type { EscalationTopic } from '../../knowledge/escalation/escalation-item.js';
-import { loadEscalationSteps } from '../../knowledge/escalation/load-escalation-steps.js';
-import { escapeRegExp, fold } from '../../knowledge/fold.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import { TermMatcher } from '../../knowledge/vocabulary/term-matcher.js';
 
-let compiled: readonly { id: EscalationTopic; pattern: RegExp }[] | undefined;
-
-function topicPatterns(): readonly { id: EscalationTopic; pattern: RegExp }[] {
-  compiled ??= loadEscalationSteps().topics.map((topic) => {
-    const alternatives = topic.keywords.map((k) => {
-      const prefix = k.endsWith('*');
-      const word = escapeRegExp(fold(prefix ? k.slice(0, -1) : k)).replace(/ /g, '\\s+');
-      return prefix ? word : `${word}(?![\\p{L}\\p{N}])`;
-    });
-    return { id: topic.id, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'u') };
-  });
-  return compiled;
-}
+const matchers = new WeakMap<KnowledgeBase['escalation'], TermMatcher<EscalationTopic>>();
 
 /**
  * The checklist topics a request names, in order of first mention (Dutch or English keywords from
- * the data file, case- and accent-insensitive).
- * @example detectTopics('escalatie checklist Z&Z, cruciale ggz en tariefkortingen') → ['crucial', 'tariffs']
+ * the data file, case- and accent-insensitive; a keyword ending in `*` matches any ending).
+ * @example detectTopics(kb, 'escalatie checklist Z&Z, cruciale ggz en tariefkortingen') → ['crucial', 'tariffs']
  */
-export function detectTopics(text: string): EscalationTopic[] {
-  const folded = fold(text);
-  return topicPatterns()
-    .map(({ id, pattern }) => ({ id, index: folded.search(pattern) }))
-    .filter((t) => t.index >= 0)
-    .sort((a, b) => a.index - b.index)
-    .map((t) => t.id);
+export function detectTopics(kb: KnowledgeBase, text: string): EscalationTopic[] {
+  let matcher = matchers.get(kb.escalation);
+  if (!matcher) {
+    matcher = new TermMatcher(kb.escalation.topics.map((t) => [t.id, t.keywords] as const));
+    matchers.set(kb.escalation, matcher);
+  }
+  return matcher.values(text);
 }

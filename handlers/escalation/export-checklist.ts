@@ -1,5 +1,5 @@
 import type { EscalationItem, EscalationTopic } from '../../knowledge/escalation/escalation-item.js';
-import { loadEscalationSteps } from '../../knowledge/escalation/load-escalation-steps.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { citation } from '../reply.js';
 import type { Language, Source } from '../types.js';
 import { checklistTitle, insurerNames, itemLabel, resolveItems } from './build-checklist.js';
@@ -15,11 +15,11 @@ const GROUP_HEADINGS: Record<Exclude<EscalationItem['group'], 'topic'>, Record<L
  * The checklist as Markdown: title, progress, the items per group with their tick state and
  * source quote, the list of sources, and a draft outline of the NZa signal (in Dutch).
  */
-export function exportChecklistMarkdown(state: ChecklistState): string {
+export function exportChecklistMarkdown(kb: KnowledgeBase, state: ChecklistState): string {
   const { language } = state;
-  const resolved = resolveItems(state);
+  const resolved = resolveItems(kb, state);
   const done = resolved.filter((r) => r.checklistItem.done).length;
-  const out: string[] = [`# ${checklistTitle(state)}`, ''];
+  const out: string[] = [`# ${checklistTitle(kb, state)}`, ''];
   out.push(
     language === 'nl'
       ? `Opgesteld op ${state.createdOn} · ${done} van ${resolved.length} punten afgevinkt.`
@@ -28,7 +28,7 @@ export function exportChecklistMarkdown(state: ChecklistState): string {
 
   let heading = '';
   resolved.forEach(({ item, checklistItem }, index) => {
-    const next = groupHeading(item, language);
+    const next = groupHeading(kb, item, language);
     if (next !== heading) {
       heading = next;
       out.push('', `## ${heading}`, '');
@@ -47,9 +47,9 @@ export function exportChecklistMarkdown(state: ChecklistState): string {
   return out.join('\n');
 }
 
-function groupHeading(item: EscalationItem, language: Language): string {
+function groupHeading(kb: KnowledgeBase, item: EscalationItem, language: Language): string {
   if (item.group === 'topic') {
-    return loadEscalationSteps().topics.find((t) => t.id === item.topic)?.label[language] ?? '';
+    return kb.escalation.topics.find((t) => t.id === item.topic)?.label[language] ?? '';
   }
   return GROUP_HEADINGS[item.group][language];
 }

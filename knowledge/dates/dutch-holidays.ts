@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type HolidaysClass from 'date-holidays';
-import type { HolidaySettings } from '../../handlers/context.js';
+import type { HolidaySettings } from './holiday-settings.js';
 import { knowledgePath } from '../paths.js';
 import { isValidYmd, parseYmd } from './calendar-date.js';
 

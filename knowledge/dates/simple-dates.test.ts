@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanedDocument } from '../cleaned-documents.js';
-import { loadDocuments } from '../documents.js';
+import { testKnowledge } from '../test-support/test-knowledge.js';
 import { extractDates } from './extract-dates.js';
 import { simpleDates } from './simple-dates.js';
 
@@ -36,8 +35,8 @@ describe('simpleDates', () => {
 
   it('finds exactly what chrono finds, on questions and on every short sentence of the documents', () => {
     const texts = [...QUESTIONS];
-    for (const doc of loadDocuments()) {
-      for (const line of cleanedDocument(doc.id).text.split(/\n+|(?<=[.!?])\s+/)) if (line.length <= 600) texts.push(line);
+    for (const doc of testKnowledge().documents) {
+      for (const line of testKnowledge().cleaned(doc.id).text.split(/\n+|(?<=[.!?])\s+/)) if (line.length <= 600) texts.push(line);
     }
     let compared = 0;
     for (const text of texts) {

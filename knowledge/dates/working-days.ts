@@ -1,4 +1,4 @@
-import type { HolidaySettings } from '../../handlers/context.js';
+import type { HolidaySettings } from './holiday-settings.js';
 import { addDays, isoWeekday, isValidYmd } from './calendar-date.js';
 import { holidayOn } from './dutch-holidays.js';
 

@@ -1,26 +1,24 @@
 import { readFileSync } from 'node:fs';
+import { testKnowledge } from '../test-support/test-knowledge.js';
 import { describe, expect, it } from 'vitest';
-import { cleanedDocument, sectionPathAt } from '../cleaned-documents.js';
-import { getDocument } from '../documents.js';
 import { knowledgePath } from '../paths.js';
-import { makeSource } from '../source.js';
 import { ESCALATION_TOPICS } from './escalation-item.js';
-import { loadEscalationSteps, validateEscalationSteps } from './load-escalation-steps.js';
+import { validateEscalationSteps } from './load-escalation-steps.js';
 
 const raw = (): { items: Record<string, unknown>[]; topics: unknown[]; note: string } =>
   JSON.parse(readFileSync(knowledgePath('data', 'escalation-steps.json'), 'utf8'));
 
 describe('escalation-steps.json', () => {
-  const { items, topics } = loadEscalationSteps();
+  const { items, topics } = testKnowledge().escalation;
 
   it('every quote occurs verbatim in the cleaned text of its document, under the cited section', () => {
     for (const item of items) {
-      const doc = cleanedDocument(item.source.documentId);
+      const doc = testKnowledge().cleaned(item.source.documentId);
       const at = doc.text.indexOf(item.source.quote);
       expect(at, `${item.id}: quote not in cleaned ${item.source.documentId}`).toBeGreaterThanOrEqual(0);
       const cited = item.source.section.split(' › ');
       // The outermost heading is the one the document's own sectioning finds at the quote.
-      expect(sectionPathAt(item.source.documentId, at)[0], item.id).toBe(cited[0]);
+      expect(testKnowledge().sectionPathAt(item.source.documentId, at)[0], item.id).toBe(cited[0]);
       // Every cited heading stands before the quote, in order.
       let from = 0;
       for (const heading of cited) {
@@ -33,8 +31,8 @@ describe('escalation-steps.json', () => {
 
   it('builds every citation with makeSource from the document metadata', () => {
     for (const item of items) {
-      const source = makeSource(item.source.documentId, item.source.section, item.source.quote, 1);
-      expect(source.title).toBe(getDocument(item.source.documentId).title);
+      const source = testKnowledge().source(item.source.documentId, item.source.section, item.source.quote, 1);
+      expect(source.title).toBe(testKnowledge().requireDocument(item.source.documentId).title);
       expect(source.snippet).toBe(item.source.quote);
       expect(source.section).toBe(item.source.section);
     }
@@ -69,17 +67,19 @@ describe('escalation-steps.json', () => {
     expect(tariffQuotes).toMatch(/contractvoorstel en offerte transparant/);
   });
 
+  const refs = { documentIds: testKnowledge().documents.map((d) => d.id), insurers: testKnowledge().insurers.names };
+
   it('rejects invalid data: duplicate ids, topic mismatch, unknown documents or insurers, extra fields', () => {
     const valid = raw();
-    expect(() => validateEscalationSteps(valid)).not.toThrow();
+    expect(() => validateEscalationSteps(valid, refs)).not.toThrow();
     const first = valid.items[0] ?? {};
-    expect(() => validateEscalationSteps({ ...valid, items: [...valid.items, first] })).toThrow(/duplicate item id/);
-    expect(() => validateEscalationSteps({ ...valid, items: [{ ...first, topic: 'tariffs' }, ...valid.items.slice(1)] })).toThrow(/topic/);
+    expect(() => validateEscalationSteps({ ...valid, items: [...valid.items, first] }, refs)).toThrow(/duplicate item id/);
+    expect(() => validateEscalationSteps({ ...valid, items: [{ ...first, topic: 'tariffs' }, ...valid.items.slice(1)] }, refs)).toThrow(/topic/);
     expect(() =>
-      validateEscalationSteps({ ...valid, items: [{ ...first, source: { documentId: 'nope', section: 's', quote: 'a long enough quote' } }, ...valid.items.slice(1)] }),
-    ).toThrow(/Unknown document id/);
-    expect(() => validateEscalationSteps({ ...valid, items: [{ ...first, insurers: ['Nobody Verzekeringen'] }, ...valid.items.slice(1)] })).toThrow(/unknown insurer/);
-    expect(() => validateEscalationSteps({ ...valid, items: [{ ...first, extra: true }, ...valid.items.slice(1)] })).toThrow();
-    expect(() => validateEscalationSteps({ ...valid, items: valid.items.filter((i) => i.topic !== 'access') })).toThrow(/topic access has no items/);
+      validateEscalationSteps({ ...valid, items: [{ ...first, source: { documentId: 'nope', section: 's', quote: 'a long enough quote' } }, ...valid.items.slice(1)] }, refs),
+    ).toThrow(/unknown document/);
+    expect(() => validateEscalationSteps({ ...valid, items: [{ ...first, insurers: ['Nobody Verzekeringen'] }, ...valid.items.slice(1)] }, refs)).toThrow(/unknown insurer/);
+    expect(() => validateEscalationSteps({ ...valid, items: [{ ...first, extra: true }, ...valid.items.slice(1)] }, refs)).toThrow();
+    expect(() => validateEscalationSteps({ ...valid, items: valid.items.filter((i) => i.topic !== 'access') }, refs)).toThrow(/topic access has no items/);
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { testKnowledge } from '../test-support/test-knowledge.js';
 import { describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../bot/eval/check-answer.js';
 import { evalFileSchema } from '../../bot/eval/eval-question.js';
@@ -18,7 +19,7 @@ describe.each(['blind-questions.json', 'blind-questions-2.json', 'blind-question
 
   it('passes at least 90% through the full router, every category represented', async () => {
     const store = await openStore('file::memory:');
-    const context: HandlerContext = { now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
+    const context: HandlerContext = { knowledge: testKnowledge(), now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
     const route = createRouter(handlers);
     const failed: string[] = [];
     try {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { testKnowledge } from '../test-support/test-knowledge.js';
 import { describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../bot/eval/check-answer.js';
 import { evalFileSchema } from '../../bot/eval/eval-question.js';
@@ -13,7 +14,7 @@ import { knowledgePath } from '../paths.js';
 const file = evalFileSchema.parse(JSON.parse(readFileSync(knowledgePath('eval', 'deadline-questions.json'), 'utf8')));
 // `--now 2026-11-23` means noon of that day in Europe/Amsterdam, as in `ask`.
 const now = amsterdamInstant(file.now, 12, 0);
-const context: HandlerContext = {
+const context: HandlerContext = { knowledge: testKnowledge(),
   now,
   holidays: { goodFriday: false, liberationDay: false },
   store: () => Promise.reject(new Error('not used by deadline questions')),

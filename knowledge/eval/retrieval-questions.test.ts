@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { testKnowledge } from '../test-support/test-knowledge.js';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../bot/logger.js';
 import { checkAnswer } from '../../bot/eval/check-answer.js';
@@ -8,12 +9,11 @@ import { handlers } from '../../handlers/registry.js';
 import { replyToJson } from '../../handlers/reply-json.js';
 import { createRouter } from '../../handlers/router.js';
 import { detectLanguage } from '../../handlers/detect-language.js';
-import { loadDocuments } from '../documents.js';
 import { knowledgePath } from '../paths.js';
 
 const file = evalFileSchema.parse(JSON.parse(readFileSync(knowledgePath('eval', 'retrieval-questions.json'), 'utf8')));
 const now = new Date('2026-11-23T12:00:00Z');
-const context: HandlerContext = {
+const context: HandlerContext = { knowledge: testKnowledge(),
   now,
   holidays: { goodFriday: false, liberationDay: false },
   store: () => Promise.reject(new Error('not used')),
@@ -30,7 +30,7 @@ describe('knowledge/eval/retrieval-questions.json', () => {
   it('is a dev-set style file: 40+ document questions over all five documents, half Dutch and half English, plus bad inputs', () => {
     expect(new Set(file.questions.map((q) => q.id)).size).toBe(file.questions.length);
     expect(content.length).toBeGreaterThanOrEqual(40);
-    const ids = new Set(loadDocuments().map((d) => d.id));
+    const ids = new Set(testKnowledge().documents.map((d) => d.id));
     for (const q of content) {
       expect(q.doc && ids.has(q.doc), q.id).toBe(true);
       expect(q.phrases?.length, q.id).toBeGreaterThan(0);

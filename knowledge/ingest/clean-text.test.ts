@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadDocuments, readRawDocument } from '../documents.js';
+import { readBundle } from '../bundle.js';
+
+const bundle = readBundle();
+const readRawDocument = (id: string): string => bundle.rawText(id) ?? '';
 import { cleanText } from './clean-text.js';
 
 describe('cleanText', () => {
@@ -56,7 +59,7 @@ describe('cleanText', () => {
   });
 
   it('cleans every corpus document: no blank-line runs, page numbers, URL lines or broken hyphenation left', () => {
-    for (const doc of loadDocuments()) {
+    for (const doc of bundle.documents) {
       const cleaned = cleanText(readRawDocument(doc.id));
       expect(cleaned, doc.id).not.toMatch(/\n\n\n/);
       expect(cleaned, doc.id).not.toMatch(/^\d{1,3}$/m);

@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { cleanedDocument } from '../cleaned-documents.js';
-import { loadDocuments } from '../documents.js';
+import { testKnowledge } from '../test-support/test-knowledge.js';
 import { buildPassages, PASSAGE_MAX_CHARS } from './passages.js';
 
-const all = loadDocuments().flatMap((d) => buildPassages(cleanedDocument(d.id)));
+const all = testKnowledge().documents.flatMap((d) => buildPassages(testKnowledge().cleaned(d.id)));
 
 describe('buildPassages', () => {
   it('covers every document', () => {
-    for (const d of loadDocuments()) expect(all.some((p) => p.documentId === d.id), d.id).toBe(true);
+    for (const d of testKnowledge().documents) expect(all.some((p) => p.documentId === d.id), d.id).toBe(true);
     expect(new Set(all.map((p) => p.id)).size).toBe(all.length);
   });
 
   it("puts every passage's text exactly at its offsets in the cleaned document", () => {
     for (const p of all) {
-      const { text } = cleanedDocument(p.documentId);
+      const { text } = testKnowledge().cleaned(p.documentId);
       expect(text.slice(p.start, p.end), p.id).toBe(p.text);
       expect(p.text.trim(), p.id).toBe(p.text);
       expect(p.text.length, p.id).toBeGreaterThan(0);
@@ -22,7 +21,7 @@ describe('buildPassages', () => {
 
   it('never starts or ends mid-word', () => {
     for (const p of all) {
-      const { text } = cleanedDocument(p.documentId);
+      const { text } = testKnowledge().cleaned(p.documentId);
       const before = text[p.start - 1] ?? ' ';
       const after = text[p.end] ?? ' ';
       expect(/[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(text[p.start] ?? ''), `${p.id} start`).toBe(false);
@@ -32,7 +31,7 @@ describe('buildPassages', () => {
 
   it('never cuts a sentence or a list item: each passage ends where a block or sentence ends', () => {
     for (const p of all) {
-      const { text } = cleanedDocument(p.documentId);
+      const { text } = testKnowledge().cleaned(p.documentId);
       const after = text.slice(p.end, p.end + 2);
       const endsBlock = after === '' || after.startsWith('\n');
       const endsSentence = /[.!?:;”’"')]$/u.test(p.text) && /^\s/.test(after);
@@ -45,7 +44,7 @@ describe('buildPassages', () => {
     expect(sizes[Math.floor(sizes.length / 2)]).toBeGreaterThan(300);
     for (const p of all) {
       expect(p.text.length, p.id).toBeLessThanOrEqual(PASSAGE_MAX_CHARS * 1.5);
-      const section = cleanedDocument(p.documentId).sections.find((s) => s.start <= p.start && p.end <= s.end);
+      const section = testKnowledge().cleaned(p.documentId).sections.find((s) => s.start <= p.start && p.end <= s.end);
       expect(section?.path, p.id).toEqual(p.sectionPath);
     }
   });

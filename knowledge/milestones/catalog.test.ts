@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cleanedDocument } from '../cleaned-documents.js';
+import { testKnowledge } from '../test-support/test-knowledge.js';
 import { dateAgreesWithQuote } from './date-agrees.js';
-import { loadMilestones } from './load-milestones.js';
 import { containsQuote } from './locate-quote.js';
 import { ACTION_IDS } from './actions.js';
 
-const milestones = loadMilestones();
+const milestones = testKnowledge().milestones;
 
 describe('milestone catalog', () => {
   it.each(milestones.map((m) => [m.id, m] as const))('%s: quote occurs in the cleaned document text (whitespace-normalised)', (_id, m) => {
-    expect(containsQuote(cleanedDocument(m.documentId).text, m.quote)).toBe(true);
+    expect(containsQuote(testKnowledge().cleaned(m.documentId).text, m.quote)).toBe(true);
   });
 
   it.each(milestones.map((m) => [m.id, m] as const))('%s: date agrees with its quote', (_id, m) => {

@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { loadDocuments } from '../documents.js';
-import { knownInsurers } from '../insurers.js';
-import { loadMilestones, milestoneCatalogSchema } from './load-milestones.js';
+import { testKnowledge } from '../test-support/test-knowledge.js';
+import { milestoneCatalogSchema } from './load-milestones.js';
 
 describe('loadMilestones', () => {
   it('loads a validated, memoised catalog', () => {
-    const all = loadMilestones();
+    const all = testKnowledge().milestones;
     expect(all.length).toBeGreaterThan(0);
-    expect(loadMilestones()).toBe(all);
+    expect(testKnowledge().milestones).toBe(all);
   });
 
   it('refers only to known documents and canonical insurer names, matching the document', () => {
-    const docs = new Map(loadDocuments().map((d) => [d.id, d]));
-    const insurers = new Set(knownInsurers());
-    for (const m of loadMilestones()) {
+    const docs = new Map(testKnowledge().documents.map((d) => [d.id, d]));
+    const insurers = new Set(testKnowledge().insurers.names);
+    for (const m of testKnowledge().milestones) {
       const doc = docs.get(m.documentId);
       expect(doc, m.id).toBeDefined();
       expect(m.insurer, m.id).toBe(doc?.insurer ?? null);
@@ -23,7 +22,7 @@ describe('loadMilestones', () => {
   });
 
   it('rejects duplicate ids', () => {
-    const one = loadMilestones()[0];
+    const one = testKnowledge().milestones[0];
     const result = milestoneCatalogSchema.safeParse({ note: 'x', milestones: [one, one] });
     expect(result.success).toBe(false);
   });

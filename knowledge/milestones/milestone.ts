@@ -18,7 +18,7 @@ export const milestoneSchema = z.object({
   documentId: z.string(),
   /** Canonical insurer name (see knowledge/data/insurers.json), null for sector-wide rules. */
   insurer: z.string().nullable(),
-  sector: z.enum(['ggz', 'huisartsenzorg']),
+  sector: z.string().regex(/^[a-z0-9-]+$/),
   contractYear: z.number().int().nullable(),
   when: milestoneWhenSchema,
   actor: actorSchema,
@@ -31,6 +31,8 @@ export const milestoneSchema = z.object({
   actions: z.array(z.string()).default([]),
   /** For the two ends of a period ("1 oktober tot 7 november"): which end this milestone is. */
   period: z.enum(['start', 'end']).optional(),
+  /** Shown in the overview of the main yearly steps when a question names no step. */
+  overview: z.boolean().optional(),
   /** False for milestones proposed by date extraction and not yet checked by a person. */
   verified: z.boolean().default(true),
 });

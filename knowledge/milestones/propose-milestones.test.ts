@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanedDocument } from '../cleaned-documents.js';
-import { loadDocuments } from '../documents.js';
+import { testKnowledge } from '../test-support/test-knowledge.js';
 import { addDays } from '../dates/calendar-date.js';
-import { loadMilestones } from './load-milestones.js';
 import { proposeMilestones } from './propose-milestones.js';
 import { buildCleanedDocument } from '../cleaned-documents.js';
 import { containsQuote } from './locate-quote.js';
@@ -84,15 +82,15 @@ describe('proposeMilestones: a new policy', () => {
 
 describe('proposeMilestones: the shipped policies', () => {
   it('finds every verified catalog date of the loaded documents (the catalog misses none the extractor sees)', () => {
-    for (const doc of loadDocuments()) {
-      const proposed = proposeMilestones(cleanedDocument(doc.id), {
+    for (const doc of testKnowledge().documents) {
+      const proposed = proposeMilestones(testKnowledge().cleaned(doc.id), {
         documentId: doc.id,
         insurer: doc.insurer,
         sector: doc.sector,
         contractYear: doc.contractYear,
       });
       const proposedDates = new Set(proposed.map((p) => (p.when.kind === 'date' ? p.when.date : p.when.kind === 'month' ? p.when.month : '')));
-      for (const m of loadMilestones().filter((x) => x.documentId === doc.id && x.when.kind !== 'yearly')) {
+      for (const m of testKnowledge().milestones.filter((x) => x.documentId === doc.id && x.when.kind !== 'yearly')) {
         const key = m.when.kind === 'date' ? m.when.date : m.when.kind === 'month' ? m.when.month : '';
         expect(proposedDates.has(key), `${m.id} (${key})`).toBe(true);
       }
@@ -111,10 +109,10 @@ describe('proposeMilestones: the shipped policies', () => {
       'gcp-huisartsen-2016:2016-04-16',
     ]);
     const nextDay = (key: string) => (key.length === 10 ? addDays(key, 1) : key);
-    const catalog = loadMilestones();
+    const catalog = testKnowledge().milestones;
     const missing: string[] = [];
-    for (const doc of loadDocuments()) {
-      const proposed = proposeMilestones(cleanedDocument(doc.id), { documentId: doc.id, insurer: doc.insurer, sector: doc.sector, contractYear: doc.contractYear });
+    for (const doc of testKnowledge().documents) {
+      const proposed = proposeMilestones(testKnowledge().cleaned(doc.id), { documentId: doc.id, insurer: doc.insurer, sector: doc.sector, contractYear: doc.contractYear });
       for (const p of proposed) {
         const key = p.when.kind === 'date' ? p.when.date : p.when.kind === 'month' ? p.when.month : '';
         // "voor 1 juli" is proposed as 30 June; the catalog may keep the stated day.

@@ -1,4 +1,4 @@
-import type { HolidaySettings } from '../../handlers/context.js';
+import type { HolidaySettings } from '../dates/holiday-settings.js';
 import { addDays, formatYmd, isValidYmd, parseYmd } from '../dates/calendar-date.js';
 import { addWorkingDays, type SkippedHoliday } from '../dates/working-days.js';
 import type { AnchorRule, DurationRule } from './relative-rule.js';

@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { cleanedDocument } from '../cleaned-documents.js';
+import { testKnowledge } from '../test-support/test-knowledge.js';
 import { containsQuote } from '../milestones/locate-quote.js';
 import { addMonths, applyAnchor, applyRule } from './apply-rule.js';
-import { isAnchorRule, isDurationRule, loadRelativeRules } from './relative-rule.js';
+import { isAnchorRule, isDurationRule } from './relative-rule.js';
 
 const none = { goodFriday: false, liberationDay: false };
 const rule = (id: string) => {
-  const r = loadRelativeRules().find((x) => x.id === id);
+  const r = testKnowledge().rules.find((x) => x.id === id);
   if (!r || !isDurationRule(r)) throw new Error(`no duration rule ${id}`);
   return r;
 };
 
 describe('relative rules data', () => {
   it('has the rules of the documents, each quote verbatim in its document and its number in the quote', () => {
-    const rules = loadRelativeRules();
+    const rules = testKnowledge().rules;
     expect(rules.map((r) => r.id)).toEqual(
       expect.arrayContaining(['gcp-answer-questions-5-working-days', 'gcp-complex-questions-2-working-weeks', 'gcp-conflict-reply-2-weeks', 'vgz-answer-10-working-days', 'gcp-study-offer-5-weeks', 'vgz-lggz-authorisation-3-months-before', 'vgz-lggz-max-1095-days', 'vgz-inform-at-70-percent', 'zz-interim-application-first-day-of-month']),
     );
     for (const r of rules) {
-      expect(containsQuote(cleanedDocument(r.documentId).text, r.quote), r.id).toBe(true);
+      expect(containsQuote(testKnowledge().cleaned(r.documentId).text, r.quote), r.id).toBe(true);
       if (isAnchorRule(r)) {
         // An anchor names its calendar point in words ("de eerste kalenderdag van de maand").
         expect(r.quote, r.id).toMatch({ 'first-day-of-month': /eerste kalenderdag van de maand/ }[r.anchor]);
@@ -57,7 +57,7 @@ describe('applyRule', () => {
 
 describe('applyAnchor', () => {
   it('gives the first calendar day of the month of the event (Z&Z interim application)', () => {
-    const r = loadRelativeRules().find((x) => x.id === 'zz-interim-application-first-day-of-month');
+    const r = testKnowledge().rules.find((x) => x.id === 'zz-interim-application-first-day-of-month');
     if (!r || !isAnchorRule(r)) throw new Error('no anchor rule');
     expect(applyAnchor(r, '2026-03-17')).toBe('2026-03-01');
     expect(applyAnchor(r, '2026-12-31')).toBe('2026-12-01');

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { knowledgePath } from '../paths.js';
 
 export const ruleTriggerSchema = z.enum(['question', 'problem', 'complex-question', 'conflict', 'offer', 'authorisation', 'stay-limit', 'cost-ceiling', 'interim-application']);
 export type RuleTrigger = z.infer<typeof ruleTriggerSchema>;
@@ -9,7 +7,7 @@ const base = {
   id: z.string().regex(/^[a-z0-9-]+$/),
   documentId: z.string(),
   insurer: z.string().nullable(),
-  sector: z.enum(['ggz', 'huisartsenzorg']),
+  sector: z.string().regex(/^[a-z0-9-]+$/),
   trigger: z.array(ruleTriggerSchema).min(1),
   strength: z.enum(['must', 'aim', 'at-least']),
   actor: z.enum(['zorgaanbieder', 'zorgverzekeraar', 'NZa', 'zorgaanbieder en zorgverzekeraar']),
@@ -52,17 +50,3 @@ export function isAnchorRule(rule: RelativeRule): rule is AnchorRule {
   return 'anchor' in rule;
 }
 
-let cached: readonly RelativeRule[] | undefined;
-
-/** The relative deadline rules of `knowledge/data/relative-rules.json`, validated once. */
-export function loadRelativeRules(): readonly RelativeRule[] {
-  if (cached) return cached;
-  const raw: unknown = JSON.parse(readFileSync(knowledgePath('data', 'relative-rules.json'), 'utf8'));
-  const parsed = z.object({ note: z.string(), rules: z.array(relativeRuleSchema).min(1) }).safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`knowledge/data/relative-rules.json is invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown problem'}`);
-  }
-  cached = parsed.data.rules;
-  return cached;
-}

@@ -1,6 +1,5 @@
-import { loadDocuments } from '../documents.js';
 import { sentenceSpans, type Span } from '../ingest/sentences.js';
-import { findInsurers } from '../insurers.js';
+import type { InsurerCatalog } from '../vocabulary/insurer-catalog.js';
 import type { Passage } from '../ingest/passages.js';
 import { conceptMatch, type QueryConcept } from './query-concepts.js';
 import { analyze, type IndexLanguage } from './dutch-lunr.js';
@@ -47,9 +46,8 @@ function sentenceConcepts(text: string, concepts: readonly QueryConcept[], langu
 }
 
 /** Which concepts name the insurer whose policy the passage is from ("VGZ" in VGZ's policy). */
-function givenByDocument(documentId: string, concepts: readonly QueryConcept[]): boolean[] {
-  const insurer = loadDocuments().find((d) => d.id === documentId)?.insurer;
-  return concepts.map((c) => insurer !== undefined && insurer !== null && findInsurers(c.source).some((m) => m.name === insurer));
+function givenByDocument(insurer: string | null, insurers: InsurerCatalog | undefined, concepts: readonly QueryConcept[]): boolean[] {
+  return concepts.map((c) => insurer !== null && insurers !== undefined && insurers.find(c.source).some((m) => m.name === insurer));
 }
 
 function weightOf(matched: readonly number[], concepts: readonly { weight: number }[]): number {
@@ -84,11 +82,18 @@ const LIST_ITEM = /^(?:[•●▪◦‣∙·–-]|o|\d{1,2}[.)]|[a-z][.)])\s/u;
  * quoted from its top. Sentences are never cut; left-out runs between chosen ones show as " … ".
  * Offsets index the cleaned document like the passage's (from the first to the last chosen sentence).
  */
-export function answerSnippet(passage: Passage, concepts: WeightedConcepts, language: IndexLanguage, maxChars = 420): Snippet {
+export function answerSnippet(
+  passage: Passage,
+  concepts: WeightedConcepts,
+  language: IndexLanguage,
+  maxChars = 420,
+  /** The insurer of the passage's document and the catalog to read insurer names with (a name the document itself is about answers nothing). */
+  owner: { readonly insurer: string | null; readonly insurers: InsurerCatalog } | undefined = undefined,
+): Snippet {
   const spans = sentenceSpans(passage.text, passage.start);
   if (spans.length === 0) return { start: passage.start, end: passage.end, text: passage.text, trimmedBefore: false, trimmedAfter: false };
   const slice = (i: number) => passage.text.slice((spans[i]?.start ?? 0) - passage.start, (spans[i]?.end ?? 0) - passage.start);
-  const given = givenByDocument(passage.documentId, concepts);
+  const given = givenByDocument(owner?.insurer ?? null, owner?.insurers, concepts);
   const matched = spans.map((_, i) => sentenceConcepts(slice(i), concepts, language, given));
   const scores = matched.map((m) => weightOf(m, concepts));
   const endsWithColon = (i: number) => slice(i).endsWith(':');

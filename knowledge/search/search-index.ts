@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type lunr from 'lunr';
-import { cleanedDocument } from '../cleaned-documents.js';
-import { loadDocuments } from '../documents.js';
-import { buildPassages, type Passage } from '../ingest/passages.js';
+import type { Passage } from '../ingest/passages.js';
 import { knowledgePath } from '../paths.js';
 import { dutchLunr, INDEX_LANGUAGE, pipelinePlugin, type IndexLanguage } from './dutch-lunr.js';
 
@@ -45,10 +43,10 @@ function runningFromSources(): boolean {
  * built CLI a matching hash means current; from the sources (where ingest code may have changed
  * since the last build) the index is always built in memory instead.
  */
-export function sourceHash(language: IndexLanguage = INDEX_LANGUAGE): string {
+export function sourceHash(files: readonly string[], language: IndexLanguage = INDEX_LANGUAGE): string {
   const hash = createHash('sha256').update(`format ${INDEX_FORMAT} ${language}\n`);
   hash.update(readFileSync(knowledgePath('corpus', 'metadata.json')));
-  for (const doc of loadDocuments()) hash.update(readFileSync(knowledgePath('corpus', doc.file)));
+  for (const file of files) hash.update(readFileSync(knowledgePath('corpus', file)));
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -79,20 +77,11 @@ export function joinedCompounds(text: string): string {
 }
 
 /**
- * Cleans every document, cuts passages and builds the lunr index (Dutch stemming and stop words).
- * `onProgress` is told about each document as it is processed.
+ * Builds the lunr index (Dutch stemming and stop words) over passages: the shipped documents'
+ * at build time, every document's (shipped and uploaded) when the knowledge base has uploads.
  */
-export function buildIndexData(
-  language: IndexLanguage = INDEX_LANGUAGE,
-  onProgress?: (done: number, total: number, documentId: string) => void,
-): IndexData {
+export function buildIndexData(passages: readonly Passage[], hash: string, language: IndexLanguage = INDEX_LANGUAGE): IndexData {
   const l = dutchLunr();
-  const docs = loadDocuments();
-  const passages: Passage[] = [];
-  docs.forEach((doc, i) => {
-    passages.push(...buildPassages(cleanedDocument(doc.id)));
-    onProgress?.(i + 1, docs.length, doc.id);
-  });
   const index = l(function () {
     this.use(pipelinePlugin(language));
     this.ref('id');
@@ -103,20 +92,19 @@ export function buildIndexData(
       this.add({ id: p.id, text: p.text, section: p.sectionPath.join(' '), joined: joinedCompounds(`${p.text} ${p.sectionPath.join(' ')}`) });
     }
   });
-  return { format: INDEX_FORMAT, sourceHash: sourceHash(language), language, passages, lunr: index.toJSON() };
+  return { format: INDEX_FORMAT, sourceHash: hash, language, passages: [...passages], lunr: index.toJSON() };
 }
 
-/** Builds the index and writes it atomically to {@link indexFilePath}; returns what was written. */
-export function writeIndexFile(onProgress?: (done: number, total: number, documentId: string) => void): IndexData {
-  const data = buildIndexData(INDEX_LANGUAGE, onProgress);
+/** Writes index data atomically to {@link indexFilePath}. */
+export function writeIndexFile(data: IndexData): void {
   const path = indexFilePath();
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(`${path}.tmp`, JSON.stringify(data));
   renameSync(`${path}.tmp`, path);
-  return data;
 }
 
-function toSearchIndex(data: IndexData): SearchIndex {
+/** A ready-to-query index from its serialised data. */
+export function toSearchIndex(data: IndexData): SearchIndex {
   const l = dutchLunr();
   return {
     index: l.Index.load(data.lunr),
@@ -126,29 +114,18 @@ function toSearchIndex(data: IndexData): SearchIndex {
   };
 }
 
-let loaded: SearchIndex | undefined;
-
 /**
- * The search index, loaded once: from the serialised file when it is present and current, else
- * built in memory (a missing or stale file never breaks answering).
+ * The shipped documents' index: from the serialised file when it is present and current (the
+ * built CLI), else built from `passages()` (from the sources, or a missing or stale file).
  */
-export function searchIndex(): SearchIndex {
-  loaded ??= (() => {
-    if (runningFromSources()) return toSearchIndex(buildIndexData());
+export function loadBundleIndex(hash: string, passages: () => readonly Passage[]): SearchIndex {
+  if (!runningFromSources()) {
     try {
       const data = JSON.parse(readFileSync(indexFilePath(), 'utf8')) as IndexData;
-      if (data.format === INDEX_FORMAT && data.language === INDEX_LANGUAGE && data.sourceHash === sourceHash(data.language)) {
-        return toSearchIndex(data);
-      }
+      if (data.format === INDEX_FORMAT && data.language === INDEX_LANGUAGE && data.sourceHash === hash) return toSearchIndex(data);
     } catch {
       // Missing or unreadable file: build below.
     }
-    return toSearchIndex(buildIndexData());
-  })();
-  return loaded;
-}
-
-/** Builds an index in memory for a given language (measurements and tests). */
-export function inMemoryIndex(language: IndexLanguage): SearchIndex {
-  return toSearchIndex(buildIndexData(language));
+  }
+  return toSearchIndex(buildIndexData(passages(), hash));
 }

@@ -1,3 +1,4 @@
+import { testKnowledge } from '../../../knowledge/test-support/test-knowledge.js';
 import { loadConfig } from '../../../bot/config.js';
 import { route } from '../../../bot/core.js';
 import { createHandlerContext } from '../../../bot/create-context.js';
@@ -48,7 +49,8 @@ export async function startSlackHarness(
   const store = await openStore(config.databaseUrl);
   const now = options.now ?? new Date('2026-05-11T10:00:00+02:00');
   const clock = (): Date => now;
-  const context = (at: Date) => createHandlerContext(config, at, log, async () => store);
+  const knowledge = testKnowledge();
+  const context = (at: Date) => createHandlerContext(config, at, log, async () => store, knowledge);
   const received: IncomingMessage[] = [];
   const core = (message: IncomingMessage): Promise<Reply> => route(message, context(clock()));
   const deps: ServeDeps = {
@@ -56,6 +58,8 @@ export async function startSlackHarness(
     log,
     clock,
     store: async () => store,
+    knowledge: () => knowledge,
+    refreshKnowledge: async () => knowledge,
     handle: async (message) => {
       received.push(message);
       return options.handle ? options.handle(message, core) : core(message);

@@ -1,9 +1,10 @@
+import { testKnowledge } from '../../../knowledge/test-support/test-knowledge.js';
 import type { Config } from '../../../bot/config.js';
 import { loadConfig } from '../../../bot/config.js';
 import { createHandlerContext } from '../../../bot/create-context.js';
 import type { ServeDeps } from '../../../bot/serve-deps.js';
 import { startServer, type RunningServer } from '../../../bot/server.js';
-import type { ServerPart } from '../../../bot/server-part.js';
+import type { ServerPart } from '../../server-part.js';
 import { openStore } from '../../../bot/storage/open-store.js';
 import { silentLogger } from '../../../bot/logger.js';
 import type { Store } from '../../../handlers/store.js';
@@ -37,11 +38,13 @@ export async function startTeamsHarness(options: {
     log: silentLogger,
     clock: () => FIXED_NOW,
     store: async () => store,
+    knowledge: () => testKnowledge(),
+    refreshKnowledge: async () => testKnowledge(),
     handle: async (message) => {
       handled.push(message);
       return options.core(message);
     },
-    context: (now) => createHandlerContext(config, now, silentLogger, async () => store),
+    context: (now) => createHandlerContext(config, now, silentLogger, async () => store, testKnowledge()),
   };
   const part = await createTeamsPart(deps, options.part);
   if (!part) throw new Error('Teams part not created');

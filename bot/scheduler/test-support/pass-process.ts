@@ -6,14 +6,14 @@
  */
 import { silentLogger } from '../../logger.js';
 import { openStore } from '../../storage/open-store.js';
-import { loadMilestones } from '../../../knowledge/milestones/load-milestones.js';
+import { knowledgeWithMilestones, testKnowledge } from '../../../knowledge/test-support/test-knowledge.js';
 import type { Milestone } from '../../../knowledge/milestones/milestone.js';
 import { runSchedulerPass } from '../run-scheduler-pass.js';
 import { recordingAdapter } from './recording-adapter.js';
 
 const env = process.env;
 const store = await openStore(env.DATABASE_URL ?? '');
-const milestones = env.PASS_MILESTONES ? (JSON.parse(env.PASS_MILESTONES) as Milestone[]) : loadMilestones();
+const knowledge = env.PASS_MILESTONES ? knowledgeWithMilestones(JSON.parse(env.PASS_MILESTONES) as Milestone[]) : testKnowledge();
 const kill = env.PASS_MODE === 'kill-after-claim';
 const adapter = recordingAdapter('local', async () => {
   if (kill) process.kill(process.pid, 'SIGKILL');
@@ -27,7 +27,7 @@ await new Promise<void>((resolve) => process.stdin.once('data', () => resolve())
 process.stdin.pause();
 const result = await runSchedulerPass({
   store,
-  milestones,
+  knowledge,
   adapters: new Map([['local', adapter]]),
   holidays: { goodFriday: false, liberationDay: false },
   log: silentLogger,

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import type { ChatAdapter } from '../adapters/adapter.js';
+import type { ChatAdapter } from './adapter.js';
 
 /**
  * One piece of `contractbot serve`: a platform adapter, the calendar feed, the scheduler.

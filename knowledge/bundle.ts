@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { readBundleDocuments, readRawBundleDocument, type DocumentMeta } from './documents.js';
+import type { EscalationSteps } from './escalation/escalation-item.js';
+import { validateEscalationSteps } from './escalation/load-escalation-steps.js';
+import type { Passage } from './ingest/passages.js';
+import { milestoneCatalogSchema } from './milestones/load-milestones.js';
+import type { Milestone } from './milestones/milestone.js';
+import { knowledgePath } from './paths.js';
+import { relativeRuleSchema, type RelativeRule } from './rules/relative-rule.js';
+import { loadBundleIndex, sourceHash, type SearchIndex } from './search/search-index.js';
+import { chatCommandsSchema, type ChatCommands } from './vocabulary/chat-commands.js';
+import { insurersFileSchema, type InsurerEntry } from './vocabulary/insurer-catalog.js';
+import { sectorsFileSchema, type SectorEntry } from './vocabulary/sector-catalog.js';
+
+/**
+ * What ships with the product under `knowledge/`: the five documents and their curated, confirmed
+ * milestones and rules, the insurer and sector vocabularies and the escalation steps. Read from
+ * disk once per call of {@link readBundle}; the knowledge base built from it keeps it.
+ */
+export interface Bundle {
+  /** Hash of the shipped documents (and the index format): the serialised index must match it. */
+  readonly version: string;
+  readonly documents: readonly DocumentMeta[];
+  rawText(id: string): string | undefined;
+  readonly milestones: readonly Milestone[];
+  readonly rules: readonly RelativeRule[];
+  readonly insurers: readonly InsurerEntry[];
+  readonly sectors: readonly SectorEntry[];
+  readonly escalation: EscalationSteps;
+  readonly chatCommands: ChatCommands;
+  /** The shipped documents' search index (the prebuilt file when current, else built from `passages`). */
+  index(passages: () => readonly Passage[]): SearchIndex;
+}
+
+/** A shipped data file failed validation: names the file and the first problem. */
+export class BundleError extends Error {
+  readonly code = 'BUNDLE_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = 'BundleError';
+  }
+}
+
+function readData<S extends z.ZodTypeAny>(file: string, schema: S): z.output<S> {
+  const raw: unknown = JSON.parse(readFileSync(knowledgePath('data', file), 'utf8'));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new BundleError(`knowledge/data/${file} is invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown problem'}`);
+  }
+  return parsed.data as z.output<S>;
+}
+
+const rulesFileSchema = z.object({ note: z.string(), rules: z.array(relativeRuleSchema).min(1) });
+
+/** Reads and validates the shipped bundle. */
+export function readBundle(): Bundle {
+  const metas = readBundleDocuments();
+  const documents: DocumentMeta[] = metas.map(({ file: _file, ...meta }) => ({ ...meta, origin: 'bundle' as const }));
+  const files = new Map(metas.map((m) => [m.id, m]));
+  const insurers = readData('insurers.json', insurersFileSchema).insurers;
+  const escalation = validateEscalationSteps(JSON.parse(readFileSync(knowledgePath('data', 'escalation-steps.json'), 'utf8')), {
+    documentIds: documents.map((d) => d.id),
+    insurers: insurers.map((i) => i.name),
+  });
+  let version: string | undefined;
+  const hash = () => (version ??= sourceHash(metas.map((m) => m.file)));
+  return {
+    get version() {
+      return hash();
+    },
+    documents,
+    rawText: (id) => {
+      const meta = files.get(id);
+      return meta ? readRawBundleDocument(meta) : undefined;
+    },
+    milestones: readData('milestones.json', milestoneCatalogSchema).milestones,
+    rules: readData('relative-rules.json', rulesFileSchema).rules,
+    insurers,
+    sectors: readData('sectors.json', sectorsFileSchema).sectors,
+    escalation,
+    chatCommands: readData('chat-commands.json', chatCommandsSchema),
+    index: (passages) => loadBundleIndex(hash(), passages),
+  };
+}

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { buildCleanedDocument, sectionPathIn, type CleanedDocument } from './cleaned-documents.js';
+import type { DocumentMeta } from './documents.js';
+import type { EscalationSteps } from './escalation/escalation-item.js';
+import type { Glossary } from './glossary.js';
+import { buildPassages, type Passage } from './ingest/passages.js';
+import type { Milestone } from './milestones/milestone.js';
+import type { RelativeRule } from './rules/relative-rule.js';
+import { buildIndexData, toSearchIndex, type SearchIndex } from './search/search-index.js';
+import { makeSource, type Source } from './source.js';
+import { createInsurerCatalog, type InsurerCatalog } from './vocabulary/insurer-catalog.js';
+import { createSectorCatalog, type SectorCatalog } from './vocabulary/sector-catalog.js';
+import { tokenize } from './vocabulary/term-matcher.js';
+import type { Bundle } from './bundle.js';
+import type { ChatCommands } from './vocabulary/chat-commands.js';
+
+/** A document added at run time (`documents add`, a chat upload), as the database keeps it. */
+export interface StoredDocument {
+  readonly meta: DocumentMeta;
+  readonly cleaned: CleanedDocument;
+  readonly passages: readonly Passage[];
+  /** Page number of each block start (PDF); empty for formats without pages. */
+  readonly pages: readonly { readonly page: number; readonly start: number }[];
+  readonly addedAt: string;
+}
+
+/**
+ * Everything the bot knows, as one value: documents (shipped and uploaded), their cleaned text and
+ * passages, the search index, confirmed milestones and relative rules, the glossary, insurers,
+ * sectors and the escalation steps. Built by `bot/` from the shipped bundle plus the database and
+ * handed to handlers in their context, like `now`; nothing in the core reads it from a module.
+ * Expensive parts (cleaning, index) are built on first use and kept in the value.
+ */
+export interface KnowledgeBase {
+  /** Changes whenever a document or a confirmed milestone or rule changes (replicas compare it). */
+  readonly version: string;
+  readonly documents: readonly DocumentMeta[];
+  document(id: string): DocumentMeta | undefined;
+  /** Metadata of a document the knowledge base holds; throws for an unknown id (a programming error). */
+  requireDocument(id: string): DocumentMeta;
+  cleaned(id: string): CleanedDocument;
+  sectionPathAt(id: string, offset: number): string[];
+  /** Page of a character offset of an uploaded paged document (PDF), if known. */
+  pageAt(id: string, offset: number): number | undefined;
+  index(): SearchIndex;
+  readonly glossary: Glossary;
+  /** Confirmed milestones only: proposals never reach answers, reminders or the calendar. */
+  readonly milestones: readonly Milestone[];
+  readonly rules: readonly RelativeRule[];
+  readonly insurers: InsurerCatalog;
+  readonly sectors: SectorCatalog;
+  readonly escalation: EscalationSteps;
+  /** Whole-message chat commands and feedback verdict words (data). */
+  readonly chatCommands: ChatCommands;
+  /** A citation of a passage of a document. */
+  source(documentId: string, section: string, snippet: string, score: number): Source;
+}
+
+export interface KnowledgeInputs {
+  readonly bundle: Bundle;
+  readonly uploads?: readonly StoredDocument[];
+  /** Confirmed milestones and rules of uploaded documents (the bundle's curated ones are confirmed by shipping). */
+  readonly milestones?: readonly Milestone[];
+  readonly rules?: readonly RelativeRule[];
+  readonly glossary: Glossary;
+}
+
+function hashOf(parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(p).update('\u0000');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Builds the knowledge base. An uploaded document with the id of a shipped one replaces it.
+ * @example const kb = buildKnowledgeBase({ bundle: readBundle(), glossary }); kb.insurers.find('Z&Z')
+ */
+export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
+  const { bundle } = inputs;
+  const uploads = inputs.uploads ?? [];
+  const uploadIds = new Set(uploads.map((u) => u.meta.id));
+  const shipped = bundle.documents.filter((d) => !uploadIds.has(d.id));
+  const documents: DocumentMeta[] = [...shipped, ...uploads.map((u) => u.meta)];
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const uploadById = new Map(uploads.map((u) => [u.meta.id, u]));
+  const milestones = [...bundle.milestones.filter((m) => !uploadIds.has(m.documentId)), ...(inputs.milestones ?? [])];
+  const rules = [...bundle.rules.filter((r) => !uploadIds.has(r.documentId)), ...(inputs.rules ?? [])];
+
+  const cleanedCache = new Map<string, CleanedDocument>();
+  const cleaned = (id: string): CleanedDocument => {
+    const upload = uploadById.get(id);
+    if (upload) return upload.cleaned;
+    const hit = cleanedCache.get(id);
+    if (hit) return hit;
+    const raw = bundle.rawText(id);
+    if (raw === undefined) throw new Error(`Unknown document id: ${id}`);
+    const doc = buildCleanedDocument(id, raw);
+    cleanedCache.set(id, doc);
+    return doc;
+  };
+
+  const version = hashOf([
+    bundle.version,
+    ...uploads.map((u) => `${u.meta.id}@${u.addedAt}`),
+    ...(inputs.milestones ?? []).map((m) => JSON.stringify(m)),
+    ...(inputs.rules ?? []).map((r) => JSON.stringify(r)),
+  ]);
+
+  let index: SearchIndex | undefined;
+  const buildIndex = (): SearchIndex => {
+    if (uploads.length === 0) return bundle.index(() => shipped.flatMap((d) => buildPassages(cleaned(d.id))));
+    const passages = [...shipped.flatMap((d) => buildPassages(cleaned(d.id))), ...uploads.flatMap((u) => u.passages)];
+    return toSearchIndex(buildIndexData(passages, version));
+  };
+
+  let vocabulary: Set<string> | undefined;
+  // A single real word of the documents is never taken for a misspelt insurer alias; built only
+  // when a fuzzy candidate needs it.
+  const knownWord = (folded: string): boolean => {
+    vocabulary ??= new Set(documents.flatMap((d) => tokenize(cleaned(d.id).text).map((t) => t.folded)));
+    return vocabulary.has(folded);
+  };
+  const policyInsurers = documents.filter((d) => d.kind === 'insurer-policy' && d.insurer).map((d) => d.insurer as string);
+  const insurers = createInsurerCatalog(bundle.insurers, policyInsurers, knownWord);
+  const sectors = createSectorCatalog(bundle.sectors, documents.map((d) => d.sector));
+
+  const requireDocument = (id: string): DocumentMeta => {
+    const doc = byId.get(id);
+    if (!doc) throw new Error(`Unknown document id: ${id}`);
+    return doc;
+  };
+
+  return {
+    version,
+    documents,
+    document: (id) => byId.get(id),
+    requireDocument,
+    cleaned,
+    sectionPathAt: (id, offset) => sectionPathIn(cleaned(id), offset),
+    pageAt(id, offset) {
+      const pages = uploadById.get(id)?.pages ?? [];
+      let page: number | undefined;
+      for (const p of pages) if (p.start <= offset) page = p.page;
+      return page;
+    },
+    index: () => (index ??= buildIndex()),
+    glossary: inputs.glossary,
+    milestones,
+    rules,
+    insurers,
+    sectors,
+    escalation: bundle.escalation,
+    chatCommands: bundle.chatCommands,
+    source: (documentId, section, snippet, score) => makeSource(requireDocument(documentId), section, snippet, score),
+  };
+}
