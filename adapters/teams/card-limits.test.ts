@@ -1,3 +1,4 @@
+import { testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
 import { describe, expect, it } from 'vitest';
 import { sampleReplies, syntheticWorstCase } from '../test-support/sample-replies.js';
 import { TEAMS_MESSAGE_LIMIT_BYTES, cardText, renderAdaptiveCardPage, renderAdaptiveCards, utf16Bytes } from './render-adaptive-card.js';
@@ -85,7 +86,7 @@ describe('the largest checklist on the Teams stand-in (real botbuilder, real cor
     const connector = await startConnectorStandIn();
     const config = loadConfig({ DATABASE_URL: 'file::memory:' });
     let store: import('../../handlers/store.js').Store | undefined;
-    const harness = await startTeamsHarness({ core: (m) => route(m, createHandlerContext(config, new Date('2026-05-11T10:00:00+02:00'), silentLogger, async () => store!)) });
+    const harness = await startTeamsHarness({ core: (m) => route(m, createHandlerContext(config, new Date('2026-05-11T10:00:00+02:00'), silentLogger, async () => store!, testKnowledge())) });
     store = harness.store;
     try {
       const conversationId = 'a:personal-largest';

@@ -1,4 +1,5 @@
 import { silentLogger } from '../../bot/logger.js';
+import { testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
 import { openStore } from '../../bot/storage/open-store.js';
 import { APP_HOME, APP_WELCOME } from '../../handlers/app-home.js';
 import { CHECKLIST_TOGGLE_ACTION } from '../../handlers/checklist-action.js';
@@ -9,7 +10,6 @@ import { reminderMessage, REMINDER_DONE, REMINDER_SNOOZE, encodeReminderAction }
 import { handlers } from '../../handlers/registry.js';
 import { createRouter } from '../../handlers/router.js';
 import type { Address, Block, Reply } from '../../handlers/types.js';
-import { loadMilestones } from '../../knowledge/milestones/load-milestones.js';
 
 /** The escalation request that gives the largest checklist (every topic). */
 export const LARGEST_CHECKLIST_REQUEST = 'maak een escalatieplan voor Zorg en Zekerheid over tarieven, cruciale ggz, wachttijden en het contracteerproces';
@@ -21,7 +21,7 @@ export const LARGEST_CHECKLIST_REQUEST = 'maak een escalatieplan voor Zorg en Ze
 export async function sampleReplies(): Promise<{ name: string; reply: Reply }[]> {
   const store = await openStore('file::memory:');
   const now = new Date('2026-05-11T10:00:00+02:00');
-  const context: HandlerContext = { now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger, publicUrl: 'https://bot.example.org' };
+  const context: HandlerContext = { now, knowledge: testKnowledge(), holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger, publicUrl: 'https://bot.example.org' };
   const route = createRouter(handlers);
   const address: Address = { platform: 'teams', conversationId: 'a:samples', userId: 'u1' };
   const ask = (text: string, action?: { id: string; value?: string }) => route({ address, text, ...(action ? { action } : {}), receivedAt: now, userName: 'Anna de Vries' }, context);
@@ -46,9 +46,9 @@ export async function sampleReplies(): Promise<{ name: string; reply: Reply }[]>
   await add('checklist export', ask('exporteer de checklist'));
   await add('reminder subscribe', ask('herinner dit kanaal aan VGZ 14,7,1'));
   await add('reminder list', ask('welke herinneringen staan hier?'));
-  const milestone = loadMilestones().find((m) => m.verified && m.when.kind === 'date');
+  const milestone = testKnowledge().milestones.find((m) => m.verified && m.when.kind === 'date');
   if (milestone && milestone.when.kind === 'date') {
-    const reminder = reminderMessage({ milestones: [milestone], occurrenceDate: milestone.when.date, today: '2023-10-01', language: 'nl', late: true });
+    const reminder = reminderMessage({ knowledge: testKnowledge(), milestones: [milestone], occurrenceDate: milestone.when.date, today: '2023-10-01', language: 'nl', late: true });
     await add('reminder', reminder);
     const value = encodeReminderAction({ milestoneIds: [milestone.id], occurrenceDate: milestone.when.date, language: 'nl' });
     await add('reminder done', ask('', { id: REMINDER_DONE, value }));

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanedDocument } from '../cleaned-documents.js';
-import { getDocument } from '../documents.js';
-import { loadMilestones } from './load-milestones.js';
+import { testKnowledge } from '../test-support/test-knowledge.js';
 import { quoteKey } from './locate-quote.js';
 import type { Milestone } from './milestone.js';
 import { proposeMilestones } from './propose-milestones.js';
@@ -14,8 +12,8 @@ import { proposeMilestones } from './propose-milestones.js';
  * catalog leaves out counts as a miss).
  */
 function quality(documentId: string) {
-  const doc = getDocument(documentId);
-  const cleaned = cleanedDocument(documentId);
+  const doc = testKnowledge().requireDocument(documentId);
+  const cleaned = testKnowledge().cleaned(documentId);
   const text = quoteKey(cleaned.text);
   const range = (quote: string) => {
     const key = quoteKey(quote);
@@ -24,7 +22,7 @@ function quality(documentId: string) {
   };
   const when = (m: Milestone) => (m.when.kind === 'date' ? m.when.date : m.when.kind === 'month' ? m.when.month : '');
   const proposals = proposeMilestones(cleaned, { documentId, insurer: doc.insurer, sector: doc.sector, contractYear: doc.contractYear });
-  const curated = loadMilestones().filter((m) => m.documentId === documentId);
+  const curated = testKnowledge().milestones.filter((m) => m.documentId === documentId);
   const matches = (m: Milestone, p: Milestone) => {
     const a = range(m.quote);
     const b = range(p.quote);

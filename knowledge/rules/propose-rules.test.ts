@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildCleanedDocument, cleanedDocument } from '../cleaned-documents.js';
-import { loadDocuments } from '../documents.js';
+import { testKnowledge } from '../test-support/test-knowledge.js';
+import { buildCleanedDocument, } from '../cleaned-documents.js';
 import { quoteKey } from '../milestones/locate-quote.js';
 import { proposeRules } from './propose-rules.js';
-import { isDurationRule, loadRelativeRules } from './relative-rule.js';
+import { isDurationRule, } from './relative-rule.js';
 
 const context = { documentId: 'noorderlicht-ggz-2027', insurer: 'Noorderlicht', sector: 'ggz', contractYear: 2027 } as const;
 
@@ -52,12 +52,12 @@ describe('proposeRules', () => {
   });
 
   it('finds every curated duration rule of the shipped documents, and nothing else', () => {
-    const curated = loadRelativeRules().filter(isDurationRule);
-    const proposals = loadDocuments().flatMap((doc) =>
-      proposeRules(cleanedDocument(doc.id), { documentId: doc.id, insurer: doc.insurer, sector: doc.sector, contractYear: doc.contractYear }),
+    const curated = testKnowledge().rules.filter(isDurationRule);
+    const proposals = testKnowledge().documents.flatMap((doc) =>
+      proposeRules(testKnowledge().cleaned(doc.id), { documentId: doc.id, insurer: doc.insurer, sector: doc.sector, contractYear: doc.contractYear }),
     );
     const overlap = (documentId: string, a: string, b: string) => {
-      const text = quoteKey(cleanedDocument(documentId).text);
+      const text = quoteKey(testKnowledge().cleaned(documentId).text);
       const [sa, sb] = [text.indexOf(quoteKey(a)), text.indexOf(quoteKey(b))];
       return sa >= 0 && sb >= 0 && sa < sb + quoteKey(b).length && sb < sa + quoteKey(a).length;
     };

@@ -1,3 +1,4 @@
+import { testKnowledge } from '../../../knowledge/test-support/test-knowledge.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { route } from '../../../bot/core.js';
 import { createHandlerContext } from '../../../bot/create-context.js';
@@ -17,7 +18,7 @@ describe('Teams replay: recorded activity shapes over HTTP against the real botb
     const config = loadConfig({ DATABASE_URL: 'file::memory:', PUBLIC_URL: 'https://bot.example.org' });
     let store: Store | undefined;
     harness = await startTeamsHarness({
-      core: (message) => route(message, createHandlerContext(config, new Date('2026-05-11T10:00:00+02:00'), silentLogger, async () => store!)),
+      core: (message) => route(message, createHandlerContext(config, new Date('2026-05-11T10:00:00+02:00'), silentLogger, async () => store!, testKnowledge())),
     });
     store = harness.store;
   });
