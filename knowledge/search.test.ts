@@ -135,18 +135,18 @@ describe('searchWithConcepts: answers that sit beside the words of the question'
 describe('searchWithConcepts: what a passage says without naming it', () => {
   it("counts the insurer a question names as expressed by every passage of that insurer's policy", () => {
     // The passage that states the plafond says "we", not "VGZ".
-    const [best] = searchPassages('Wat is het zorgkostenplafond van VGZ?');
+    const [best] = searchPassages(testSearchSpace(), 'Wat is het zorgkostenplafond van VGZ?');
     expect(best?.passage.text).toContain('Ook in 2020 hanteren we een zorgkostenplafond');
     expect(best?.coverage).toBe(1);
     // "omzetplafond" (Z&Z's word) is VGZ's "zorgkostenplafond": a passage of VGZ's policy about it covers the whole question.
-    const [omzet] = searchPassages('Wat is het omzetplafond bij VGZ?');
+    const [omzet] = searchPassages(testSearchSpace(), 'Wat is het omzetplafond bij VGZ?');
     expect(omzet?.passage.documentId).toBe('vgz-ggz-2020');
     expect(omzet?.passage.sectionPath.at(-1)).toBe('Zorgkostenplafond en tarieven');
     expect(omzet?.coverage).toBe(1);
   });
 
   it('reads an English possessive as its owner ("VGZ\'s vision" is about VGZ)', () => {
-    const { concepts } = searchWithConcepts("What themes are in VGZ's vision on GGZ?");
+    const { concepts } = searchWithConcepts(testSearchSpace(), "What themes are in VGZ's vision on GGZ?");
     expect(concepts.some((c) => c.source === 'VGZ' && c.inCorpus)).toBe(true);
     expect(concepts.some((c) => c.source.includes("'s"))).toBe(false);
   });
