@@ -105,13 +105,13 @@ describe('reminder commands', () => {
   it('snoozes for 3 days, a week, or until the next planned reminder, naming who did it', async () => {
     const { say } = await setup();
     await say('remind this channel about all deadlines 14,7,1');
-    const milestone = loadMilestones().find((m) => m.id === 'gcp-yearly-policy-by-april-1')!;
-    const reminder = reminderMessage({ milestones: [milestone], occurrenceDate: '2027-04-01', today: '2027-03-18', language: 'en', late: false });
+    const milestone = testKnowledge().milestones.find((m) => m.id === 'gcp-yearly-policy-by-april-1')!;
+    const reminder = reminderMessage({ knowledge: testKnowledge(), milestones: [milestone], occurrenceDate: '2027-04-01', today: '2027-03-18', language: 'en', late: false });
     const actions = reminder.blocks.find((b) => b.kind === 'actions');
     const buttons = actions?.kind === 'actions' ? actions.buttons : [];
     const at = new Date('2027-03-18T10:00:00+01:00');
     const route = createRouter(handlers);
-    const context = (now: Date): HandlerContext => ({ now, holidays: HOLIDAYS, store: async () => store, log: silentLogger });
+    const context = (now: Date): HandlerContext => ({ knowledge: testKnowledge(), now, holidays: HOLIDAYS, store: async () => store, log: silentLogger });
     const snooze = async (label: string) => {
       const button = buttons.find((b) => b.label === label)!;
       const reply = await route({ address: CHANNEL, text: '', action: { id: button.id, value: button.value! }, receivedAt: at, userName: 'Anna' }, context(at));

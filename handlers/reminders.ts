@@ -84,7 +84,7 @@ async function handleAction(message: IncomingMessage, context: HandlerContext, f
   const when = `${dateLabel(amsterdamDate(context.now), 'day', language)} ${timeOfDay(context.now)}`;
   // The reminder is redrawn with its own text, and a line saying who acted and when.
   const redraw = (outcome: { kind: 'done' | 'snoozed'; line: string }): Reply =>
-    reminderMessage({ milestones: [first, ...others], occurrenceDate: value.occurrenceDate, today: amsterdamDate(context.now), language, late: value.late ?? false, outcome });
+    reminderMessage({ knowledge: context.knowledge, milestones: [first, ...others], occurrenceDate: value.occurrenceDate, today: amsterdamDate(context.now), language, late: value.late ?? false, outcome });
   switch (message.action?.id) {
     case REMINDER_DONE:
       for (const m of milestones) await store.muteMilestone(message.address, m.id, context.now);

@@ -26,7 +26,7 @@ export const chatCommand: Command = async (args, io) => {
   if (interactive) {
     // The same welcome as a Teams install or a first Slack DM, from the core.
     const now = fixedNow ?? io.clock();
-    const welcome = await route({ address: { platform: 'local', conversationId: 'terminal' }, text: '', action: { id: APP_WELCOME }, receivedAt: now }, createHandlerContext(config, now, log, store.get));
+    const welcome = await route({ address: { platform: 'local', conversationId: 'terminal' }, text: '', action: { id: APP_WELCOME }, receivedAt: now }, createHandlerContext(config, now, log, store.get, await knowledge.refresh()));
     io.stdout.write(`${renderTerminal(welcome)}\n\n"exit" om te stoppen / to quit.\n`);
     rl.setPrompt('> ');
     rl.prompt();
