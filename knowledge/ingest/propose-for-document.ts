@@ -1,5 +1,6 @@
 import type { CleanedDocument } from '../cleaned-documents.js';
 import type { Milestone } from '../milestones/milestone.js';
+import { readProposalVocabulary, type ProposalVocabulary } from '../milestones/proposal-vocabulary.js';
 import type { ProposalContext } from '../milestones/proposal-context.js';
 import { proposeMilestones } from '../milestones/propose-milestones.js';
 import { proposeRules, type RuleProposal } from '../rules/propose-rules.js';
@@ -22,10 +23,11 @@ export function proposeForDocument(
   document: ExtractedDocument,
   cleaned: Pick<CleanedDocument, 'text' | 'blocks' | 'sections'>,
   context: ProposalContext,
+  vocabulary: ProposalVocabulary = readProposalVocabulary(),
 ): { milestones: Paged<Milestone>[]; rules: Paged<RuleProposal>[] } {
   const page = (quote: string) => locateInRaw(document, quote)?.page;
   return {
-    milestones: proposeMilestones(cleaned, context).map((m) => ({ ...m, page: page(m.quote) })),
-    rules: proposeRules(cleaned, context).map((r) => ({ ...r, page: page(r.quote) })),
+    milestones: proposeMilestones(cleaned, context, vocabulary).map((m) => ({ ...m, page: page(m.quote) })),
+    rules: proposeRules(cleaned, context, vocabulary).map((r) => ({ ...r, page: page(r.quote) })),
   };
 }

@@ -1,6 +1,6 @@
 import type { Actor } from './milestone.js';
 import { phraseAt, phraseIndex, phrasesIn, wordsOf, type PhraseIndex } from './phrase-index.js';
-import { loadProposalVocabulary } from './proposal-vocabulary.js';
+import { compiledFor, type ProposalVocabulary } from './proposal-vocabulary.js';
 
 /** The step a sentence is about, with the actor it usually belongs to. */
 export interface StepActor {
@@ -21,16 +21,15 @@ interface ActorWords {
   readonly pronouns: PhraseIndex<true>;
 }
 
-let shared: ActorWords | undefined;
+const memo = new WeakMap<ProposalVocabulary, ActorWords>();
 
-function actorWords(insurerNames: readonly string[]): ActorWords & { readonly names: PhraseIndex<true> } {
-  const vocabulary = loadProposalVocabulary();
-  shared ??= {
-    index: phraseIndex(vocabulary.actors.flatMap((a) => a.words.map((w) => [w, a.actor] as const))),
-    agents: new Set(vocabulary.agentMarkers.flatMap(wordsOf)),
-    prepositions: new Set(vocabulary.prepositions.flatMap(wordsOf)),
-    pronouns: phraseIndex(vocabulary.subjectPronouns.map((w) => [w, true] as const)),
-  };
+function actorWords(vocabulary: ProposalVocabulary, insurerNames: readonly string[]): ActorWords & { readonly names: PhraseIndex<true> } {
+  const shared = compiledFor(memo, vocabulary, (v) => ({
+    index: phraseIndex(v.actors.flatMap((a) => a.words.map((w) => [w, a.actor] as const))),
+    agents: new Set(v.agentMarkers.flatMap(wordsOf)),
+    prepositions: new Set(v.prepositions.flatMap(wordsOf)),
+    pronouns: phraseIndex(v.subjectPronouns.map((w) => [w, true] as const)),
+  }));
   if (insurerNames.length === 0) return { ...shared, names: phraseIndex([]) };
   const entries = [...shared.index.byFirst.values()].flat().map((e) => [e.words.join(' '), e.value] as const);
   return {
@@ -50,12 +49,18 @@ function actorWords(insurerNames: readonly string[]): ActorWords & { readonly na
  * 3. the step's usual actor; else the insurer.
  * With `nearestLast` (the words before a relative term: "Wij gaan ervan uit dat u … drie maanden
  * voor …"), the actor named last outside a prepositional phrase is the subject instead.
- * Words come from `knowledge/data/proposal-vocabulary.json`.
+ * Words come from the proposal vocabulary (`knowledge/data/proposal-vocabulary.json`).
  *
- * @example guessActor('Wij publiceren de tarievenlijst uiterlijk op 1 oktober.', undefined, ['VGZ']) // → 'zorgverzekeraar'
+ * @example guessActor('Wij publiceren de tarievenlijst uiterlijk op 1 oktober.', undefined, readProposalVocabulary(), ['VGZ']) // → 'zorgverzekeraar'
  */
-export function guessActor(clause: string, step: StepActor | undefined, insurerNames: readonly string[] = [], options: { readonly nearestLast?: boolean } = {}): Actor {
-  const { index, agents, prepositions, pronouns, names } = actorWords(insurerNames);
+export function guessActor(
+  clause: string,
+  step: StepActor | undefined,
+  vocabulary: ProposalVocabulary,
+  insurerNames: readonly string[] = [],
+  options: { readonly nearestLast?: boolean } = {},
+): Actor {
+  const { index, agents, prepositions, pronouns, names } = actorWords(vocabulary, insurerNames);
   const words = wordsOf(clause);
   for (let i = 0; i < words.length; i++) {
     if (!agents.has(words[i] ?? '')) continue;

@@ -45,20 +45,36 @@ export const proposalVocabularySchema = z.object({
 
 export type ProposalVocabulary = z.infer<typeof proposalVocabularySchema>;
 
-let cached: ProposalVocabulary | undefined;
-
 /**
- * The word lists behind milestone and rule proposals (`knowledge/data/proposal-vocabulary.json`),
- * validated once. Number words are folded ("één" → "een"). Throws naming the bad entry.
+ * Reads and validates the shipped word lists behind milestone and rule proposals
+ * (`knowledge/data/proposal-vocabulary.json`); number words are folded ("één" → "een"). Reads the
+ * file on every call: callers keep the value (the knowledge bundle, a command run). Throws naming
+ * the bad entry.
  */
-export function loadProposalVocabulary(): ProposalVocabulary {
-  if (cached) return cached;
+export function readProposalVocabulary(): ProposalVocabulary {
   const raw: unknown = JSON.parse(readFileSync(knowledgePath('data', 'proposal-vocabulary.json'), 'utf8'));
+  return parseProposalVocabulary(raw, 'knowledge/data/proposal-vocabulary.json');
+}
+
+/** Validates word lists of the vocabulary's shape (an extension file, a test's variant); `name` names the source in the error. */
+export function parseProposalVocabulary(raw: unknown, name: string): ProposalVocabulary {
   const parsed = proposalVocabularySchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`knowledge/data/proposal-vocabulary.json is invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown problem'}`);
+    throw new Error(`${name} is invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown problem'}`);
   }
-  cached = { ...parsed.data, ruleNumbers: Object.fromEntries(Object.entries(parsed.data.ruleNumbers).map(([k, v]) => [fold(k), v])) };
-  return cached;
+  return { ...parsed.data, ruleNumbers: Object.fromEntries(Object.entries(parsed.data.ruleNumbers).map(([k, v]) => [fold(k), v])) };
+}
+
+/**
+ * What a vocabulary value compiles to (phrase indexes), computed once per value: `compile` runs
+ * on the first call for a vocabulary and its result is kept with that value (not in module state).
+ */
+export function compiledFor<T>(memo: WeakMap<ProposalVocabulary, T>, vocabulary: ProposalVocabulary, compile: (v: ProposalVocabulary) => T): T {
+  let compiled = memo.get(vocabulary);
+  if (compiled === undefined) {
+    compiled = compile(vocabulary);
+    memo.set(vocabulary, compiled);
+  }
+  return compiled;
 }

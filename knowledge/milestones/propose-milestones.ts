@@ -5,7 +5,7 @@ import { actionsIn } from './actions.js';
 import { guessActor } from './guess-actor.js';
 import { type Milestone, type MilestoneWhen, milestoneSchema } from './milestone.js';
 import { phraseIndex, phrasesIn, wordsOf, type PhraseIndex } from './phrase-index.js';
-import { loadProposalVocabulary, type ProposalVocabulary } from './proposal-vocabulary.js';
+import { compiledFor, readProposalVocabulary, type ProposalVocabulary } from './proposal-vocabulary.js';
 import { sectionPath } from './section-path.js';
 import { datedRows, type DatedRow } from './dated-rows.js';
 import type { ProposalContext } from './proposal-context.js';
@@ -29,15 +29,14 @@ interface StepWords {
   readonly deadline: PhraseIndex<true>;
 }
 
-let stepWordsCache: StepWords | undefined;
+const memo = new WeakMap<ProposalVocabulary, StepWords>();
 function stepWords(vocabulary: ProposalVocabulary): StepWords {
-  stepWordsCache ??= {
-    extra: phraseIndex(vocabulary.steps.flatMap((s) => s.words.map((w) => [w, s.step] as const))),
-    notSteps: phraseIndex(vocabulary.notStepWords.map((w) => [w, true] as const)),
-    requires: new Map(vocabulary.steps.flatMap((s) => (s.requires ? [[s.step, phraseIndex(s.requires.map((w) => [w, true] as const))] as const] : []))),
-    deadline: phraseIndex(vocabulary.deadlineWords.map((w) => [w, true] as const)),
-  };
-  return stepWordsCache;
+  return compiledFor(memo, vocabulary, (v) => ({
+    extra: phraseIndex(v.steps.flatMap((s) => s.words.map((w) => [w, s.step] as const))),
+    notSteps: phraseIndex(v.notStepWords.map((w) => [w, true] as const)),
+    requires: new Map(v.steps.flatMap((s) => (s.requires ? [[s.step, phraseIndex(s.requires.map((w) => [w, true] as const))] as const] : []))),
+    deadline: phraseIndex(v.deadlineWords.map((w) => [w, true] as const)),
+  }));
 }
 
 /**
@@ -172,12 +171,16 @@ export function proposalDate(when: MilestoneWhen): { date: string; precision: 'd
  * Dates more than two years before the contract year are history and skipped; dates without a
  * year take the year before the contract year (without one, the year the text names most). Ids
  * are `<documentId>-<date>-<step>[-start|-end][-n]`. To give a proposal its page, find its quote
- * in the extracted raw text with `locateInRaw`. Word lists: `knowledge/data/proposal-vocabulary.json`.
+ * in the extracted raw text with `locateInRaw` (or use `proposeForDocument`). Word lists: `vocabulary`,
+ * by default the shipped `knowledge/data/proposal-vocabulary.json` read for this call.
  *
  * @example proposeMilestones(buildCleanedDocument('cz-ggz-2027', raw), { documentId: 'cz-ggz-2027', insurer: 'CZ', sector: 'ggz', contractYear: 2027 })
  */
-export function proposeMilestones(cleaned: Pick<CleanedDocument, 'text' | 'blocks' | 'sections'>, context: ProposalContext): Milestone[] {
-  const vocabulary = loadProposalVocabulary();
+export function proposeMilestones(
+  cleaned: Pick<CleanedDocument, 'text' | 'blocks' | 'sections'>,
+  context: ProposalContext,
+  vocabulary: ProposalVocabulary = readProposalVocabulary(),
+): Milestone[] {
   const words = stepWords(vocabulary);
   const rows = datedRows(cleaned, vocabulary);
   const defaultYear = context.defaultYear ?? (context.contractYear !== null ? context.contractYear - 1 : commonestYear(rows.flatMap((r) => r.dates)));
@@ -216,7 +219,7 @@ export function proposeMilestones(cleaned: Pick<CleanedDocument, 'text' | 'block
             sector: context.sector,
             contractYear: context.contractYear,
             when: point.when,
-            actor: guessActor(row.text, pointStep, insurerNames),
+            actor: guessActor(row.text, pointStep, vocabulary, insurerNames),
             label: { nl, en: englishLabel(kind, pointStep, nl, vocabulary) },
             quote: row.text,
             section: path.length > 0 ? path.join(' › ') : '(before the first heading)',

@@ -4,7 +4,7 @@ import { sentenceSpans } from '../ingest/sentences.js';
 import { guessActor } from '../milestones/guess-actor.js';
 import { phraseAt, phraseIndex, phrasesIn, wordsOf, type PhraseIndex } from '../milestones/phrase-index.js';
 import type { ProposalContext } from '../milestones/proposal-context.js';
-import { loadProposalVocabulary, type ProposalVocabulary } from '../milestones/proposal-vocabulary.js';
+import { compiledFor, readProposalVocabulary, type ProposalVocabulary } from '../milestones/proposal-vocabulary.js';
 import { sectionPath } from '../milestones/section-path.js';
 import type { DurationRule, RuleTrigger } from './relative-rule.js';
 
@@ -30,17 +30,16 @@ interface RuleWords {
   readonly notTriggers: PhraseIndex<true>;
 }
 
-let cache: RuleWords | undefined;
-function ruleWords(v: ProposalVocabulary): RuleWords {
-  cache ??= {
+const memo = new WeakMap<ProposalVocabulary, RuleWords>();
+function ruleWords(vocabulary: ProposalVocabulary): RuleWords {
+  return compiledFor(memo, vocabulary, (v) => ({
     units: phraseIndex(v.ruleUnits.flatMap((u) => u.words.map((w) => [w, u.unit] as const))),
     leading: phraseIndex(v.ruleDirections.leading.flatMap((d) => d.words.map((w) => [w, d.cue] as const))),
     trailing: phraseIndex(v.ruleDirections.trailing.flatMap((d) => d.words.map((w) => [w, d.direction] as const))),
     strengths: phraseIndex(v.ruleStrengths.flatMap((s) => s.words.map((w) => [w, s.strength] as const))),
     triggers: phraseIndex(v.ruleTriggers.flatMap((t) => t.words.map((w) => [w, t.trigger] as const))),
     notTriggers: phraseIndex(v.ruleNotTriggerWords.map((w) => [w, true] as const)),
-  };
-  return cache;
+  }));
 }
 
 /** Longest amount taken as a duration (1095 days is three years). */
@@ -99,12 +98,15 @@ function englishLabel(v: ProposalVocabulary, amount: number, unit: Unit, directi
  * `aim` for "wij streven ernaar", else `must`), the events it counts from (`trigger`, from the
  * sentence, else the sentence before it in the same paragraph; empty when none is known), the
  * actor ({@link guessActor}, defaulting to the trigger's), and an English templated label.
- * Word lists: `knowledge/data/proposal-vocabulary.json`.
+ * Word lists: `v`, by default the shipped `knowledge/data/proposal-vocabulary.json` read for this call.
  *
  * @example proposeRules(cleaned, meta)[0] // → { duration: { amount: 10, unit: 'working-days' }, direction: 'after', strength: 'aim', trigger: ['question'], … }
  */
-export function proposeRules(cleaned: Pick<CleanedDocument, 'text' | 'blocks' | 'sections'>, context: ProposalContext): RuleProposal[] {
-  const v = loadProposalVocabulary();
+export function proposeRules(
+  cleaned: Pick<CleanedDocument, 'text' | 'blocks' | 'sections'>,
+  context: ProposalContext,
+  v: ProposalVocabulary = readProposalVocabulary(),
+): RuleProposal[] {
   const words = ruleWords(v);
   const insurerNames = context.insurer ? [context.insurer, ...(context.insurerAliases ?? [])] : [];
   const out: RuleProposal[] = [];
@@ -148,7 +150,7 @@ export function proposeRules(cleaned: Pick<CleanedDocument, 'text' | 'blocks' | 
           duration: { amount, unit: unit.value },
           direction,
           strength,
-          actor: guessActor(tokens.slice(0, i).join(' '), triggerActor ? { actor: triggerActor, fixed: false } : undefined, insurerNames, { nearestLast: true }),
+          actor: guessActor(tokens.slice(0, i).join(' '), triggerActor ? { actor: triggerActor, fixed: false } : undefined, v, insurerNames, { nearestLast: true }),
           label: { nl: shorten(sentence.replace(/[\s.]+$/, '')), en: englishLabel(v, amount, unit.value, direction, strength, trigger, leading === 'within') },
           quote: sentence,
           section: path.length > 0 ? path.join(' › ') : '(before the first heading)',
