@@ -1,0 +1,77 @@
+import type { InsurerMention } from '../../knowledge/vocabulary/insurer-catalog.js';
+import type { Language } from '../types.js';
+
+/**
+ * What a message asks for. The router picks the handler with a plain exhaustive `switch` over this;
+ * there are no competing confidence numbers.
+ */
+export type IntentKind =
+  /** A when-question about a step ("wanneer moet ik tekenen bij Z&Z?"). */
+  | 'deadline'
+  /** Which deadlines fall in a time window, or what comes next ("komende 3 maanden", "what's next?"). */
+  | 'deadlines-window'
+  /** Compare insurers on a step or topic ("compare VGZ and Z&Z on when I must sign", "which insurer closes first"). */
+  | 'compare'
+  /** A relative deadline from a reference date ("vraag gesteld op 22 december, wanneer antwoord?"). */
+  | 'calculation'
+  /** A content question answered from the documents. */
+  | 'question'
+  /** Draft or continue an escalation checklist (also "stappenplan escalatie" and an escalation carrying personal data). */
+  | 'escalation'
+  /** Tick, untick, show, export, keep or replace on the conversation's open checklist. */
+  | 'checklist-command'
+  /** An explicit request to create, list or stop reminders: only this ever subscribes. */
+  | 'reminder'
+  /** A calendar feed / Outlook question: explain the feed and give its URL, never subscribe. */
+  | 'calendar'
+  /** Greeting, thanks, "what can you do", help. */
+  | 'smalltalk'
+  /** Language switch ("in English please", "in het Nederlands"), stop, cancel. */
+  | 'control'
+  | 'unknown';
+
+/** An inclusive range of calendar dates (YYYY-MM-DD, Europe/Amsterdam). `next`: only the first deadline on or after `from`. */
+export interface TimeWindow {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: 'range' | 'next';
+}
+
+export type SmalltalkKind = 'greeting' | 'thanks' | 'capabilities' | 'help';
+export type ControlKind = 'language-en' | 'language-nl' | 'stop' | 'cancel';
+
+/**
+ * One understanding per message, built once by the router from vocabularies kept as data
+ * (`understand(text, { knowledge, now, memory })`) and filled from conversation memory.
+ * Handlers are plain decisions over it and never re-parse the text.
+ *
+ * @example
+ * // "zorg en zekerhied tekenen wanneer??"
+ * { intent: 'deadline', language: 'nl', insurers: [{ name: 'Zorg en Zekerheid', fuzzy: true, … }], step: 'sign', wantsEnd: false, followUp: false, … }
+ */
+export interface Understanding {
+  readonly intent: IntentKind;
+  readonly language: Language;
+  /** Insurers named (or remembered), in order of appearance, each once; typo-tolerant. */
+  readonly insurers: readonly InsurerMention[];
+  /** Sector id (knowledge.sectors). */
+  readonly sector?: string;
+  /** Step id from the step vocabulary (apply, offer, sign, publish-policy, inform-insured, evaluate, start, end, answer-time, …). */
+  readonly step?: string;
+  /** "tot wanneer", "until when", "is it too late": the end of a period is asked, not its start. */
+  readonly wantsEnd: boolean;
+  /** "voor 2027", "next year", "dit jaar". */
+  readonly contractYear?: number;
+  /** "komende 3 maanden", "deze maand", "before 1 January", "what's next". */
+  readonly window?: TimeWindow;
+  /** Event date (YYYY-MM-DD) a calculation counts from. */
+  readonly referenceDate?: string;
+  /** "and for VGZ?", "en voor huisartsen?", "what about 2027?", "same in English": change only the slot named. */
+  readonly followUp: boolean;
+  readonly smalltalk?: SmalltalkKind;
+  readonly control?: ControlKind;
+  /** Content words (folded), for ranking and search. */
+  readonly words: readonly string[];
+  /** The privacy-guarded text, for search only; never stored. */
+  readonly text: string;
+}
