@@ -12,7 +12,7 @@ describe('contractbot CLI help and usage errors', () => {
     expect(r.err).toBe('');
   });
 
-  it.each(['ask', 'deadlines', 'remind', 'calendar', 'serve', 'chat', 'eval', 'index', 'teams-package'])('"%s --help" shows that command\'s usage with exit 0', async (name) => {
+  it.each(['ask', 'deadlines', 'remind', 'calendar', 'serve', 'chat', 'eval', 'calibrate', 'index', 'teams-package'])('"%s --help" shows that command\'s usage with exit 0', async (name) => {
     const r = await cli(name, '--help');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(new RegExp(`^Usage:\\n  contractbot ${name}\\b`));

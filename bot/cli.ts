@@ -53,6 +53,10 @@ const COMMANDS: Record<string, { summary: string; details?: readonly string[]; l
   },
   calibrate: {
     summary: 'calibrate [--file F] [--write] [--json] [--now DATE]  score evidence rules on the calibration set (npm run calibrate)',
+    details: [
+      'runs knowledge/eval/evidence-questions.json (or --file) through the question handler and ranks candidate evidence rules;',
+      '--write stores the best in knowledge/data/evidence-rule.json and its figures in knowledge/eval/evidence-calibration.json',
+    ],
     load: async () => (await import('./commands/calibrate.js')).calibrateCommand,
   },
 };

@@ -21,9 +21,14 @@ export const evidenceSetSchema = z.object({
 });
 export type EvidenceSet = z.infer<typeof evidenceSetSchema>;
 
-/** The calibration set shipped in the repository. */
+/** The calibration set (default: the one shipped in the repository); throws a one-line message when it is unreadable or invalid. */
 export function loadEvidenceSet(path = knowledgePath('eval', 'evidence-questions.json')): EvidenceSet {
-  return evidenceSetSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  const parsed = evidenceSetSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unknown problem'}`);
+  }
+  return parsed.data;
 }
 
 /** One question with what the search found and whether the answer it would give is right. */
