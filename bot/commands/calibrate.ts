@@ -60,7 +60,7 @@ export const calibrateCommand: Command = async (args, io) => {
     store: () => Promise.reject(new Error('calibration uses no store')),
     log: silentLogger,
   };
-  const ranked = await calibrateEvidence(set, context, shipped);
+  const { ranked, heldOut } = await calibrateEvidence(set, context, shipped);
   const best = ranked[0];
   if (!best) throw new UsageError('calibrate: no candidate rules.');
   const report = {
@@ -69,6 +69,7 @@ export const calibrateCommand: Command = async (args, io) => {
     shipped: { rule: shipped, figures: scoreRule(await collectEvidence(set, context, shipped), shipped) },
     previous: { rule: PREVIOUS_RULE, figures: scoreRule(await collectEvidence(set, context, PREVIOUS_RULE), PREVIOUS_RULE) },
     best,
+    heldOut,
     runnersUp: ranked.slice(1, 6),
   };
 
@@ -94,6 +95,7 @@ export const calibrateCommand: Command = async (args, io) => {
           rule: best.rule,
           figures: f,
           previous: report.previous,
+          heldOut,
           floors: { inDomainRight: f.inDomainRight, outOfDomainHedgedOrNothing: f.outOfDomainHedgedOrNothing },
           runnersUp: report.runnersUp,
         },
@@ -107,10 +109,10 @@ export const calibrateCommand: Command = async (args, io) => {
     io.stdout.write(JSON.stringify(report) + '\n');
     return 0;
   }
-  const line = (label: string, r: { rule: object; figures: ReturnType<typeof scoreRule> }) => {
+  const line = (label: string, r: { rule: object | string; figures: ReturnType<typeof scoreRule> }) => {
     const f = r.figures;
     return [
-      `${label}: ${JSON.stringify(r.rule)}`,
+      `${label}: ${typeof r.rule === 'string' ? r.rule : JSON.stringify(r.rule)}`,
       `    in-domain right (doc in top 3 and a phrase shown): ${percent(f.inDomainRight, f.inDomainTotal)}; hedged ${f.inDomainHedged} (of which the passages hold the answer: ${f.inDomainHedgedWithAnswer}); nothing found ${f.inDomainNothing}`,
       `    out-of-domain hedged or nothing found: ${percent(f.outOfDomainHedgedOrNothing, f.outOfDomainTotal)} (nothing found ${f.outOfDomainNothing})`,
     ].join('\n');
@@ -122,6 +124,7 @@ export const calibrateCommand: Command = async (args, io) => {
       line('shipped', report.shipped),
       line('previous', report.previous),
       line('best', best),
+      line('held out', { rule: 'a rule chosen on one half of the set (even or odd position), scored on the other half, both ways summed', figures: heldOut }),
       ...report.runnersUp.map((r, i) => line(`runner-up ${i + 1}`, r)),
       values.write ? '\nWrote knowledge/data/evidence-rule.json and knowledge/eval/evidence-calibration.json.' : '',
     ].join('\n') + '\n',

@@ -151,19 +151,68 @@ export function candidateRules(base: EvidenceRule): EvidenceRule[] {
 /** Further-source settings tried (each needs the replies built again). */
 const FURTHER = { minCoverage: [0.2, 0.3, 0.4], minScoreRatio: [0.2, 0.3, 0.4] } as const;
 
+/** A ranked candidate. */
+export interface ScoredRule {
+  readonly rule: EvidenceRule;
+  readonly figures: RuleFigures;
+}
+
+/** The result of a calibration: candidates best first, and how a rule chosen on one half of the set does on the other. */
+export interface Calibration {
+  readonly ranked: readonly ScoredRule[];
+  /**
+   * Two-fold check against overfitting: the questions split by position (even, odd); a rule is
+   * chosen on each half and scored on the other; the two held-out scores are summed.
+   */
+  readonly heldOut: RuleFigures;
+}
+
 /**
  * Calibrates: collects the rows once per further-source setting and ranks every candidate rule
- * (best first, see {@link chooseRule}).
+ * (best first, see {@link chooseRule}); also chooses on each half of the set and scores on the other.
  */
-export async function calibrateEvidence(set: EvidenceSet, context: HandlerContext, base: EvidenceRule): Promise<{ rule: EvidenceRule; figures: RuleFigures }[]> {
-  const ranked: { rule: EvidenceRule; figures: RuleFigures }[] = [];
+export async function calibrateEvidence(set: EvidenceSet, context: HandlerContext, base: EvidenceRule): Promise<Calibration> {
+  const variants: { rows: EvidenceRow[]; candidates: EvidenceRule[] }[] = [];
   for (const furtherMinCoverage of FURTHER.minCoverage) {
     for (const furtherMinScoreRatio of FURTHER.minScoreRatio) {
       const variant = { ...base, furtherMinCoverage, furtherMinScoreRatio };
-      ranked.push(...chooseRule(await collectEvidence(set, context, variant), candidateRules(variant)).slice(0, 20));
+      variants.push({ rows: await collectEvidence(set, context, variant), candidates: candidateRules(variant) });
     }
   }
-  return rankCandidates(ranked);
+  const best = (pick: (rows: EvidenceRow[]) => EvidenceRow[]) =>
+    rankCandidates(variants.flatMap((v) => chooseRule(pick(v.rows), v.candidates).slice(0, 20).map((r) => ({ ...r, rows: v.rows }))));
+  const half = (parity: number) => (rows: EvidenceRow[]) => {
+    const inDomain = rows.filter((r) => r.inDomain);
+    const outOfDomain = rows.filter((r) => !r.inDomain);
+    return [...inDomain.filter((_, i) => i % 2 === parity), ...outOfDomain.filter((_, i) => i % 2 === parity)];
+  };
+  const folds = [0, 1].map((parity) => {
+    const chosen = best(half(parity))[0];
+    return chosen ? scoreRule(half(1 - parity)(variantRows(variants, chosen.rule)), chosen.rule) : undefined;
+  });
+  return { ranked: best((rows) => rows).map(({ rule, figures }) => ({ rule, figures })), heldOut: sumFigures(folds.filter((f) => f !== undefined)) };
+}
+
+function variantRows(variants: readonly { rows: EvidenceRow[]; candidates: EvidenceRule[] }[], rule: EvidenceRule): EvidenceRow[] {
+  const v = variants.find((x) => x.candidates[0]?.furtherMinCoverage === rule.furtherMinCoverage && x.candidates[0]?.furtherMinScoreRatio === rule.furtherMinScoreRatio);
+  return v?.rows ?? [];
+}
+
+function sumFigures(parts: readonly RuleFigures[]): RuleFigures {
+  const sum = (key: Exclude<keyof RuleFigures, 'balanced'>) => parts.reduce((n, p) => n + p[key], 0);
+  const inTotal = sum('inDomainTotal');
+  const oodTotal = sum('outOfDomainTotal');
+  return {
+    inDomainRight: sum('inDomainRight'),
+    inDomainHedgedWithAnswer: sum('inDomainHedgedWithAnswer'),
+    inDomainHedged: sum('inDomainHedged'),
+    inDomainNothing: sum('inDomainNothing'),
+    inDomainTotal: inTotal,
+    outOfDomainHedgedOrNothing: sum('outOfDomainHedgedOrNothing'),
+    outOfDomainNothing: sum('outOfDomainNothing'),
+    outOfDomainTotal: oodTotal,
+    balanced: ((inTotal > 0 ? sum('inDomainRight') / inTotal : 0) + (oodTotal > 0 ? sum('outOfDomainHedgedOrNothing') / oodTotal : 0)) / 2,
+  };
 }
 
 /** How many clauses a rule uses (fewer is simpler: preferred on ties). */
@@ -180,7 +229,7 @@ export function chooseRule(rows: readonly EvidenceRow[], candidates: readonly Ev
   return rankCandidates(candidates.map((rule) => ({ rule, figures: scoreRule(rows, rule) })));
 }
 
-function rankCandidates(scored: readonly { rule: EvidenceRule; figures: RuleFigures }[]): { rule: EvidenceRule; figures: RuleFigures }[] {
+function rankCandidates<T extends ScoredRule>(scored: readonly T[]): T[] {
   return [...scored]
     .sort(
       (a, b) =>
