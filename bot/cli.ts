@@ -35,6 +35,26 @@ const COMMANDS: Record<string, { summary: string; details?: readonly string[]; l
     details: ['the deadlines as an iCalendar file (standard output without --out)'],
     load: async () => (await import('./commands/calendar.js')).calendarCommand,
   },
+  documents: {
+    summary: 'documents add|list|show|remove …                 next year\'s policies from PDF, Word, HTML, Markdown or text',
+    details: [
+      'documents add <file> [--insurer <name>] [--sector <sector>] [--contract-year YYYY] [--title T] [--publisher P] [--url U] [--now DATE] [--json]',
+      'documents list [--json]',
+      'documents show <id> [--json]',
+      'documents remove <id>',
+    ],
+    load: async () => (await import('./commands/documents.js')).documentsCommand,
+  },
+  milestones: {
+    summary: 'milestones review|accept|reject|edit …           confirm the dates proposed for uploaded documents',
+    details: [
+      'milestones review [--document ID] [--json]',
+      'milestones accept <id…> | milestones accept --document ID --all',
+      'milestones reject <id…>',
+      'milestones edit <id> [--date YYYY-MM-DD] [--label T] [--actor zorgaanbieder|zorgverzekeraar|NZa]',
+    ],
+    load: async () => (await import('./commands/milestones.js')).milestonesCommand,
+  },
   serve: {
     summary: 'serve [--now DATE]                                HTTP server: Slack, Teams, calendar feed, reminder scheduler',
     load: async () => (await import('./commands/serve.js')).serveCommand,

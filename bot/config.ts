@@ -45,6 +45,8 @@ const envSchema = z.object({
   HOLIDAY_GOOD_FRIDAY: boolFlag,
   /** Whether Liberation Day (5 May, Bevrijdingsdag) counts as a public holiday for working-day sums. */
   HOLIDAY_LIBERATION_DAY: boolFlag,
+  /** Who may add documents in chat: a comma list of slack:<user id> and teams:<aad object id>. */
+  CONTRACTBOT_ADMINS: optionalText,
   /** Path of an extra search glossary (JSON, same shape as knowledge/data/glossary.json) merged over the shipped one. */
   CONTRACTBOT_GLOSSARY: optionalText,
 });
@@ -71,6 +73,8 @@ export interface Config {
   readonly reminderIntervalMs: number;
   /** Extra glossary file (CONTRACTBOT_GLOSSARY), validated when first used. */
   readonly glossaryPath?: string;
+  /** Chat administrators (CONTRACTBOT_ADMINS): `slack:<user id>` / `teams:<aad object id>`. */
+  readonly admins: readonly string[];
 }
 
 /**
@@ -108,6 +112,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError('Invalid configuration: MICROSOFT_APP_ID is required when MICROSOFT_APP_PASSWORD is set.');
   }
 
+  const admins = (e.CONTRACTBOT_ADMINS ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
+  for (const admin of admins) {
+    const [platform, id] = admin.split(':', 2);
+    if ((platform !== 'slack' && platform !== 'teams') || !id || id.trim() === '' || admin.length > 200) {
+      throw new ConfigError(`Invalid configuration: CONTRACTBOT_ADMINS entries look like slack:U012ABC or teams:<aad object id>, got "${admin.slice(0, 40)}".`);
+    }
+  }
+
   return {
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
@@ -120,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     holidays: { goodFriday: e.HOLIDAY_GOOD_FRIDAY, liberationDay: e.HOLIDAY_LIBERATION_DAY },
     reminderIntervalMs: e.REMINDER_INTERVAL_SECONDS * 1000,
     glossaryPath: e.CONTRACTBOT_GLOSSARY,
+    admins,
   };
 }

@@ -18,5 +18,5 @@ export function lazyStore(databaseUrl: string): { get: () => Promise<Store>; clo
 
 /** The handler context for one message: the composition root decides `now` (clock or `--now`) and the knowledge. */
 export function createHandlerContext(config: Config, now: Date, log: Logger, store: () => Promise<Store>, knowledge: KnowledgeBase): HandlerContext {
-  return { now, knowledge, holidays: config.holidays, store, log, publicUrl: config.publicUrl };
+  return { now, knowledge, holidays: config.holidays, store, log, publicUrl: config.publicUrl, admins: config.admins };
 }

@@ -20,4 +20,6 @@ export interface HandlerContext {
   readonly log: Logger;
   /** The bot's public base URL (PUBLIC_URL), for links such as the calendar feed; undefined when not configured. */
   readonly publicUrl?: string;
+  /** Chat administrators, `slack:<user id>` / `teams:<aad object id>` (CONTRACTBOT_ADMINS): who may add documents. */
+  readonly admins?: readonly string[];
 }

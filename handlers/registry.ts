@@ -1,5 +1,6 @@
 import { appHomeHandler } from './app-home.js';
 import { calendarLinkHandler } from './calendar-link.js';
+import { documentsHandler } from './documents/documents-handler.js';
 import { calculationHandler, deadlineHandler } from './deadlines.js';
 import { escalationHandler } from './escalation.js';
 import { feedbackHandler } from './feedback.js';
@@ -11,4 +12,4 @@ import { reminderHandler } from './reminders.js';
  * The handlers of the core, in priority order (ties in match score go to the earlier one).
  * The help handler is always first and added by the router.
  */
-export const handlers: readonly Handler[] = [reminderHandler, escalationHandler, calculationHandler, deadlineHandler, questionHandler, feedbackHandler, appHomeHandler, calendarLinkHandler];
+export const handlers: readonly Handler[] = [reminderHandler, escalationHandler, calculationHandler, deadlineHandler, questionHandler, feedbackHandler, appHomeHandler, calendarLinkHandler, documentsHandler];

@@ -24,6 +24,11 @@ export function createRouter(handlers: readonly Handler[]): (message: IncomingMe
       if (!target) return makeReply('unknown', language, [{ kind: 'text', markdown: unknownAction(language) }]);
       return runSafely(target, { ...message, text: input.kind === 'ok' ? guardPrivacy(input.text, language).text : '' }, context, language);
     }
+    // A file sent to the bot is a document to add (the handler checks the sender may).
+    if (message.file) {
+      const target = all.find((h) => h.intent === 'documents');
+      if (target) return runSafely(target, { ...message, text: input.kind === 'ok' ? guardPrivacy(input.text, language).text : '' }, context, language);
+    }
 
     switch (input.kind) {
       case 'empty':

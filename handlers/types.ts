@@ -14,6 +14,7 @@ export type Intent =
   | 'calculation'
   | 'escalation'
   | 'reminder'
+  | 'documents'
   | 'help'
   | 'unknown';
 
@@ -40,6 +41,15 @@ export interface IncomingMessage {
   readonly receivedAt: Date;
   /** The sender's display name as the platform gives it, for "done by …" lines; never stored. */
   readonly userName?: string;
+  /** A file the user sent (a policy to add), already downloaded by the adapter. */
+  readonly file?: IncomingFile;
+}
+
+/** A file sent to the bot: its name as sent and its bytes (the adapter enforces the 50 MB limit). */
+export interface IncomingFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly mimeType?: string;
 }
 
 export type { Source } from '../knowledge/source.js';

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { TermMatcher, tokenize, type Token } from './term-matcher.js';
 
+const sectorIdSchema = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/);
+
+/** True for a well-formed sector id (lower case, digits, hyphens), e.g. a new sector a document declares. */
+export function isSectorId(text: string): boolean {
+  return sectorIdSchema.safeParse(text).success;
+}
+
 export const sectorEntrySchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: sectorIdSchema,
   name: z.object({ nl: z.string().min(1), en: z.string().min(1) }),
   terms: z.array(z.string().min(1)).min(1),
 });
