@@ -17,6 +17,14 @@ export function conversationKey(address: Address): string {
   return `${address.platform}:${address.conversationId}`;
 }
 
+/**
+ * The conversation id under which a platform keeps a user's personal chat with the bot (Teams: the
+ * reference of the 1:1 chat, stored when the user writes to the bot there).
+ */
+export function personalConversationId(userId: string): string {
+  return `user:${userId}`;
+}
+
 export type ParsedAddress = { ok: true; address: Address } | { ok: false; message: string };
 
 /** Parses `platform:conversation[#thread]`; see {@link addressKey}. */

@@ -13,11 +13,18 @@ export type ReminderCommand =
       /** An explicit "in English" / "in het Nederlands"; otherwise the message's language. */
       readonly language?: Language;
       /**
-       * Where reminders go: the conversation ("remind this channel", the default) or, when the user
-       * says "this thread" / "deze draad", the thread the command was written in.
+       * Where reminders go: the conversation ("remind this channel", the default); when the user
+       * says "this thread" / "deze draad", the thread the command was written in; for "remind me" /
+       * "persoonlijk", the writer's direct message with the bot.
        */
-      readonly scope: 'conversation' | 'thread';
+      readonly scope: 'conversation' | 'thread' | 'personal';
+      /** "HH:MM" Europe/Amsterdam when the request names a time of day ("om 14:00", "at 8am"). */
+      readonly timeOfDay?: string;
     }
+  /** "this channel is about ggz" / "dit kanaal gaat over huisartsenzorg": the conversation's sector. */
+  | { readonly kind: 'set-sector'; readonly sector: Sector | undefined; readonly named: string }
+  /** A time of day that is not one ("om 25:00", "at 13pm"). */
+  | { readonly kind: 'invalid-time' }
   | { readonly kind: 'list' }
   | { readonly kind: 'stop'; readonly insurers: readonly string[] | 'all'; readonly id?: string };
 
@@ -43,6 +50,13 @@ const SUBSCRIBE = new RegExp(
 export function parseReminderCommand(text: string, kb: KnowledgeBase): ReminderCommand | undefined {
   const f = fold(text).replace(/\s+/g, ' ').trim();
   if (f.length > 300) return undefined;
+  const statement = kb.reminderWords.sectorStatement(text);
+  if (statement !== undefined) {
+    // "this channel is about ggz": a sector name, or a few words that should have been one.
+    const named = statement.replace(/[.!?]+$/, '').trim();
+    const sector = kb.sectors.find(named)[0];
+    if (sector !== undefined || (named !== '' && named.split(/\s+/).length <= 3)) return { kind: 'set-sector', sector, named };
+  }
   if (STOP.test(f) && !/\b(stop (met )?(te )?(tekenen|onderhandelen))\b/.test(f)) {
     const id = /\b([0-9a-f]{12})\b/.exec(f)?.[1];
     return { kind: 'stop', insurers: insurersIn(kb, text, f), ...(id ? { id } : {}) };
@@ -50,8 +64,23 @@ export function parseReminderCommand(text: string, kb: KnowledgeBase): ReminderC
   if (LIST.test(f)) return { kind: 'list' };
   if (SUBSCRIBE.test(f) && !QUESTION_ABOUT.test(f)) {
     const language: Language | undefined = /\bin (het )?(nederlands|dutch)\b/.test(f) ? 'nl' : /\bin (het )?(engels|english)\b/.test(f) ? 'en' : undefined;
-    const scope = /\b(this|the|deze|dit|de|het) (thread|draad|draadje)\b/.test(f) ? 'thread' : 'conversation';
-    return { kind: 'subscribe', insurers: insurersIn(kb, text, f), sectors: sectorsIn(kb, text), leadDays: leadDaysIn(f), scope, ...(language ? { language } : {}) };
+    const scope = /\b(this|the|deze|dit|de|het) (thread|draad|draadje)\b/.test(f) ? 'thread' : kb.reminderWords.isPersonal(text) ? 'personal' : 'conversation';
+    const time = kb.reminderWords.timeOfDay(text);
+    if (time === 'invalid') return { kind: 'invalid-time' };
+    // The time's digits and the lead phrases' words are not lead-day numbers.
+    const leads = kb.reminderWords.leads(text);
+    const rest = blank(text, [...leads.ranges, ...(time ? [time] : [])]);
+    const numbers = leadDaysIn(fold(rest).replace(/\s+/g, ' '));
+    const leadDays = leads.days.length > 0 ? distinctDescending([...leads.days, ...(numbers === DEFAULT_LEAD_DAYS ? [] : numbers)]) : numbers;
+    return {
+      kind: 'subscribe',
+      insurers: insurersIn(kb, text, f),
+      sectors: sectorsIn(kb, text),
+      leadDays,
+      scope,
+      ...(language ? { language } : {}),
+      ...(time ? { timeOfDay: time.time } : {}),
+    };
   }
   return undefined;
 }
@@ -65,6 +94,17 @@ function insurersIn(kb: KnowledgeBase, text: string, folded: string): readonly s
 function sectorsIn(kb: KnowledgeBase, text: string): readonly Sector[] | 'all' {
   const sectors = kb.sectors.find(text);
   return sectors.length > 0 ? sectors : 'all';
+}
+
+/** The text with the given character ranges blanked out (so their digits and words are not read again). */
+function blank(text: string, ranges: readonly { start: number; end: number }[]): string {
+  let out = text;
+  for (const r of ranges) out = out.slice(0, r.start) + ' '.repeat(r.end - r.start) + out.slice(r.end);
+  return out;
+}
+
+function distinctDescending(days: readonly number[]): readonly number[] {
+  return [...new Set(days)].sort((a, b) => b - a).slice(0, 10);
 }
 
 /** "14,7,1", "30, 14 en 7 dagen", "7 and 1 days before": small whole numbers are lead days. */

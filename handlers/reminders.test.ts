@@ -38,6 +38,16 @@ describe('reminder commands', () => {
     expect(parseReminderCommand('welke herinneringen staan hier?', testKnowledge())).toEqual({ kind: 'list' });
     expect(parseReminderCommand('stop reminders', testKnowledge())).toEqual({ kind: 'stop', insurers: 'all' });
     expect(parseReminderCommand('stop herinneringen', testKnowledge())).toEqual({ kind: 'stop', insurers: 'all' });
+    expect(parseReminderCommand('remind me personally at 14:00 about VGZ', testKnowledge())).toEqual({ kind: 'subscribe', insurers: ['VGZ'], sectors: 'all', leadDays: [30, 14, 7, 1], scope: 'personal', timeOfDay: '14:00' });
+    expect(parseReminderCommand('herinner mij om 8.30 aan Z&Z, een week van tevoren en de dag ervoor', testKnowledge())).toMatchObject({ scope: 'personal', timeOfDay: '08:30', leadDays: [7, 1] });
+    expect(parseReminderCommand('remind this channel about VGZ at 8am, a week before and the day before', testKnowledge())).toMatchObject({ scope: 'conversation', timeOfDay: '08:00', leadDays: [7, 1] });
+    expect(parseReminderCommand('remind us about CZ at 2 pm 14 and 3', testKnowledge())).toMatchObject({ timeOfDay: '14:00', leadDays: [14, 3] });
+    expect(parseReminderCommand('herinner dit kanaal aan VGZ om 14 uur', testKnowledge())).toMatchObject({ timeOfDay: '14:00', leadDays: [30, 14, 7, 1] });
+    expect(parseReminderCommand('remind me at 25:00 about VGZ', testKnowledge())).toEqual({ kind: 'invalid-time' });
+    expect(parseReminderCommand('remind me at 13pm about VGZ', testKnowledge())).toEqual({ kind: 'invalid-time' });
+    expect(parseReminderCommand('this channel is about ggz', testKnowledge())).toEqual({ kind: 'set-sector', sector: 'ggz', named: 'ggz' });
+    expect(parseReminderCommand('Dit kanaal gaat over huisartsenzorg.', testKnowledge())).toEqual({ kind: 'set-sector', sector: 'huisartsenzorg', named: 'huisartsenzorg' });
+    expect(parseReminderCommand('dit kanaal gaat over tandartsen', testKnowledge())).toEqual({ kind: 'set-sector', sector: undefined, named: 'tandartsen' });
     for (const q of ['When must I sign with VGZ?', 'Wanneer moet ik tekenen bij Zorg en Zekerheid?', 'Wat is een herinnering bij de NZa?', 'Stop met tekenen bij VGZ?', 'Maak een escalatie-checklist voor VGZ']) {
       expect(parseReminderCommand(q, testKnowledge()), q).toBeUndefined();
     }
@@ -48,10 +58,10 @@ describe('reminder commands', () => {
     const added = await say('remind this channel about VGZ 14,7,1');
     expect(added.intent).toBe('reminder');
     expect(added.language).toBe('en');
-    expect(added.fallbackText).toMatch(/deadlines of VGZ, 14, 7 and 1 days before, in English/);
+    expect(added.fallbackText).toMatch(/deadlines of VGZ \(ggz\), 14, 7 and 1 days before, in English/);
     expect((await say('remind this channel about VGZ 14,7,1')).fallbackText).toMatch(/already set here/);
     const nl = await say('herinner dit kanaal aan alle deadlines', CHANNEL, new Date('2027-01-04T10:05:00Z'));
-    expect(nl.fallbackText).toMatch(/alle zorgverzekeraars, 30, 14, 7 en 1 dagen vooraf, in het Nederlands/);
+    expect(nl.fallbackText).toMatch(/alle zorgverzekeraars \(ggz\), 30, 14, 7 en 1 dagen vooraf, in het Nederlands/);
     await say('herinner dit kanaal aan alle deadlines', { platform: 'slack', conversationId: 'C2' });
 
     const subs = await store.listSubscriptions({ conversation: CHANNEL });

@@ -1,12 +1,14 @@
-import { addressKey } from './address-key.js';
+import { addressKey, conversationKey, personalConversationId } from './address-key.js';
 import type { HandlerContext } from './context.js';
 import { dateLabel } from './format-date.js';
 import type { Handler } from './handler.js';
 import { parseReminderCommand, type ReminderCommand } from './reminder-command.js';
 import { decodeReminderAction, REMINDER_DONE, REMINDER_SNOOZE, reminderMessage, type SnoozeChoice } from './reminder-message.js';
 import { makeReply } from './reply.js';
-import type { Subscription } from './store.js';
-import type { Address, IncomingMessage, Language, Reply } from './types.js';
+import { DEFAULT_TIME_OF_DAY } from './reminder-due-time.js';
+import { explainNothingAhead, plannedReminders } from './reminder-preview.js';
+import type { Store, Subscription } from './store.js';
+import type { Address, IncomingMessage, Language, Reply, Sector } from './types.js';
 import { addDays, amsterdamDate, amsterdamInstant } from '../knowledge/dates/calendar-date.js';
 
 /**
@@ -32,22 +34,36 @@ async function handleCommand(command: ReminderCommand, message: IncomingMessage,
   const store = await context.store();
   const nl = language === 'nl';
   switch (command.kind) {
+    case 'set-sector':
+      return setSector(command, message, context, language);
+    case 'invalid-time':
+      return text(language, nl ? 'Die tijd bestaat niet; noem een tijd van 00:00 tot 23:59, bijvoorbeeld "om 14:00".' : 'That is not a time of day; give one from 00:00 to 23:59, for example "at 14:00" or "at 8am".');
     case 'subscribe': {
-      const address = subscriptionAddress(message, command.scope);
+      const target = await subscriptionAddress(message, command.scope, store);
+      if (!target.ok) return text(language, target.message[language]);
+      const address = target.address;
+      const timeOfDay = command.timeOfDay ?? DEFAULT_TIME_OF_DAY;
+      const sector = await sectorsFor(command, message, context);
       const existing = await store.listSubscriptions({ conversation: address });
-      const same = existing.find((s) => s.active && addressKey(s.address) === addressKey(address) && sameFilters(s, command));
-      if (same) return text(language, (nl ? 'Deze herinneringen staan hier al: ' : 'These reminders are already set here: ') + describe(same, language));
+      const same = existing.find((s) => s.active && addressKey(s.address) === addressKey(address) && sameFilters(s, { ...command, sectors: sector.sectors }, timeOfDay));
+      if (same) return text(language, (nl ? 'Deze herinneringen staan hier al: ' : 'These reminders are already set here: ') + describe(same, language) + '\n' + preview(same, context, language));
       const subscription = await store.addSubscription(
-        { address, insurers: command.insurers, sectors: command.sectors, leadDays: command.leadDays, language: command.language ?? language },
+        { address, insurers: command.insurers, sectors: sector.sectors, leadDays: command.leadDays, language: command.language ?? language, timeOfDay },
         context.now,
       );
+      const where = command.scope === 'personal' ? (nl ? 'je persoonlijk (in een direct bericht)' : 'you personally (in a direct message)') : nl ? 'dit kanaal' : 'this channel';
       return text(
         language,
-        (nl ? 'Afgesproken. Ik herinner dit kanaal aan ' : 'Done. I will remind this channel about ') +
-          describe(subscription, language) +
-          (nl
-            ? '. Herinneringen komen om 09:00 (Nederlandse tijd) op een werkdag. Zeg "welke herinneringen staan hier?" of "stop herinneringen".'
-            : '. Reminders arrive at 09:00 (Amsterdam time) on a working day. Say "which reminders are set here?" or "stop reminders".'),
+        [
+          (nl ? `Afgesproken. Ik herinner ${where} aan ` : `Done. I will remind ${where} about `) +
+            describe(subscription, language) +
+            (nl
+              ? `. Herinneringen komen om ${timeOfDay} (Nederlandse tijd) op een werkdag.`
+              : `. Reminders arrive at ${timeOfDay} (Amsterdam time) on a working day.`),
+          ...(sector.note ? [sector.note[language]] : []),
+          preview(subscription, context, language),
+          nl ? 'Zeg "welke herinneringen staan hier?" of "stop herinneringen".' : 'Say "which reminders are set here?" or "stop reminders".',
+        ].join('\n'),
       );
     }
     case 'list': {
@@ -55,7 +71,10 @@ async function handleCommand(command: ReminderCommand, message: IncomingMessage,
       if (subscriptions.length === 0) {
         return text(language, nl ? 'Hier staan geen herinneringen. Zeg bijvoorbeeld "herinner dit kanaal aan VGZ 14,7,1".' : 'No reminders are set here. Say for example "remind this channel about VGZ 14,7,1".');
       }
-      const lines = subscriptions.map((s, i) => `${i + 1}. ${describe(s, language)}${s.active ? '' : nl ? ' — uitgeschakeld (kanaal onbereikbaar)' : ' — disabled (conversation unreachable)'} (id ${s.id})`);
+      const lines = subscriptions.map(
+        (s, i) =>
+          `${i + 1}. ${describe(s, language)}${s.active ? '' : nl ? ' — uitgeschakeld (kanaal onbereikbaar)' : ' — disabled (conversation unreachable)'} (id ${s.id})\n${s.active ? preview(s, context, language) : ''}`.trimEnd(),
+      );
       return text(language, `${nl ? 'Herinneringen hier:' : 'Reminders set here:'}\n${lines.join('\n')}`);
     }
     case 'stop': {
@@ -68,6 +87,90 @@ async function handleCommand(command: ReminderCommand, message: IncomingMessage,
       return text(language, nl ? `Gestopt: ${targets.length} herinneringsabonnement(en) in dit kanaal.` : `Stopped ${targets.length} reminder subscription(s) in this channel.`);
     }
   }
+}
+
+type Localized = Record<Language, string>;
+
+/**
+ * The sector filter of a new subscription. One that names a sector keeps it. One that names only
+ * insurers (or nothing) takes the conversation's sector; when the conversation has none yet, the
+ * sector of the named insurers' loaded policies when they agree on one (and it becomes the
+ * conversation's), otherwise every sector — and the bot asks, once per conversation, which sector
+ * the conversation is about.
+ */
+async function sectorsFor(
+  command: Extract<ReminderCommand, { kind: 'subscribe' }>,
+  message: IncomingMessage,
+  context: HandlerContext,
+): Promise<{ sectors: readonly Sector[] | 'all'; note?: Localized }> {
+  if (command.sectors !== 'all') return { sectors: command.sectors };
+  const store = await context.store();
+  const known = await store.conversationSector(message.address);
+  if (known) return { sectors: [known] };
+  const kb = context.knowledge;
+  if (command.insurers !== 'all') {
+    const named = command.insurers;
+    const policySectors = [...new Set(kb.documents.filter((d) => d.kind === 'insurer-policy' && d.insurer !== null && named.includes(d.insurer)).map((d) => d.sector))];
+    const [only] = policySectors;
+    if (only !== undefined && policySectors.length === 1) {
+      await store.setConversationSector(message.address, only, context.now);
+      return {
+        sectors: [only],
+        note: {
+          nl: `Ik neem aan dat dit kanaal over ${only} gaat (de sector van het geladen beleid); zeg anders bijvoorbeeld "dit kanaal gaat over huisartsenzorg".`,
+          en: `I take it this channel is about ${only} (the sector of the loaded policy); if not, say for example "this channel is about huisartsenzorg".`,
+        },
+      };
+    }
+  }
+  const asked = await store.claimOnce(`sector-question:${conversationKey(message.address)}`, context.now, 10 * 365 * 24 * 60 * 60 * 1000);
+  if (!asked) return { sectors: 'all' };
+  const names = kb.sectors.ids.join(', ');
+  return {
+    sectors: 'all',
+    note: {
+      nl: `Over welke sector gaat dit kanaal? Zeg bijvoorbeeld "dit kanaal gaat over ggz" (${names}); tot dan krijg je de deadlines van alle sectoren.`,
+      en: `Which care sector is this channel about? Say for example "this channel is about ggz" (${names}); until then you get the deadlines of every sector.`,
+    },
+  };
+}
+
+/** "this channel is about ggz": stores the conversation's sector and gives it to its subscriptions that had none. */
+async function setSector(command: Extract<ReminderCommand, { kind: 'set-sector' }>, message: IncomingMessage, context: HandlerContext, language: Language): Promise<Reply> {
+  const nl = language === 'nl';
+  const kb = context.knowledge;
+  if (!command.sector) {
+    const named = command.named.slice(0, 40);
+    return text(language, nl ? `Sector "${named}" ken ik niet; kies uit ${kb.sectors.ids.join(', ')}.` : `I do not know the sector "${named}"; choose from ${kb.sectors.ids.join(', ')}.`);
+  }
+  const store = await context.store();
+  await store.setConversationSector(message.address, command.sector, context.now);
+  const subscriptions = await store.listSubscriptions({ conversation: message.address });
+  let changed = 0;
+  for (const s of subscriptions) if (s.sectors === 'all' && (await store.setSubscriptionSectors(s.id, [command.sector]))) changed++;
+  const name = command.sector;
+  const more = changed > 0 ? (nl ? ` ${changed} herinneringsabonnement(en) hier volgen nu alleen ${name}.` : ` ${changed} reminder subscription(s) here now follow ${name} only.`) : '';
+  return text(
+    language,
+    nl
+      ? `Genoteerd: dit kanaal gaat over ${name}. Herinneringen die alleen verzekeraars noemen, brengen hier voortaan alleen ${name}-stappen.${more}`
+      : `Noted: this channel is about ${name}. Reminders that name only insurers bring only ${name} steps here from now on.${more}`,
+  );
+}
+
+/** What a subscription will bring: its next three reminders, or why none lie ahead and how to fix that. */
+function preview(s: Pick<Subscription, 'insurers' | 'sectors' | 'leadDays' | 'timeOfDay'>, context: HandlerContext, language: Language): string {
+  const nl = language === 'nl';
+  const next = plannedReminders(context.knowledge, s, context.now, context.holidays, 3);
+  if (next.length === 0) {
+    return (nl ? 'Er liggen voor dit filter geen herinneringen in het verschiet. ' : 'No reminders lie ahead for this filter. ') + explainNothingAhead(context.knowledge, s, language);
+  }
+  const lines = next.map((r) => {
+    const who = r.milestone.insurer ?? context.knowledge.sectors.name(r.milestone.sector, language);
+    const before = r.leadDays === 0 ? (nl ? 'op de dag zelf' : 'on the day') : nl ? `${r.leadDays} dagen voor ${dateLabel(r.occurrenceDate, 'day', language)}` : `${r.leadDays} days before ${dateLabel(r.occurrenceDate, 'day', language)}`;
+    return `• ${dateLabel(r.dueDate, 'day', language)} ${timeOfDay(r.dueAt)}: ${r.milestone.label[language]} (${who}), ${before}`;
+  });
+  return `${nl ? 'De volgende herinneringen:' : 'Next reminders:'}\n${lines.join('\n')}`;
 }
 
 async function handleAction(message: IncomingMessage, context: HandlerContext, fallback: Language): Promise<Reply> {
@@ -142,25 +245,50 @@ function timeOfDay(instant: Date): string {
  * Where a subscription's reminders go. "Remind this channel" means the channel itself: a chat
  * adapter answers a top-level mention in a new thread under it, so the message's thread is often
  * just the reply thread of this one command (reminders would vanish into it, and every repeated
- * command would open another subscription). Only "this thread" keeps the thread. Never the user.
+ * command would open another subscription). Only "this thread" keeps the thread. "Remind me" goes
+ * to the writer's direct message with the bot: the conversation itself when it is one; from a
+ * Slack channel the user's id (the adapter opens the DM); from a Teams channel the personal chat
+ * whose reference the bot stored when the user last wrote to it there.
  */
-function subscriptionAddress(message: IncomingMessage, scope: 'conversation' | 'thread'): Address {
-  const { platform, conversationId, threadId } = message.address;
-  return scope === 'thread' && threadId ? { platform, conversationId, threadId } : { platform, conversationId };
+async function subscriptionAddress(
+  message: IncomingMessage,
+  scope: 'conversation' | 'thread' | 'personal',
+  store: Store,
+): Promise<{ ok: true; address: Address } | { ok: false; message: Localized }> {
+  const { platform, conversationId, threadId, userId } = message.address;
+  if (scope === 'thread' && threadId) return { ok: true, address: { platform, conversationId, threadId } };
+  if (scope !== 'personal' || message.direct || platform === 'local') return { ok: true, address: { platform, conversationId } };
+  if (!userId) return { ok: false, message: { nl: 'Ik weet niet wie dit vraagt; stuur mij een direct bericht met "herinner mij …".', en: 'I cannot tell who is asking; send me a direct message saying "remind me …".' } };
+  switch (platform) {
+    case 'slack':
+      return { ok: true, address: { platform, conversationId: userId } };
+    case 'teams': {
+      const address: Address = { platform, conversationId: personalConversationId(userId) };
+      if ((await store.getConversationReference(address)) !== undefined) return { ok: true, address };
+      return {
+        ok: false,
+        message: {
+          nl: 'Ik kan je nog geen persoonlijk bericht sturen: open eerst een chat met ContractBot (Apps → ContractBot → Chat) en zeg daar "herinner mij …".',
+          en: 'I cannot send you a personal message yet: open a chat with ContractBot first (Apps → ContractBot → Chat) and say "remind me …" there.',
+        },
+      };
+    }
+  }
 }
 
-function sameFilters(s: Subscription, c: Extract<ReminderCommand, { kind: 'subscribe' }>): boolean {
-  return JSON.stringify([s.insurers, s.sectors, s.leadDays]) === JSON.stringify([c.insurers, c.sectors, c.leadDays]);
+function sameFilters(s: Subscription, c: Pick<Subscription, 'insurers' | 'sectors' | 'leadDays'>, timeOfDay: string): boolean {
+  return JSON.stringify([s.insurers, s.sectors, s.leadDays, s.timeOfDay]) === JSON.stringify([c.insurers, c.sectors, c.leadDays, timeOfDay]);
 }
 
 /** "VGZ (ggz), 14, 7 and 1 days before each deadline, in English". */
-export function describe(s: Pick<Subscription, 'insurers' | 'sectors' | 'leadDays' | 'language'>, language: Language): string {
+export function describe(s: Pick<Subscription, 'insurers' | 'sectors' | 'leadDays' | 'language'> & { readonly timeOfDay?: string }, language: Language): string {
   const nl = language === 'nl';
   const insurers = s.insurers === 'all' ? (nl ? 'de deadlines van alle zorgverzekeraars' : 'the deadlines of all insurers') : (nl ? 'de deadlines van ' : 'the deadlines of ') + list(s.insurers, language);
   const sectors = s.sectors === 'all' ? '' : ` (${s.sectors.join(', ')})`;
   const leads = list(s.leadDays.map(String), language);
   const lang = s.language === 'nl' ? (nl ? 'in het Nederlands' : 'in Dutch') : nl ? 'in het Engels' : 'in English';
-  return nl ? `${insurers}${sectors}, ${leads} dagen vooraf, ${lang}` : `${insurers}${sectors}, ${leads} days before, ${lang}`;
+  const at = s.timeOfDay && s.timeOfDay !== DEFAULT_TIME_OF_DAY ? (nl ? `, om ${s.timeOfDay}` : `, at ${s.timeOfDay}`) : '';
+  return nl ? `${insurers}${sectors}, ${leads} dagen vooraf${at}, ${lang}` : `${insurers}${sectors}, ${leads} days before${at}, ${lang}`;
 }
 
 function list(items: readonly string[], language: Language): string {

@@ -16,12 +16,14 @@ export interface Subscription {
   /** Days before a milestone, distinct and descending, e.g. [30, 14, 7, 1]. */
   readonly leadDays: readonly number[];
   readonly language: Language;
+  /** When reminders arrive on their due day: "HH:MM" Europe/Amsterdam (default 09:00). */
+  readonly timeOfDay: string;
   readonly active: boolean;
   /** ISO instant. */
   readonly createdAt: string;
 }
 
-export type NewSubscription = Omit<Subscription, 'id' | 'active' | 'createdAt'>;
+export type NewSubscription = Omit<Subscription, 'id' | 'active' | 'createdAt' | 'timeOfDay'> & { readonly timeOfDay?: string };
 
 /**
  * Identifies one reminder delivery: (conversation, milestone occurrence, lead). However many
@@ -127,6 +129,11 @@ export interface Store extends DocumentStore {
   addSubscription(input: NewSubscription, now: Date): Promise<Subscription>;
   listSubscriptions(filter?: { conversation?: Address; activeOnly?: boolean }): Promise<Subscription[]>;
   getSubscription(id: string): Promise<Subscription | undefined>;
+  /** Replaces a subscription's sector filter (it becomes due for recomputation); true when it exists. */
+  setSubscriptionSectors(id: string, sectors: readonly Sector[] | 'all'): Promise<boolean>;
+  /** The care sector a conversation is about ("this channel is about ggz"), per conversation. */
+  setConversationSector(conversation: Address, sector: Sector, now: Date): Promise<void>;
+  conversationSector(conversation: Address): Promise<Sector | undefined>;
   /** True when a subscription was removed. */
   removeSubscription(id: string): Promise<boolean>;
   /** Removes every subscription of the address's conversation; returns how many. */

@@ -39,6 +39,8 @@ export interface IncomingMessage {
   readonly text: string;
   readonly action?: IncomingAction;
   readonly receivedAt: Date;
+  /** True in a one-to-one conversation with the bot (Slack DM, Teams personal chat). */
+  readonly direct?: boolean;
   /** The sender's display name as the platform gives it, for "done by …" lines; never stored. */
   readonly userName?: string;
   /** A file the user sent (a policy to add), already downloaded by the adapter. */

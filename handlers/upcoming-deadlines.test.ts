@@ -22,7 +22,7 @@ const milestones: Milestone[] = [
 ];
 
 function subscription(insurers: Subscription['insurers'], sectors: Subscription['sectors']): Subscription {
-  return { id: 's', address: { platform: 'slack', conversationId: 'C1' }, insurers, sectors, leadDays: [7], language: 'nl', active: true, createdAt: '2026-01-01T00:00:00Z' };
+  return { id: 's', address: { platform: 'slack', conversationId: 'C1' }, insurers, sectors, leadDays: [7], language: 'nl', timeOfDay: '09:00', active: true, createdAt: '2026-01-01T00:00:00Z' };
 }
 
 describe('upcoming deadlines for the home view', () => {

@@ -10,6 +10,7 @@ import { knowledgePath } from './paths.js';
 import { relativeRuleSchema, type RelativeRule } from './rules/relative-rule.js';
 import { loadBundleIndex, sourceHash, type SearchIndex } from './search/search-index.js';
 import { chatCommandsSchema, type ChatCommands } from './vocabulary/chat-commands.js';
+import { reminderWordsSchema, type ReminderWordsData } from './vocabulary/reminder-words.js';
 import { insurersFileSchema, type InsurerEntry } from './vocabulary/insurer-catalog.js';
 import { sectorsFileSchema, type SectorEntry } from './vocabulary/sector-catalog.js';
 
@@ -29,6 +30,7 @@ export interface Bundle {
   readonly sectors: readonly SectorEntry[];
   readonly escalation: EscalationSteps;
   readonly chatCommands: ChatCommands;
+  readonly reminderWords: ReminderWordsData;
   /** The shipped documents' search index (the prebuilt file when current, else built from `passages`). */
   index(passages: () => readonly Passage[]): SearchIndex;
 }
@@ -81,6 +83,7 @@ export function readBundle(): Bundle {
     sectors: readData('sectors.json', sectorsFileSchema).sectors,
     escalation,
     chatCommands: readData('chat-commands.json', chatCommandsSchema),
+    reminderWords: readData('reminder-words.json', reminderWordsSchema),
     index: (passages) => loadBundleIndex(hash(), passages),
   };
 }

@@ -13,6 +13,7 @@ import { createSectorCatalog, type SectorCatalog } from './vocabulary/sector-cat
 import { tokenize } from './vocabulary/term-matcher.js';
 import type { Bundle } from './bundle.js';
 import type { ChatCommands } from './vocabulary/chat-commands.js';
+import { createReminderWords, type ReminderWords } from './vocabulary/reminder-words.js';
 
 /** A document added at run time (`documents add`, a chat upload), as the database keeps it. */
 export interface StoredDocument {
@@ -52,6 +53,8 @@ export interface KnowledgeBase {
   readonly escalation: EscalationSteps;
   /** Whole-message chat commands and feedback verdict words (data). */
   readonly chatCommands: ChatCommands;
+  /** The words of reminder requests: personal, sector statements, natural lead days, times of day (data). */
+  readonly reminderWords: ReminderWords;
   /** A citation of a passage of a document. */
   source(documentId: string, section: string, snippet: string, score: number): Source;
 }
@@ -151,6 +154,7 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
     sectors,
     escalation: bundle.escalation,
     chatCommands: bundle.chatCommands,
+    reminderWords: createReminderWords(bundle.reminderWords),
     source: (documentId, section, snippet, score) => makeSource(requireDocument(documentId), section, snippet, score),
   };
 }

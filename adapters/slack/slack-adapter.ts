@@ -25,6 +25,17 @@ export function createSlackAdapter(client: SlackWebClient, log?: Logger): ChatAd
     async send(to: Address, reply: Reply, tag): Promise<SendResult> {
       if (to.platform !== 'slack') return { ok: false, reason: 'failed', message: `Not a Slack address (${to.platform}).` };
       const messages = renderBlockKit(reply);
+      // A personal reminder is addressed to a user (U…/W…): its DM channel with the bot comes from conversations.open.
+      if (/^[UW][A-Z0-9]+$/.test(to.conversationId)) {
+        try {
+          const opened = await client.conversations.open({ users: to.conversationId });
+          const channel = opened.channel?.id;
+          if (!channel) return { ok: false, reason: 'failed', message: 'Slack: conversations.open returned no channel' };
+          to = { ...to, conversationId: channel };
+        } catch (error) {
+          return sendErrorToResult(error);
+        }
+      }
       let skip = new Set<number>();
       if (tag?.mayHaveArrived) {
         try {

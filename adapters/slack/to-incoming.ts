@@ -60,7 +60,7 @@ export function messageToIncoming(event: MessageEventPayload, botUserId: string 
     ...(threadId ? { threadId } : {}),
     ...(event.user ? { userId: event.user } : {}),
   };
-  return { address, text: normalizeSlackText(event.text ?? '', botUserId), receivedAt };
+  return { address, text: normalizeSlackText(event.text ?? '', botUserId), receivedAt, ...(event.channel_type === 'im' ? { direct: true } : {}) };
 }
 
 /** Message subtypes that are still a person writing (everything else — edits, joins, bots — is ignored). */

@@ -1,3 +1,4 @@
+import { personalConversationId } from '../../handlers/address-key.js';
 import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import { APP_WELCOME } from '../../handlers/app-home.js';
 import { parseChecklistToggleValue } from '../../handlers/checklist-action.js';
@@ -42,7 +43,14 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsActivityHandler {
     const address = conversationAddress(teamsAddress(context.activity));
     const key = `${address.conversationId}\n${context.activity.serviceUrl}`;
     if (!force && remembered.has(key)) return;
-    await (await deps.store()).saveConversationReference(address, storableReference(context.activity), deps.clock());
+    const store = await deps.store();
+    const reference = storableReference(context.activity);
+    await store.saveConversationReference(address, reference, deps.clock());
+    // A personal chat is also kept under its user, so "remind me" in a channel can reach them there.
+    const userId = context.activity.from?.aadObjectId ?? context.activity.from?.id;
+    if (context.activity.conversation?.conversationType === 'personal' && userId) {
+      await store.saveConversationReference({ platform: 'teams', conversationId: personalConversationId(userId) }, reference, deps.clock());
+    }
     remembered.add(key);
     deps.log.info('teams conversation reference stored', { conversationType: context.activity.conversation.conversationType ?? 'unknown' });
   };

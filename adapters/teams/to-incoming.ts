@@ -93,7 +93,8 @@ export function toIncoming(activity: Partial<Activity>, receivedAt: Date): Incom
     if (!parsed.success) return undefined;
     return submitToIncoming(address, parsed.data, receivedAt, named);
   }
-  return { address, text: messageText(activity), receivedAt, ...named };
+  const direct = activity.conversation?.conversationType === 'personal' ? { direct: true } : {};
+  return { address, text: messageText(activity), receivedAt, ...named, ...direct };
 }
 
 /**

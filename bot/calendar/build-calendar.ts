@@ -6,7 +6,7 @@ import { addDays, amsterdamDate, formatYmd, parseYmd } from '../../knowledge/dat
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Milestone } from '../../knowledge/milestones/milestone.js';
 import { milestoneOccurrences } from '../../knowledge/milestones/occurrences.js';
-import { subscriptionCovers } from '../scheduler/subscription-covers.js';
+import { subscriptionCovers } from '../../handlers/subscription-covers.js';
 
 export interface CalendarOptions {
   readonly knowledge: KnowledgeBase;

@@ -13,6 +13,7 @@ const sub = (over: Partial<Subscription> = {}): Subscription => ({
   sectors: 'all',
   leadDays: [30, 14, 7, 1],
   language: 'nl',
+  timeOfDay: '09:00',
   active: true,
   createdAt: '2027-01-01T10:00:00.000Z',
   ...over,

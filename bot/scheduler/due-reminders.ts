@@ -5,8 +5,8 @@ import type { Address, Language } from '../../handlers/types.js';
 import { addDays, amsterdamDate, amsterdamInstant, daysBetween } from '../../knowledge/dates/calendar-date.js';
 import type { Milestone } from '../../knowledge/milestones/milestone.js';
 import { milestoneOccurrences } from '../../knowledge/milestones/occurrences.js';
-import { reminderDueAt, reminderDueDate } from './reminder-due-time.js';
-import { isRemindable, subscriptionCovers } from './subscription-covers.js';
+import { reminderDueAt, reminderDueDate } from '../../handlers/reminder-due-time.js';
+import { isRemindable, subscriptionCovers } from '../../handlers/subscription-covers.js';
 
 /** One reminder that should go to one conversation now (whether it already went is the claim's business). */
 export interface DueReminder {
@@ -23,7 +23,7 @@ export interface DueReminder {
   readonly milestone: Milestone;
   /** Every milestone of this deadline, `milestone` first (see {@link sameDeadlineGroups}). */
   readonly milestones: readonly [Milestone, ...Milestone[]];
-  /** When it was due (09:00 on the due date, or the end of a snooze). */
+  /** When it was due (the subscription's time of day on the due date, or the end of a snooze). */
   readonly dueAt: Date;
   /** Due on an earlier calendar day than today (the bot was down, or the send was retried). */
   readonly late: boolean;
@@ -97,7 +97,7 @@ export function dueReminders(input: DueRemindersInput): DueReminder[] {
       let pick: Pick | undefined;
       let firstDueAt: number | undefined;
       for (const lead of subscription.leadDays) {
-        const d = due(date, lead);
+        const d = due(date, lead, subscription.timeOfDay);
         if (d.date < createdDate) continue;
         firstDueAt ??= d.at;
         if (d.at <= nowMs && (!pick || d.at >= pick.at)) pick = { lead, at: d.at, dueDate: d.date, snoozed: false };
@@ -165,14 +165,14 @@ export function nextDueInstants(
   }
   const out = new Map<string, Date>();
   for (const s of subscriptions) {
-    const signature = JSON.stringify([s.insurers, s.sectors, s.leadDays]);
+    const signature = JSON.stringify([s.insurers, s.sectors, s.leadDays, s.timeOfDay]);
     let next = bySignature.get(signature);
     if (next === undefined) {
       next = horizon;
       for (const { milestone, date } of occurrences) {
         if (!subscriptionCovers(s, milestone)) continue;
         for (const lead of s.leadDays) {
-          const at = due(date, lead).at;
+          const at = due(date, lead, s.timeOfDay).at;
           if (at > nowMs && at < next) next = at;
         }
       }
@@ -193,14 +193,14 @@ function remindableOccurrences(milestones: readonly Milestone[], fromDate: strin
   return sameDeadlineGroups(milestones.filter(isRemindable).flatMap((milestone) => milestoneOccurrences(milestone, fromDate, toDate).map((o) => ({ milestone, date: o.date }))));
 }
 
-/** Due instants depend only on (date, lead): computed once per pass for all subscriptions. */
-function dueCache(holidays: HolidaySettings): (date: string, lead: number) => { at: number; date: string } {
+/** Due instants depend only on (date, lead, time of day): computed once per pass for all subscriptions. */
+function dueCache(holidays: HolidaySettings): (date: string, lead: number, timeOfDay: string) => { at: number; date: string } {
   const cache = new Map<string, { at: number; date: string }>();
-  return (date, lead) => {
-    const id = `${date}/${lead}`;
+  return (date, lead, timeOfDay) => {
+    const id = `${date}/${lead}/${timeOfDay}`;
     let hit = cache.get(id);
     if (!hit) {
-      hit = { at: reminderDueAt(date, lead, holidays).getTime(), date: reminderDueDate(date, lead, holidays) };
+      hit = { at: reminderDueAt(date, lead, holidays, timeOfDay).getTime(), date: reminderDueDate(date, lead, holidays) };
       cache.set(id, hit);
     }
     return hit;

@@ -10,9 +10,9 @@ import { amsterdamDate } from '../../knowledge/dates/calendar-date.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Milestone } from '../../knowledge/milestones/milestone.js';
 import { deliveryId, dueReminders, nextDueInstants, type DueReminder } from './due-reminders.js';
-import { REMINDER_HOUR } from './reminder-due-time.js';
+import { REMINDER_HOUR } from '../../handlers/reminder-due-time.js';
 import { retryDelayMs } from './retry-delay.js';
-import { isRemindable } from './subscription-covers.js';
+import { isRemindable } from '../../handlers/subscription-covers.js';
 
 /** One reminder sent by a pass (the `remind run-due --json` element). */
 export interface Delivery {

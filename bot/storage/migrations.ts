@@ -219,6 +219,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE scheduler_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   },
   {
+    version: 4,
+    name: 'a time of day per subscription, a sector per conversation',
+    sqlite: `
+      ALTER TABLE subscriptions ADD COLUMN time_of_day TEXT NOT NULL DEFAULT '09:00';
+      CREATE TABLE conversation_settings (
+        conversation TEXT PRIMARY KEY,
+        sector TEXT,
+        updated_at TEXT NOT NULL
+      );`,
+    postgres: `
+      ALTER TABLE subscriptions ADD COLUMN time_of_day TEXT NOT NULL DEFAULT '09:00';
+      CREATE TABLE conversation_settings (
+        conversation TEXT PRIMARY KEY,
+        sector TEXT,
+        updated_at TEXT NOT NULL
+      );`,
+  },
+  {
     // Versions from 100 on belong to the knowledge tables, so they never collide with the reminder
     // tables' migrations (applied by version, in list order).
     version: 100,

@@ -5,6 +5,7 @@ import type { Address } from '../../handlers/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { postgresDocumentStore } from './postgres-documents.js';
 import { normalizeLeadDays } from './normalize-lead-days.js';
+import { DEFAULT_TIME_OF_DAY } from '../../handlers/reminder-due-time.js';
 import {
   checklistFromRow,
   claimFromRow,
@@ -125,8 +126,8 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     async addSubscription(input: NewSubscription, now: Date): Promise<Subscription> {
       const address = storedAddress(input.address);
       const { rows } = await q<SubscriptionRow>(
-        `INSERT INTO subscriptions (id, conversation, address, insurers, sectors, lead_days, language, active, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8) RETURNING *`,
+        `INSERT INTO subscriptions (id, conversation, address, insurers, sectors, lead_days, language, time_of_day, active, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $9, TRUE, $8) RETURNING *`,
         [
           newSubscriptionId(),
           conversationKey(address),
@@ -136,6 +137,7 @@ export async function openPostgresStore(url: string, options: { max?: number } =
           JSON.stringify(normalizeLeadDays(input.leadDays)),
           input.language,
           now.toISOString(),
+          input.timeOfDay ?? DEFAULT_TIME_OF_DAY,
         ],
       );
       return subscriptionFromRow(rows[0] as SubscriptionRow);
@@ -168,6 +170,23 @@ export async function openPostgresStore(url: string, options: { max?: number } =
 
     async disableSubscriptionsFor(conversation) {
       return (await q('UPDATE subscriptions SET active = FALSE WHERE conversation = $1 AND active', [conversationKey(conversation)])).rowCount ?? 0;
+    },
+
+    async setSubscriptionSectors(id, sectors) {
+      return ((await q('UPDATE subscriptions SET sectors = $1, next_due_at = 0 WHERE id = $2', [JSON.stringify(sectors), id])).rowCount ?? 0) > 0;
+    },
+
+    async setConversationSector(conversation, sector, now) {
+      await q(
+        `INSERT INTO conversation_settings (conversation, sector, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (conversation) DO UPDATE SET sector = excluded.sector, updated_at = excluded.updated_at`,
+        [conversationKey(conversation), sector, now.toISOString()],
+      );
+    },
+
+    async conversationSector(conversation) {
+      const { rows } = await q<{ sector: string | null }>('SELECT sector FROM conversation_settings WHERE conversation = $1', [conversationKey(conversation)]);
+      return rows[0]?.sector ?? undefined;
     },
 
     async listDueSubscriptions(now) {

@@ -7,6 +7,7 @@ import { ensureDirectory } from './ensure-directory.js';
 import { MIGRATIONS } from './migrations.js';
 import { sqliteDocumentStore } from './sqlite-documents.js';
 import { normalizeLeadDays } from './normalize-lead-days.js';
+import { DEFAULT_TIME_OF_DAY } from '../../handlers/reminder-due-time.js';
 import {
   checklistFromRow,
   claimFromRow,
@@ -52,10 +53,16 @@ export function openSqliteStore(path: string): Store {
 
   const st = {
     insertSub: db.prepare(
-      `INSERT INTO subscriptions (id, conversation, address, insurers, sectors, lead_days, language, active, created_at)
-       VALUES (@id, @conversation, @address, @insurers, @sectors, @lead_days, @language, 1, @created_at)`,
+      `INSERT INTO subscriptions (id, conversation, address, insurers, sectors, lead_days, language, time_of_day, active, created_at)
+       VALUES (@id, @conversation, @address, @insurers, @sectors, @lead_days, @language, @time_of_day, 1, @created_at)`,
     ),
     getSub: db.prepare('SELECT * FROM subscriptions WHERE id = ?'),
+    setSubSectors: db.prepare('UPDATE subscriptions SET sectors = ?, next_due_at = 0 WHERE id = ?'),
+    setSector: db.prepare(
+      `INSERT INTO conversation_settings (conversation, sector, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (conversation) DO UPDATE SET sector = excluded.sector, updated_at = excluded.updated_at`,
+    ),
+    getSector: db.prepare('SELECT sector FROM conversation_settings WHERE conversation = ?'),
     removeSub: db.prepare('DELETE FROM subscriptions WHERE id = ?'),
     removeSubsFor: db.prepare('DELETE FROM subscriptions WHERE conversation = ?'),
     disableSubsFor: db.prepare('UPDATE subscriptions SET active = 0 WHERE conversation = ? AND active = 1'),
@@ -177,6 +184,7 @@ export function openSqliteStore(path: string): Store {
         sectors: JSON.stringify(input.sectors),
         lead_days: JSON.stringify(normalizeLeadDays(input.leadDays)),
         language: input.language,
+        time_of_day: input.timeOfDay ?? DEFAULT_TIME_OF_DAY,
         created_at: now.toISOString(),
       });
       return subscriptionFromRow(st.getSub.get(id) as SubscriptionRow);
@@ -197,6 +205,19 @@ export function openSqliteStore(path: string): Store {
     async getSubscription(id) {
       const row = st.getSub.get(id) as SubscriptionRow | undefined;
       return row ? subscriptionFromRow(row) : undefined;
+    },
+
+    async setSubscriptionSectors(id, sectors) {
+      return st.setSubSectors.run(JSON.stringify(sectors), id).changes > 0;
+    },
+
+    async setConversationSector(conversation, sector, now) {
+      st.setSector.run(conversationKey(conversation), sector, now.toISOString());
+    },
+
+    async conversationSector(conversation) {
+      const row = st.getSector.get(conversationKey(conversation)) as { sector: string | null } | undefined;
+      return row?.sector ?? undefined;
     },
 
     async removeSubscription(id) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DeliveryClaim, DeliveryState, Feedback, MilestoneHold, StoredChecklist, Subscription } from '../../handlers/store.js';
 import type { Address, Language, Sector } from '../../handlers/types.js';
+import { DEFAULT_TIME_OF_DAY } from '../../handlers/reminder-due-time.js';
 
 /**
  * Row ↔ object mapping shared by the SQLite and PostgreSQL stores, so both return identical
@@ -16,6 +17,7 @@ export interface SubscriptionRow {
   language: string;
   active: number | boolean;
   created_at: string;
+  time_of_day?: string | null;
 }
 
 export interface DeliveryRow {
@@ -87,6 +89,7 @@ export function subscriptionFromRow(row: SubscriptionRow): Subscription {
     sectors,
     leadDays: JSON.parse(row.lead_days) as number[],
     language: row.language as Language,
+    timeOfDay: row.time_of_day ?? DEFAULT_TIME_OF_DAY,
     active: row.active === true || row.active === 1,
     createdAt: row.created_at,
   };

@@ -91,6 +91,8 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         return json(200, { ok: true, view: { id: 'V1', type: 'home' } });
       case 'apps.connections.open':
         return json(200, standIn.socketUrl ? { ok: true, url: standIn.socketUrl } : { ok: false, error: 'socket_mode_not_enabled' });
+      case 'conversations.open':
+        return json(200, /^[UW][A-Z0-9]+$/.test(String(args.users)) ? { ok: true, channel: { id: `D${String(args.users).slice(1)}` } } : { ok: false, error: 'user_not_found' });
       case 'users.conversations':
         return json(200, { ok: true, channels: (userConversations.get(String(args.user)) ?? []).map((id) => ({ id })), response_metadata: { next_cursor: '' } });
       default:

@@ -1,5 +1,5 @@
-import type { Subscription } from '../../handlers/store.js';
-import type { Milestone } from '../../knowledge/milestones/milestone.js';
+import type { Subscription } from './store.js';
+import type { Milestone } from '../knowledge/milestones/milestone.js';
 
 /**
  * Whether a subscription wants reminders for a milestone: its sector is in the sector filter, and
