@@ -166,11 +166,19 @@ function preview(s: Pick<Subscription, 'insurers' | 'sectors' | 'leadDays' | 'ti
     return (nl ? 'Er liggen voor dit filter geen herinneringen in het verschiet. ' : 'No reminders lie ahead for this filter. ') + explainNothingAhead(context.knowledge, s, language);
   }
   const lines = next.map((r) => {
-    const who = r.milestone.insurer ?? context.knowledge.sectors.name(r.milestone.sector, language);
-    const before = r.leadDays === 0 ? (nl ? 'op de dag zelf' : 'on the day') : nl ? `${r.leadDays} dagen voor ${dateLabel(r.occurrenceDate, 'day', language)}` : `${r.leadDays} days before ${dateLabel(r.occurrenceDate, 'day', language)}`;
+    const who = r.milestone.insurer ?? r.milestone.sector;
+    const on = dateLabel(r.occurrenceDate, 'day', language);
+    const before =
+      r.leadDays === 0 ? (nl ? 'op de dag zelf' : 'on the day') : r.leadDays === 1 ? (nl ? `de dag voor ${on}` : `the day before ${on}`) : nl ? `${r.leadDays} dagen voor ${on}` : `${r.leadDays} days before ${on}`;
     return `• ${dateLabel(r.dueDate, 'day', language)} ${timeOfDay(r.dueAt)}: ${r.milestone.label[language]} (${who}), ${before}`;
   });
-  return `${nl ? 'De volgende herinneringen:' : 'Next reminders:'}\n${lines.join('\n')}`;
+  const out = `${nl ? 'De volgende herinneringen:' : 'Next reminders:'}\n${lines.join('\n')}`;
+  // Named insurers whose own dates bring nothing: only sector-wide steps lie ahead, and that must be said.
+  if (s.insurers !== 'all' && !plannedReminders(context.knowledge, s, context.now, context.holidays, Number.MAX_SAFE_INTEGER).some((r) => r.milestone.insurer !== null)) {
+    const names = s.insurers.join(', ');
+    return `${out}\n${nl ? `Dit zijn sectorbrede stappen, geen data van ${names}. ` : `These are sector-wide steps, not dates of ${names}. `}${explainNothingAhead(context.knowledge, s, language)}`;
+  }
+  return out;
 }
 
 async function handleAction(message: IncomingMessage, context: HandlerContext, fallback: Language): Promise<Reply> {

@@ -54,6 +54,25 @@ export function describeStoreContract(target: StoreTarget): void {
   describe(`Store contract: ${target.label}`, () => {
     const db = useFreshDatabase(target);
 
+    it('keeps a time of day per subscription, a sector per conversation, and replaces a subscription\'s sectors (making it due)', async () => {
+      const store = await db.open();
+      const a = await store.addSubscription({ address: CHANNEL, insurers: ['VGZ'], sectors: 'all', leadDays: [7], language: 'en', timeOfDay: '14:30' }, T0);
+      const b = await store.addSubscription({ address: OTHER, insurers: 'all', sectors: 'all', leadDays: [7], language: 'nl' }, T0);
+      expect((await store.getSubscription(a.id))?.timeOfDay).toBe('14:30');
+      expect(b.timeOfDay).toBe('09:00');
+      expect(await store.conversationSector(CHANNEL)).toBeUndefined();
+      await store.setConversationSector(THREAD, 'ggz', T0); // the thread's conversation
+      expect(await store.conversationSector(CHANNEL)).toBe('ggz');
+      await store.setConversationSector(CHANNEL, 'huisartsenzorg', T0);
+      expect(await store.conversationSector(THREAD)).toBe('huisartsenzorg');
+      expect(await store.conversationSector(OTHER)).toBeUndefined();
+      await store.setNextDue([{ subscriptionId: a.id, at: new Date(T0.getTime() + 86_400_000) }, { subscriptionId: b.id, at: new Date(T0.getTime() + 86_400_000) }]);
+      expect(await store.listDueSubscriptions(T0)).toEqual([]);
+      expect(await store.setSubscriptionSectors(a.id, ['huisartsenzorg'])).toBe(true);
+      expect(await store.setSubscriptionSectors('000000000000', ['ggz'])).toBe(false);
+      expect((await store.listDueSubscriptions(T0)).map((s) => [s.id, s.sectors])).toEqual([[a.id, ['huisartsenzorg']]]);
+    });
+
     it('adds, lists, gets and removes subscriptions per conversation', async () => {
       const store = await db.open();
       const a = await store.addSubscription({ address: CHANNEL, insurers: ['VGZ', 'Zilveren Kruis'], sectors: ['ggz'], leadDays: [7, 30, 7, 1, 14], language: 'en' }, T0);
