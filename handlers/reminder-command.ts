@@ -1,5 +1,6 @@
 import { fold } from '../knowledge/fold.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { tokenize } from '../knowledge/vocabulary/term-matcher.js';
 import { DEFAULT_LEAD_DAYS, MAX_LEAD_DAYS } from './reminder-filters.js';
 import type { Language, Sector } from './types.js';
 
@@ -53,9 +54,10 @@ export function parseReminderCommand(text: string, kb: KnowledgeBase): ReminderC
   const statement = kb.reminderWords.sectorStatement(text);
   if (statement !== undefined) {
     // "this channel is about ggz": a sector name, or a few words that should have been one.
-    const named = statement.replace(/[.!?]+$/, '').trim();
-    const sector = kb.sectors.find(named)[0];
-    if (sector !== undefined || (named !== '' && named.split(/\s+/).length <= 3)) return { kind: 'set-sector', sector, named };
+    const words = tokenize(statement);
+    const named = words.map((w) => w.text).join(' ');
+    const sector = kb.sectors.find(words)[0];
+    if (sector !== undefined || (words.length > 0 && words.length <= 3)) return { kind: 'set-sector', sector, named };
   }
   if (STOP.test(f) && !/\b(stop (met )?(te )?(tekenen|onderhandelen))\b/.test(f)) {
     const id = /\b([0-9a-f]{12})\b/.exec(f)?.[1];
@@ -70,7 +72,7 @@ export function parseReminderCommand(text: string, kb: KnowledgeBase): ReminderC
     // The time's digits and the lead phrases' words are not lead-day numbers.
     const leads = kb.reminderWords.leads(text);
     const rest = blank(text, [...leads.ranges, ...(time ? [time] : [])]);
-    const numbers = leadDaysIn(fold(rest).replace(/\s+/g, ' '));
+    const numbers = leadDaysIn(fold(rest));
     const leadDays = leads.days.length > 0 ? distinctDescending([...leads.days, ...(numbers === DEFAULT_LEAD_DAYS ? [] : numbers)]) : numbers;
     return {
       kind: 'subscribe',

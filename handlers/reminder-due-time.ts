@@ -9,10 +9,11 @@ export const DEFAULT_TIME_OF_DAY = '09:00';
 
 /** "HH:MM" (00:00–23:59) → hour and minute; undefined for anything else. */
 export function parseTimeOfDay(text: string): { hour: number; minute: number } | undefined {
-  const m = /^(\d{2}):(\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const hour = Number(m[1]);
-  const minute = Number(m[2]);
+  const [h = '', m = '', ...rest] = text.split(':');
+  const digits = (s: string) => s.length === 2 && [...s].every((c) => c >= '0' && c <= '9');
+  if (rest.length > 0 || !digits(h) || !digits(m)) return undefined;
+  const hour = Number(h);
+  const minute = Number(m);
   return hour <= 23 && minute <= 59 ? { hour, minute } : undefined;
 }
 

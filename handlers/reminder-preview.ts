@@ -100,7 +100,7 @@ export function describePolicy(p: LoadedPolicy, kb: KnowledgeBase, language: Lan
       : `the sector-wide rules${year} (${p.title})`;
   const label = p.lastDate ? dateLabel(p.lastDate, p.lastPrecision ?? 'day', language) : '';
   // "Thursday 9 November 2023" → "9 November 2023": the weekday of a past date says little.
-  const date = p.lastPrecision === 'day' ? label.replace(/^\S+ /, '') : label;
+  const date = p.lastPrecision === 'day' ? label.slice(label.indexOf(' ') + 1) : label;
   const last = p.lastDate ? (nl ? `, laatste datum ${date}` : `, last date ${date}`) : '';
   return `${what} (${sector}${last})`;
 }

@@ -68,28 +68,28 @@ export function createReminderWords(data: ReminderWordsData): ReminderWords {
 function timeAt(text: string, tokens: readonly Token[], i: number, am: ReadonlySet<string>, pm: ReadonlySet<string>, hourWords: ReadonlySet<string>): TimeOfDayMatch | 'invalid' | undefined {
   const t = tokens[i] as Token;
   // The tokenizer keeps "14.00" as one token and splits "14:00" in two.
-  const dotted = /^(\d{1,2})\.(\d{2})$/.exec(t.folded);
+  const [before, after, ...more] = t.folded.split('.');
   const next = tokens[i + 1];
   let hour: number | undefined;
   let minute = 0;
   let end = t.end;
-  if (dotted) {
-    hour = Number(dotted[1]);
-    minute = Number(dotted[2]);
-  } else if (/^\d{1,2}$/.test(t.folded) && next && text.slice(t.end, next.start) === ':' && /^\d{2}$/.test(next.folded)) {
+  if (after !== undefined && more.length === 0 && isDigits(before, 1, 2) && isDigits(after, 2, 2)) {
+    hour = Number(before);
+    minute = Number(after);
+  } else if (isDigits(t.folded, 1, 2) && next && text.slice(t.end, next.start) === ':' && isDigits(next.folded, 2, 2)) {
     hour = Number(t.folded);
     minute = Number(next.folded);
     end = next.end;
-    i++;
   } else {
     // "8am" is one token: split its digits from its letters.
-    const glued = /^(\d{1,2})([a-z.]+)$/.exec(t.folded);
-    const digits = glued ? glued[1] : /^\d{1,2}$/.test(t.folded) ? t.folded : undefined;
-    const word = glued ? glued[2] : tokens[i + 1]?.folded;
-    if (digits === undefined || word === undefined) return undefined;
-    if (!glued && tokens[i + 1] && text.slice(t.end, tokens[i + 1]?.start).trim() !== '') return undefined;
+    const split = leadingDigits(t.folded);
+    const glued = split > 0 && split < t.folded.length;
+    const digits = glued || split === t.folded.length ? t.folded.slice(0, split) : '';
+    const word = glued ? t.folded.slice(split) : next?.folded;
+    if (!isDigits(digits, 1, 2) || word === undefined) return undefined;
+    if (!glued && next && text.slice(t.end, next.start).trim() !== '') return undefined;
     const h = Number(digits);
-    const wordEnd = glued ? t.end : (tokens[i + 1] as Token).end;
+    const wordEnd = glued ? t.end : (next as Token).end;
     if (am.has(word) || pm.has(word)) {
       if (h < 1 || h > 12) return 'invalid';
       hour = (h % 12) + (pm.has(word) ? 12 : 0);
@@ -102,4 +102,15 @@ function timeAt(text: string, tokens: readonly Token[], i: number, am: ReadonlyS
   if (hour === undefined) return undefined;
   if (hour > 23 || minute > 59) return 'invalid';
   return { time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, start: t.start, end };
+}
+
+function leadingDigits(text: string): number {
+  let n = 0;
+  while (n < text.length && text.charCodeAt(n) >= 48 && text.charCodeAt(n) <= 57) n++;
+  return n;
+}
+
+/** `text` is `min` to `max` ASCII digits. */
+function isDigits(text: string | undefined, min: number, max: number): boolean {
+  return text !== undefined && text.length >= min && text.length <= max && leadingDigits(text) === text.length;
 }
