@@ -76,9 +76,33 @@ function dateEndBefore(text: string, dates: readonly ExtractedDate[], at: number
 }
 
 /**
+ * Joins "tussen 1 oktober en 12 november 2026" (an opener before the first date, a joiner between
+ * the two) into one period; the start takes the end's year when it has none.
+ */
+function joinPeriods(text: string, dates: readonly ExtractedDate[], vocabulary: ProposalVocabulary): ExtractedDate[] {
+  const openers = new Set(vocabulary.periodWords.openers.map(fold));
+  const joiners = new Set(vocabulary.periodWords.joiners.map(fold));
+  const out: ExtractedDate[] = [];
+  for (let i = 0; i < dates.length; i++) {
+    const a = dates[i];
+    const b = dates[i + 1];
+    if (!a) continue;
+    const opener = wordBefore(text, a.index);
+    const between = b ? text.slice(a.index + a.text.length, b.index).trim() : '';
+    if (b && !a.end && !b.end && opener && openers.has(fold(opener.word)) && joiners.has(fold(between))) {
+      const startYear = a.start.year ?? (b.start.year === undefined ? undefined : a.start.month * 100 + (a.start.day ?? 1) > b.start.month * 100 + (b.start.day ?? 1) ? b.start.year - 1 : b.start.year);
+      out.push({ ...a, text: text.slice(a.index, b.index + b.text.length), start: { ...a.start, ...(startYear === undefined ? {} : { year: startYear }) }, end: b.start });
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/**
  * The sentences and table rows of a cleaned document that spell out a date. Sentences come from
  * `sentenceSpans` per block (headings skipped, list bullets dropped); a sentence in which the
- * cleaning joined several table rows is split at the dates that open a row; a row that is only a
+ * cleaning joined several table rows is split at the dates that open a row; "tussen … en …" is
+ * one period ({@link joinPeriods}); a row that is only a
  * date ("Uiterlijk 1 november 2019", its activity cell came out as the next block) takes the next
  * block's first sentence with it.
  */
@@ -95,7 +119,7 @@ export function datedRows(cleaned: Pick<CleanedDocument, 'text' | 'blocks'>, voc
       const bullet = BULLET.exec(raw)?.[0].length ?? 0;
       const sentence = raw.slice(bullet);
       if (sentence.length < 10) continue;
-      const dates = extractDates(sentence, { thorough: true });
+      const dates = joinPeriods(sentence, extractDates(sentence, { thorough: true }), vocabulary);
       if (dates.length === 0) continue;
       for (const [from, to] of rowRanges(sentence, dates, words)) {
         const inRow = dates.filter((d) => d.index >= from && d.index < to);

@@ -29,6 +29,7 @@ export const proposalVocabularySchema = z.object({
     .min(1),
   notStepWords: words,
   rowLeaders: words,
+  periodWords: z.object({ openers: words, joiners: words }),
   labels: z.object({ on: z.string(), deadline: z.string(), from: z.string(), until: z.string(), start: z.string(), end: z.string(), unknown: z.string() }),
   deadlineWords: words,
   ruleNumbers: z.record(z.string(), z.number().int().positive()),

@@ -80,6 +80,28 @@ describe('proposeMilestones: a new policy', () => {
   });
 });
 
+describe('proposeMilestones: prose', () => {
+  const proposals = propose(
+    [
+      '1 Planning',
+      'Vóór 1 september 2026 dient u uw offerte in te dienen.',
+      'Tussen 1 oktober en 12 november 2026 kunt u de overeenkomst ondertekenen.',
+      'De contracteerronde opent op 1 juli 2026 in het Zorginkoopportaal.',
+    ].join('\n\n'),
+  );
+
+  it('keeps a sentence that opens with its date whole as label, and reads "tussen … en …" as a period', () => {
+    expect(proposals.map((p) => [dateOf(p), p.period ?? '', p.actions[0], p.actor])).toEqual([
+      ['2026-08-31', '', 'submit-offer', 'zorgaanbieder'],
+      ['2026-10-01', 'start', 'sign', 'zorgaanbieder'],
+      ['2026-11-12', 'end', 'sign', 'zorgaanbieder'],
+      ['2026-07-01', '', 'portal-opens', 'zorgverzekeraar'],
+    ]);
+    expect(proposals[0]?.label).toEqual({ nl: 'Vóór 1 september 2026 dient u uw offerte in te dienen', en: "Deadline for submitting the provider's offer" });
+    expect(proposals[1]?.label.en).toBe('Start of signing the care agreement');
+  });
+});
+
 describe('proposeMilestones: the shipped policies', () => {
   it('finds every verified catalog date of the loaded documents (the catalog misses none the extractor sees)', () => {
     for (const doc of testKnowledge().documents) {

@@ -89,12 +89,14 @@ function shorten(text: string, dateAt: number): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), LABEL_MAX / 2)).replace(/[\s,;:]+$/, '')}…`;
 }
 
-/** The Dutch label: a table row loses its leading date ("9 november 2023 Uiterste datum …" → "Uiterste datum …"). */
+/** The Dutch label: a table row loses its leading date ("9 november 2023 Uiterste datum …" → "Uiterste datum …"); a sentence is kept. */
 function dutchLabel(row: DatedRow, date: ExtractedDate): string {
   const text = row.text;
   const atStart = date.index - row.leaderLength <= 0;
   const rest = text.slice(date.index + date.text.length).replace(/^[\s*:–—-]+/, '').replace(/[\s.*]+$/, '');
-  if (atStart && wordsOf(rest).length >= 2) return shorten(capitalise(rest), 0);
+  // A table cell starts with a capital ("Publicatie …"); a sentence that merely opens with its date
+  // goes on in lower case ("Vóór 1 september dient u …") and keeps it.
+  if (atStart && wordsOf(rest).length >= 2 && !/^\p{Ll}/u.test(rest)) return shorten(capitalise(rest), 0);
   return shorten(capitalise(text.replace(/[\s.*]+$/, '')), date.index);
 }
 

@@ -47,6 +47,11 @@ describe('proposeRules', () => {
     expect(rulesIn('Wij streven ernaar om binnen een maand een besluit te nemen.')[0]).toMatchObject({ duration: { amount: 1, unit: 'months' }, strength: 'aim', trigger: [] });
   });
 
+  it('quotes the Dutch event in the English label when no known event matches', () => {
+    expect(rulesIn('Bezwaar maken kan tot uiterlijk 6 weken na het besluit.')[0]).toMatchObject({ trigger: [], label: { en: 'Within 6 weeks of “het besluit”' } });
+    expect(rulesIn('Zorgaanbieders ontvangen binnen vijf werkdagen na indiening een ontvangstbevestiging.')[0]?.label.en).toBe('Within 5 working days of “indiening”');
+  });
+
   it('ignores amounts without a term cue and dates', () => {
     expect(rulesIn('De afgelopen 12 maanden hebben wij 3 weken vakantie gehad. Op 1 oktober 2026 openen wij het portaal.')).toEqual([]);
   });

@@ -64,6 +64,32 @@ function leadingCue(words: readonly string[], at: number, index: PhraseIndex<Cue
   return undefined;
 }
 
+/** The words of a sentence, folded, with where each stands in the sentence. */
+function wordSpans(sentence: string): { word: string; start: number; end: number }[] {
+  return [...sentence.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: wordsOf(m[0]).join(''), start: m.index, end: m.index + m[0].length }));
+}
+
+/** Most words of a Dutch event phrase quoted in a label ("na het besluit" → "het besluit"). */
+const EVENT_WORDS = 5;
+const ARTICLES = new Set(['de', 'het', 'een', 'the', 'a', 'an']);
+
+/**
+ * The event a term counts from as the text words it, for a label when no known event matches:
+ * the words after the trailing cue, up to punctuation, {@link EVENT_WORDS} words, or a new noun
+ * phrase ("na indiening een ontvangstbevestiging" → "indiening").
+ */
+function eventPhrase(sentence: string, spans: readonly { word: string; start: number; end: number }[], from: number | undefined): string | undefined {
+  if (from === undefined || from >= spans.length) return undefined;
+  let last = from;
+  for (let i = from + 1; i < Math.min(spans.length, from + EVENT_WORDS); i++) {
+    const gap = sentence.slice(spans[i - 1]?.end ?? 0, spans[i]?.start ?? 0);
+    if (/[.,;:!?()]/.test(gap)) break;
+    if (ARTICLES.has(spans[i]?.word ?? '') && !ARTICLES.has(spans[i - 1]?.word ?? '') && i - from >= 1 && !['van', 'of'].includes(spans[i - 1]?.word ?? '')) break;
+    last = i;
+  }
+  return sentence.slice(spans[from]?.start ?? 0, spans[last]?.end ?? 0);
+}
+
 /** The events named in some words, after blanking the phrases that only look like one ("aan te vragen"). */
 function triggersIn(tokens: readonly string[], words: RuleWords): RuleTrigger[] {
   const blanked = [...tokens];
@@ -77,10 +103,10 @@ function shorten(text: string, max = 160): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:]+$/, '')}…`;
 }
 
-function englishLabel(v: ProposalVocabulary, amount: number, unit: Unit, direction: Direction, strength: Strength, triggers: readonly RuleTrigger[], within: boolean): string {
+function englishLabel(v: ProposalVocabulary, amount: number, unit: Unit, direction: Direction, strength: Strength, triggers: readonly RuleTrigger[], within: boolean, event: string | undefined): string {
   const unitWords = v.ruleUnits.find((u) => u.unit === unit)?.en ?? [unit, unit];
   const first = triggers[0];
-  const trigger = first === undefined ? v.ruleLabels.noTrigger : (v.ruleTriggers.find((x) => x.trigger === first)?.en ?? first);
+  const trigger = first !== undefined ? (v.ruleTriggers.find((x) => x.trigger === first)?.en ?? first) : event !== undefined ? `“${event}”` : v.ruleLabels.noTrigger;
   const template = direction === 'before' ? v.ruleLabels.before : strength === 'at-least' ? v.ruleLabels['at-least'] : within ? v.ruleLabels.within : v.ruleLabels.after;
   const label = template
     .replace('{amount}', String(amount))
@@ -97,7 +123,8 @@ function englishLabel(v: ProposalVocabulary, amount: number, unit: Unit, directi
  * sentence as quote and Dutch label, the section path, `strength` (`at-least` for "ten minste",
  * `aim` for "wij streven ernaar", else `must`), the events it counts from (`trigger`, from the
  * sentence, else the sentence before it in the same paragraph; empty when none is known), the
- * actor ({@link guessActor}, defaulting to the trigger's), and an English templated label.
+ * actor ({@link guessActor}, defaulting to the trigger's), and an English templated label (quoting
+ * the Dutch event, "Within 6 weeks of “het besluit”", when no known event matches).
  * Word lists: `v`, by default the shipped `knowledge/data/proposal-vocabulary.json` read for this call.
  *
  * @example proposeRules(cleaned, meta)[0] // → { duration: { amount: 10, unit: 'working-days' }, direction: 'after', strength: 'aim', trigger: ['question'], … }
@@ -116,14 +143,16 @@ export function proposeRules(
     let previous: string[] = [];
     for (const span of sentenceSpans(block.text, start)) {
       const sentence = cleaned.text.slice(span.start, span.end).replace(/^[•●▪◦‣∙·–-]\s+/u, '');
-      const tokens = wordsOf(sentence);
+      const spans = wordSpans(sentence);
+      const tokens = spans.map((w) => w.word);
       const seen = new Set<string>();
       for (let i = 0; i < tokens.length; i++) {
         const amount = amountOf(tokens[i] ?? '', v);
         if (amount === undefined) continue;
         const unit = phraseAt(tokens, i + 1, words.units);
         if (!unit) continue;
-        const trailing = phraseAt(tokens, unit.end, words.trailing)?.value;
+        const trailingCue = phraseAt(tokens, unit.end, words.trailing);
+        const trailing = trailingCue?.value;
         const leading = leadingCue(tokens, i, words.leading);
         if (trailing === undefined && leading === undefined) continue;
         // Every leading cue counts forward from the event; a trailing "voor" counts back.
@@ -151,7 +180,7 @@ export function proposeRules(
           direction,
           strength,
           actor: guessActor(tokens.slice(0, i).join(' '), triggerActor ? { actor: triggerActor, fixed: false } : undefined, v, insurerNames, { nearestLast: true }),
-          label: { nl: shorten(sentence.replace(/[\s.]+$/, '')), en: englishLabel(v, amount, unit.value, direction, strength, trigger, leading === 'within') },
+          label: { nl: shorten(sentence.replace(/[\s.]+$/, '')), en: englishLabel(v, amount, unit.value, direction, strength, trigger, leading === 'within', eventPhrase(sentence, spans, trailingCue?.end)) },
           quote: sentence,
           section: path.length > 0 ? path.join(' › ') : '(before the first heading)',
           verified: false,
