@@ -116,11 +116,13 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
     return toSearchIndex(buildIndexData(passages, version));
   };
 
+  const buildIndexOnce = (): SearchIndex => (index ??= buildIndex());
   let vocabulary: Set<string> | undefined;
   // A single real word of the documents is never taken for a misspelt insurer alias; built only
   // when a fuzzy candidate needs it.
   const knownWord = (folded: string): boolean => {
-    vocabulary ??= new Set(documents.flatMap((d) => tokenize(cleaned(d.id).text).map((t) => t.folded)));
+    // The index's passages hold every document's text, already loaded for answering.
+    vocabulary ??= new Set([...buildIndexOnce().passages.values()].flatMap((p) => tokenize(p.text).map((t) => t.folded)));
     return vocabulary.has(folded);
   };
   const policyInsurers = documents.filter((d) => d.kind === 'insurer-policy' && d.insurer).map((d) => d.insurer as string);
@@ -146,7 +148,7 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
       for (const p of pages) if (p.start <= offset) page = p.page;
       return page;
     },
-    index: () => (index ??= buildIndex()),
+    index: buildIndexOnce,
     glossary: inputs.glossary,
     milestones,
     rules,

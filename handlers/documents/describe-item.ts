@@ -1,5 +1,5 @@
 import type { KnowledgeItem } from '../../knowledge/knowledge-item.js';
-import { proposalDate } from '../../knowledge/milestones/propose-milestones.js';
+import { proposalDate } from '../../knowledge/milestones/proposal-date.js';
 
 /** The JSON shape of a proposed or reviewed item (`documents add --json`, `milestones review --json`). */
 export function itemJson(item: KnowledgeItem): Record<string, unknown> {

@@ -5,7 +5,7 @@ import type { Handler } from '../handler.js';
 import { makeReply } from '../reply.js';
 import type { Address, Block, Button, IncomingMessage, Language, Reply } from '../types.js';
 import { tokenize } from '../../knowledge/vocabulary/term-matcher.js';
-import { addDocument, type AddDocumentError } from './add-document.js';
+import type { AddDocumentError } from './add-document.js';
 import { itemJson } from './describe-item.js';
 import { acceptAll, editItem, setItemStatus, type EditResult } from './review-items.js';
 
@@ -141,6 +141,8 @@ async function upload(message: IncomingMessage, context: HandlerContext, languag
   const file = message.file;
   if (!file) return text(language, m.unknown);
   if (!isAdmin(context, message.address)) return text(language, m.refused);
+  // Extraction (pdf.js, mammoth, html-to-text) loads only when a file arrives: answers stay fast to start.
+  const { addDocument } = await import('./add-document.js');
   const result = await addDocument({ bytes: file.bytes, fileName: file.name, ...describedBy(message, context) }, { knowledge: context.knowledge, store: await context.store(), now: context.now });
   if (result.kind === 'error') return text(language, m.bad(errorText(result.error, language)));
   context.log.info('document added', { documentId: result.document.id, items: result.items.length, replaced: result.replaced });

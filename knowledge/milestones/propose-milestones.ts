@@ -142,20 +142,7 @@ function yearOf(when: MilestoneWhen): number | undefined {
   return when.kind === 'yearly' ? undefined : Number((when.kind === 'date' ? when.date : when.month).slice(0, 4));
 }
 
-/**
- * The date and precision of a proposal as the CLI and cards show it.
- * @example proposalDate({ kind: 'month', month: '2023-10' }) // → { date: '2023-10-01', precision: 'month' }
- */
-export function proposalDate(when: MilestoneWhen): { date: string; precision: 'day' | 'month' } | undefined {
-  switch (when.kind) {
-    case 'date':
-      return { date: when.date, precision: 'day' };
-    case 'month':
-      return { date: `${when.month}-01`, precision: 'month' };
-    case 'yearly':
-      return undefined;
-  }
-}
+export { proposalDate } from './proposal-date.js';
 
 /**
  * Proposes milestones for a (new) document: one per date its cleaned text spells out (two for a

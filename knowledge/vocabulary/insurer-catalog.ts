@@ -79,10 +79,11 @@ export function createInsurerCatalog(
         const got = tokens[i + k]?.folded ?? '';
         if (got === want) continue;
         const allowed = allowedEdits(want.length);
-        if (allowed === 0 || got[0] !== want[0] || Math.abs(got.length - want.length) > allowed || knownWord(got)) total = -1;
+        if (allowed === 0 || got[0] !== want[0] || Math.abs(got.length - want.length) > allowed) total = -1;
         else {
           const d = distance(got, want);
-          total = d <= allowed ? total + d : -1;
+          // Asked only for a real near miss: building the vocabulary costs more than the distances.
+          total = d <= allowed && !knownWord(got) ? total + d : -1;
         }
       }
       if (total > 0 && (!best || total < best.d)) best = { alias, length: n, d: total };

@@ -1,0 +1,50 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addDocument } from '../handlers/documents/add-document.js';
+import { acceptAll } from '../handlers/documents/review-items.js';
+import { buildPolicyPdf } from '../knowledge/ingest/extract/test-support/policy-files.js';
+import { createKnowledgeSource, KNOWLEDGE_REFRESH_MS } from './knowledge-source.js';
+import { openStore } from './storage/open-store.js';
+import { postgresTarget } from './storage/postgres-target.js';
+
+const INSURER = 'Zorgverzekeraar Noorderlicht';
+const pg = await postgresTarget();
+
+async function replicas(url: string) {
+  const a = await openStore(url);
+  const b = await openStore(url);
+  return { a, b, close: async () => Promise.all([a.close(), b.close()]) };
+}
+
+describe.each([
+  ['SQLite (one file, two processes’ stores)', async () => `file:${join(mkdtempSync(join(tmpdir(), 'cb-kb-')), 'bot.db')}`, async () => undefined],
+  ...('target' in pg ? ([['PostgreSQL', async () => (await pg.target.freshDatabase()).url, async () => undefined]] as const) : []),
+] as const)('knowledge on every replica: %s', (_label, url) => {
+  it('a document added and confirmed on one replica is answerable on the other after its next refresh', async () => {
+    const { a, b, close } = await replicas(await url());
+    try {
+      expect(KNOWLEDGE_REFRESH_MS).toBeLessThanOrEqual(60_000);
+      const sourceA = createKnowledgeSource({}, async () => a);
+      const sourceB = createKnowledgeSource({}, async () => b);
+      const before = await sourceB.refresh();
+      expect(before.insurers.loaded).not.toContain(INSURER);
+      const now = new Date('2026-04-02T10:00:00Z');
+      const added = await addDocument({ bytes: await buildPolicyPdf({ insurer: INSURER }), fileName: 'p.pdf', insurer: INSURER }, { knowledge: await sourceA.refresh(), store: a, now });
+      expect(added.kind).toBe('added');
+      if (added.kind !== 'added') return;
+      const afterUpload = await sourceB.refresh();
+      expect(afterUpload.version).not.toBe(before.version);
+      expect(afterUpload.document(added.document.id)?.title).toBeDefined();
+      expect(afterUpload.milestones.some((m) => m.documentId === added.document.id)).toBe(false);
+      await acceptAll(a, added.document.id, now);
+      const confirmed = await sourceB.refresh();
+      expect(confirmed.milestones.filter((m) => m.documentId === added.document.id).map((m) => m.when)).toContainEqual({ kind: 'date', date: '2026-11-12' });
+      // Nothing changed: the same value, no rebuild.
+      expect(await sourceB.refresh()).toBe(confirmed);
+    } finally {
+      await close();
+    }
+  });
+});
