@@ -18,10 +18,13 @@ async function replicas(url: string) {
   return { a, b, close: async () => Promise.all([a.close(), b.close()]) };
 }
 
-describe.each([
-  ['SQLite (one file, two processes’ stores)', async () => `file:${join(mkdtempSync(join(tmpdir(), 'cb-kb-')), 'bot.db')}`, async () => undefined],
-  ...('target' in pg ? ([['PostgreSQL', async () => (await pg.target.freshDatabase()).url, async () => undefined]] as const) : []),
-] as const)('knowledge on every replica: %s', (_label, url) => {
+const targets: [string, () => Promise<string>][] = [['SQLite (one file, two stores)', async () => `file:${join(mkdtempSync(join(tmpdir(), 'cb-kb-')), 'bot.db')}`]];
+if ('target' in pg) {
+  const { target } = pg;
+  targets.push(['PostgreSQL', async (): Promise<string> => (await target.freshDatabase()).url]);
+}
+
+describe.each(targets)('knowledge on every replica: %s', (_label, url) => {
   it('a document added and confirmed on one replica is answerable on the other after its next refresh', async () => {
     const { a, b, close } = await replicas(await url());
     try {
