@@ -51,3 +51,29 @@ describe.each(targets)('knowledge on every replica: %s', (_label, url) => {
     }
   });
 });
+
+describe('index cache', () => {
+  it('the first replica to load a knowledge version stores its index; the next cold start loads it and answers the same', async () => {
+    const url = `file:${join(mkdtempSync(join(tmpdir(), 'cb-cache-')), 'bot.db')}`;
+    const store = await openStore(url);
+    try {
+      const now = new Date('2026-04-02T10:00:00Z');
+      const source = createKnowledgeSource({}, async () => store);
+      const added = await addDocument({ bytes: await buildPolicyPdf({ insurer: INSURER }), fileName: 'p.pdf', insurer: INSURER }, { knowledge: await source.refresh(), store, now });
+      expect(added.kind).toBe('added');
+      const first = await createKnowledgeSource({}, async () => store).refresh();
+      const version = await store.knowledgeVersion();
+      const cached = await store.getIndexCache(version);
+      expect(cached).toBeDefined();
+      const second = await createKnowledgeSource({}, async () => store).refresh();
+      const ids = (kb: typeof first) => [...kb.index().passages.keys()].sort();
+      expect(ids(second)).toEqual(ids(first));
+      expect(ids(second).some((id) => id.startsWith('zorgverzekeraar-noorderlicht'))).toBe(true);
+      // A damaged entry is rebuilt, never fatal.
+      await store.putIndexCache(version + 1, '{');
+      expect(await store.getIndexCache(version)).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+});

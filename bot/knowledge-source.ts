@@ -5,6 +5,7 @@ import { GlossaryError, loadGlossary, type Glossary } from '../knowledge/glossar
 import { buildKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Milestone } from '../knowledge/milestones/milestone.js';
 import type { RelativeRule } from '../knowledge/rules/relative-rule.js';
+import { serializeIndex, type IndexData } from '../knowledge/search/search-index.js';
 import { ConfigError } from './config-error.js';
 
 /** How long a replica may answer from an older knowledge base before it checks the database again. */
@@ -20,6 +21,36 @@ export interface KnowledgeSource {
   latest(): KnowledgeBase;
   /** Rebuilds when the database changed since the last load; resolves to the current value. */
   refresh(): Promise<KnowledgeBase>;
+}
+
+/**
+ * With uploads the index covers more than the shipped one: load the index a replica stored for this
+ * knowledge version, else build it once and store it, so the next cold start only loads it.
+ */
+async function withCachedIndex(
+  db: Store,
+  version: number,
+  build: (indexData: IndexData | undefined) => KnowledgeBase,
+  hasUploads: boolean,
+  log: Logger | undefined,
+): Promise<KnowledgeBase> {
+  if (!hasUploads) return build(undefined);
+  const cached = await db.getIndexCache(version);
+  if (cached) {
+    try {
+      const kb = build(JSON.parse(cached) as IndexData);
+      return kb;
+    } catch {
+      // A damaged cache entry is rebuilt below.
+    }
+  }
+  const kb = build(undefined);
+  try {
+    await db.putIndexCache(version, JSON.stringify(serializeIndex(kb.index(), kb.version)));
+  } catch (error) {
+    log?.warn('index cache not stored', { error: error instanceof Error ? error.message : String(error) });
+  }
+  return kb;
 }
 
 /** The glossary with CONTRACTBOT_GLOSSARY merged in; an invalid file is a configuration error. */
@@ -66,7 +97,7 @@ export function createKnowledgeSource(options: { readonly glossaryPath?: string 
           break;
       }
     }
-    current = buildKnowledgeBase({ bundle, glossary, uploads, milestones, rules });
+    current = await withCachedIndex(db, version, (indexData) => buildKnowledgeBase({ bundle: bundle as Bundle, glossary: glossary as Glossary, uploads, milestones, rules, ...(indexData ? { indexData } : {}) }), uploads.length > 0, options.log);
     if (loadedVersion >= 0) options.log?.info('knowledge reloaded', { version, documents: current.documents.length });
     loadedVersion = version;
     return current;

@@ -23,4 +23,8 @@ export interface DocumentStore {
   updateKnowledgeItem(item: KnowledgeItem, expected: KnowledgeItemStatus, now: Date): Promise<boolean>;
   /** A number that grows with every document or item change: replicas rebuild their knowledge when it moves. */
   knowledgeVersion(): Promise<number>;
+  /** The serialised search index built for a knowledge version, if a replica stored one. */
+  getIndexCache(version: number): Promise<string | undefined>;
+  /** Stores the serialised index of a version (older ones are dropped): the next cold start loads it instead of building. */
+  putIndexCache(version: number, body: string): Promise<void>;
 }

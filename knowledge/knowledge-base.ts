@@ -6,7 +6,7 @@ import type { Glossary } from './glossary.js';
 import { buildPassages, type Passage } from './ingest/passages.js';
 import type { Milestone } from './milestones/milestone.js';
 import type { RelativeRule } from './rules/relative-rule.js';
-import { buildIndexData, toSearchIndex, type SearchIndex } from './search/search-index.js';
+import { buildIndexData, toSearchIndex, type IndexData, type SearchIndex } from './search/search-index.js';
 import { makeSource, type Source } from './source.js';
 import { createInsurerCatalog, type InsurerCatalog } from './vocabulary/insurer-catalog.js';
 import { createSectorCatalog, type SectorCatalog } from './vocabulary/sector-catalog.js';
@@ -66,6 +66,8 @@ export interface KnowledgeInputs {
   readonly milestones?: readonly Milestone[];
   readonly rules?: readonly RelativeRule[];
   readonly glossary: Glossary;
+  /** A serialised index of exactly these inputs (cached by a replica); used instead of building one. */
+  readonly indexData?: IndexData;
 }
 
 function hashOf(parts: readonly string[]): string {
@@ -112,6 +114,7 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
   let index: SearchIndex | undefined;
   const buildIndex = (): SearchIndex => {
     if (uploads.length === 0) return bundle.index(() => shipped.flatMap((d) => buildPassages(cleaned(d.id))));
+    if (inputs.indexData && inputs.indexData.sourceHash === version) return toSearchIndex(inputs.indexData);
     const passages = [...shipped.flatMap((d) => buildPassages(cleaned(d.id))), ...uploads.flatMap((u) => u.passages)];
     return toSearchIndex(buildIndexData(passages, version));
   };

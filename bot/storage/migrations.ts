@@ -278,4 +278,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE knowledge_state (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL);
       INSERT INTO knowledge_state (id, version) VALUES (1, 0);`,
   },
+  {
+    version: 101,
+    name: 'serialised search index per knowledge version',
+    sqlite: 'CREATE TABLE knowledge_index_cache (version INTEGER PRIMARY KEY, body TEXT NOT NULL);',
+    postgres: 'CREATE TABLE knowledge_index_cache (version BIGINT PRIMARY KEY, body TEXT NOT NULL);',
+  },
 ];

@@ -89,6 +89,16 @@ export function postgresDocumentStore(pool: pg.Pool): DocumentStore {
         return written;
       });
     },
+    async getIndexCache(version) {
+      const { rows } = await pool.query<{ body: string }>('SELECT body FROM knowledge_index_cache WHERE version = $1', [version]);
+      return rows[0]?.body;
+    },
+    async putIndexCache(version, body) {
+      await inTransaction(pool, async (c) => {
+        await c.query('DELETE FROM knowledge_index_cache WHERE version <> $1', [version]);
+        await c.query('INSERT INTO knowledge_index_cache (version, body) VALUES ($1, $2) ON CONFLICT (version) DO NOTHING', [version, body]);
+      });
+    },
     async knowledgeVersion() {
       const { rows } = await pool.query<{ version: string | number }>('SELECT version FROM knowledge_state WHERE id = 1');
       return Number(rows[0]?.version ?? 0);

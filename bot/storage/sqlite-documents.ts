@@ -17,6 +17,9 @@ export function sqliteDocumentStore(db: Database.Database): DocumentStore {
     updateItem: db.prepare('UPDATE knowledge_items SET status = ?, body = ?, updated_at = ? WHERE id = ? AND status = ?'),
     bump: db.prepare('UPDATE knowledge_state SET version = version + 1 WHERE id = 1'),
     version: db.prepare('SELECT version FROM knowledge_state WHERE id = 1'),
+    getCache: db.prepare('SELECT body FROM knowledge_index_cache WHERE version = ?'),
+    dropCache: db.prepare('DELETE FROM knowledge_index_cache WHERE version <> ?'),
+    putCache: db.prepare('INSERT INTO knowledge_index_cache (version, body) VALUES (?, ?) ON CONFLICT (version) DO NOTHING'),
   };
   const save = db.transaction((document: Parameters<DocumentStore['saveDocument']>[0], items: Parameters<DocumentStore['saveDocument']>[1], now: Date) => {
     const replaced = st.getDoc.get(document.meta.id) !== undefined;
@@ -70,6 +73,15 @@ export function sqliteDocumentStore(db: Database.Database): DocumentStore {
     },
     async knowledgeVersion() {
       return Number((st.version.get() as { version: number } | undefined)?.version ?? 0);
+    },
+    async getIndexCache(version) {
+      return (st.getCache.get(version) as { body: string } | undefined)?.body;
+    },
+    async putIndexCache(version, body) {
+      db.transaction(() => {
+        st.dropCache.run(version);
+        st.putCache.run(version, body);
+      }).immediate();
     },
   };
 }

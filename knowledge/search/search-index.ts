@@ -103,6 +103,11 @@ export function writeIndexFile(data: IndexData): void {
   renameSync(`${path}.tmp`, path);
 }
 
+/** The serialisable form of a ready index (what {@link toSearchIndex} loads back). */
+export function serializeIndex(index: SearchIndex, hash: string): IndexData {
+  return { format: INDEX_FORMAT, sourceHash: hash, language: index.language, passages: [...index.passages.values()], lunr: index.index.toJSON() };
+}
+
 /** A ready-to-query index from its serialised data. */
 export function toSearchIndex(data: IndexData): SearchIndex {
   const l = dutchLunr();
