@@ -1,8 +1,16 @@
 import { benchColdStart } from './bench-cold-start.js';
+import { benchKnowledgeScale } from './bench-knowledge-scale.js';
 import { benchSchedulerPass } from './bench-scheduler.js';
 
 /** The benchmarks `npm run bench` runs, in order: a name and a function printing its figures. */
 const BENCHES: readonly { name: string; run: () => Promise<string> }[] = [
+  ...[1, 20, 100].map((factor) => ({
+    name: `knowledge at ${factor}× (${factor * 5} documents, SQLite)`,
+    run: async () => {
+      const r = await benchKnowledgeScale(factor);
+      return `cold ask --json median ${r.askMedianMs} ms vs node -e 0 ${r.nodeMedianMs} ms, ratio ${r.ratio} (limit ${factor === 1 ? 4 : 6}); in-process answers p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms over ${r.answers} (limit ${factor === 1 ? 5 : 20} ms)`;
+    },
+  })),
   {
     name: 'cold start (ask --json vs node -e 0)',
     run: async () => {

@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createKnowledgeSource } from '../bot/knowledge-source.js';
+import { silentLogger } from '../bot/logger.js';
+import { openStore } from '../bot/storage/open-store.js';
+import { handlers } from '../handlers/registry.js';
+import { createRouter } from '../handlers/router.js';
+import { readBundle } from '../knowledge/bundle.js';
+import { buildCleanedDocument } from '../knowledge/cleaned-documents.js';
+import { buildPassages } from '../knowledge/ingest/passages.js';
+import type { StoredDocument } from '../knowledge/knowledge-base.js';
+import { projectRoot } from '../knowledge/paths.js';
+
+export interface ScaleFigures {
+  readonly factor: number;
+  readonly documents: number;
+  readonly nodeMedianMs: number;
+  readonly askMedianMs: number;
+  readonly ratio: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly answers: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+function timeRun(args: readonly string[], env: NodeJS.ProcessEnv): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${String(result.stderr).split('\n')[0]}`);
+  return performance.now() - started;
+}
+
+const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+/**
+ * Knowledge at scale: the shipped corpus plus (factor − 1) uploaded copies of it in a fresh SQLite
+ * database (so factor 20 is 100 documents), then a cold `ask --json` against `node -e 0`
+ * (interleaved, medians) and the in-process answer latency of the dev questions (p50, p99).
+ */
+export async function benchKnowledgeScale(factor: number, coldRuns = 5, rounds = 3): Promise<ScaleFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'cb-scale-'));
+  const url = `file:${join(dir, 'bench.db')}`;
+  const store = await openStore(url);
+  try {
+    const bundle = readBundle();
+    const now = new Date('2026-11-23T10:00:00Z');
+    const originals = bundle.documents.map((meta) => {
+      const cleaned = buildCleanedDocument(meta.id, bundle.rawText(meta.id) ?? '');
+      return { meta, cleaned, passages: buildPassages(cleaned) };
+    });
+    for (let copy = 1; copy < factor; copy++) {
+      for (const { meta, cleaned, passages } of originals) {
+        const id = `${meta.id}-copy${copy}`;
+        const document: StoredDocument = {
+          meta: { ...meta, id, title: `${meta.title} (${copy})`, insurer: meta.insurer ? `${meta.insurer} ${copy}` : null, origin: 'upload' },
+          cleaned: { ...cleaned, documentId: id },
+          passages: passages.map((p) => ({ ...p, id: `${id}#${p.id.split('#')[1] ?? ''}`, documentId: id })),
+          pages: [],
+          addedAt: now.toISOString(),
+        };
+        await store.saveDocument(document, [], now);
+      }
+    }
+    // The first load builds the index and stores it, as the first replica after an upload does.
+    const source = createKnowledgeSource({}, async () => store);
+    const kb = await source.refresh();
+
+    const bin = join(projectRoot(), 'bin', 'contractbot.js');
+    const env = { DATABASE_URL: url };
+    const question = 'Wat vindt de NZa van dezelfde afslagen na nieuwe maximumtarieven?';
+    timeRun(['-e', '0'], {});
+    timeRun([bin, 'ask', '--json', '--', question], env);
+    const node: number[] = [];
+    const ask: number[] = [];
+    for (let i = 0; i < coldRuns; i++) {
+      node.push(timeRun(['-e', '0'], {}));
+      ask.push(timeRun([bin, 'ask', '--json', '--', question], env));
+    }
+
+    const dev = JSON.parse(readFileSync(join(projectRoot(), '..', 'shared', 'eval', 'dev-questions.json'), 'utf8')) as { questions: { q: string }[] };
+    const route = createRouter(handlers);
+    const context = { now, knowledge: kb, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
+    const times: number[] = [];
+    for (let r = 0; r < rounds + 1; r++) {
+      for (const { q } of dev.questions) {
+        const started = performance.now();
+        await route({ address: { platform: 'local', conversationId: 'bench' }, text: q, receivedAt: now }, context);
+        if (r > 0) times.push(performance.now() - started); // round 0 warms up
+      }
+    }
+    const nodeMedianMs = round(median(node));
+    const askMedianMs = round(median(ask));
+    return {
+      factor,
+      documents: kb.documents.length,
+      nodeMedianMs,
+      askMedianMs,
+      ratio: Math.round((askMedianMs / nodeMedianMs) * 100) / 100,
+      p50Ms: round(percentile(times, 50)),
+      p99Ms: round(percentile(times, 99)),
+      answers: times.length,
+    };
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
