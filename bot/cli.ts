@@ -12,7 +12,7 @@ const COMMANDS: Record<string, { summary: string; details?: readonly string[]; l
     load: async () => (await import('./commands/chat.js')).chatCommand,
   },
   deadlines: {
-    summary: 'deadlines [--insurer X] [--sector ggz|huisartsenzorg] [--from D] [--to D] [--now DATE] [--lang nl|en] [--json]',
+    summary: 'deadlines [--insurer X] [--sector S] [--from D] [--to D] [--now DATE] [--lang nl|en] [--json]',
     details: ['the deadline calendar, past and upcoming, as a table or JSON'],
     load: async () => (await import('./commands/deadlines.js')).deadlinesCommand,
   },
