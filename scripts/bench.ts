@@ -1,3 +1,4 @@
+import { benchAcks } from './bench-acks.js';
 import { benchColdStart } from './bench-cold-start.js';
 import { benchKnowledgeScale } from './bench-knowledge-scale.js';
 import { benchSchedulerPass } from './bench-scheduler.js';
@@ -25,8 +26,22 @@ const BENCHES: readonly { name: string; run: () => Promise<string> }[] = [
       return `${r.busyPassMs} ms for the pass delivering ${r.delivered} reminders (limit 1000), ${r.quietPassMs} ms for the next pass (nothing due), peak RSS ${r.peakRssMb} MB, heap +${r.heapDeltaMb} MB`;
     },
   },
+  {
+    name: 'acks under load (contractbot serve, answer pool on, Slack and Teams stand-ins)',
+    run: async () => {
+      const r = await benchAcks();
+      const lines = r.figures.map(
+        (f) => `  ${f.platform} ${String(f.concurrency).padStart(2)} concurrent: ack p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, max ${f.maxMs} ms (${f.requests} requests${f.platform === 'slack' ? `, ${f.over3s} over 3 s` : ''})`,
+      );
+      const mem = r.memory.map((m) => `  ${m.platform} RSS after each round of 50: ${m.rssMb.join(' → ')} MB`);
+      return `\n${[...lines, ...mem, `  answers delivered to the stand-ins: slack ${r.answered.slack}, teams ${r.answered.teams}`].join('\n')}`;
+    },
+  },
 ];
 
+// `npm run bench -- acks` runs only the benches whose name contains the word.
+const only = process.argv[2];
 for (const bench of BENCHES) {
+  if (only && !bench.name.includes(only)) continue;
   process.stdout.write(`${bench.name}: ${await bench.run()}\n`);
 }

@@ -16,7 +16,7 @@ const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
 // Build next to dist/ and swap it in at the end, so a CLI that is running meanwhile never sees it half-built.
 rmSync('dist.next', { recursive: true, force: true });
 await build({
-  entryPoints: { 'cli/main': 'bot/main.ts', 'scripts/bench': 'scripts/bench.ts' },
+  entryPoints: { 'cli/main': 'bot/main.ts', 'cli/answer-worker': 'bot/answer-worker.ts', 'scripts/bench': 'scripts/bench.ts' },
   outdir: 'dist.next',
   bundle: true,
   splitting: true,

@@ -1,4 +1,5 @@
-import { CloudAdapter } from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { ConfigError } from '../config-error.js';
@@ -26,6 +27,38 @@ const activityShape = z.object({
   conversation: z.object({ id: z.string().min(1) }),
 });
 
+/**
+ * CloudAdapter with the two halves of `process()` apart: authenticate (401 on a bad token), then
+ * run the turn, so the route can acknowledge a message before the answer is computed.
+ */
+class AckFirstCloudAdapter extends CloudAdapter {
+  runTurn(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+/** Turns still running after their HTTP answer, so shutdown (and tests) can wait for them. */
+class Turns {
+  private readonly running = new Set<Promise<unknown>>();
+  track(work: Promise<unknown>): void {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work));
+  }
+  async idle(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.running.size > 0 && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...this.running]), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
+      clearTimeout(timer);
+    }
+  }
+}
+
+export interface TeamsPart extends ServerPart {
+  /** Resolves when no turn is running any more (shutdown, tests). */
+  idle(): Promise<void>;
+}
+
 /** Knobs for tests and private clouds; production uses the defaults. */
 export interface TeamsPartOptions {
   readonly authentication?: TeamsAuthenticationOverrides;
@@ -42,7 +75,7 @@ export interface TeamsPartOptions {
  * configured (no MICROSOFT_APP_ID and no TEAMS_EMULATOR). Emulator mode (no credentials, no
  * token checks) is refused unless the server listens on a loopback HOST.
  */
-export async function createTeamsPart(deps: ServeDeps, options: TeamsPartOptions = {}): Promise<ServerPart | undefined> {
+export async function createTeamsPart(deps: ServeDeps, options: TeamsPartOptions = {}): Promise<TeamsPart | undefined> {
   const { config, log } = deps;
   if (!config.teams && !config.teamsEmulator) return undefined;
   const emulator = !config.teams;
@@ -67,7 +100,9 @@ export async function createTeamsPart(deps: ServeDeps, options: TeamsPartOptions
     ...(options.random ? { random: options.random } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
-  const cloudAdapter = new CloudAdapter(createTeamsAuthentication(config.teams, { httpClient }, options.authentication));
+  const authentication = createTeamsAuthentication(config.teams, { httpClient }, options.authentication);
+  const cloudAdapter = new AckFirstCloudAdapter(authentication);
+  const turns = new Turns();
   cloudAdapter.onTurnError = async (context, error) => {
     log.error('teams turn failed', { activityType: context.activity.type, error: errorLine(error) });
     try {
@@ -108,15 +143,47 @@ export async function createTeamsPart(deps: ServeDeps, options: TeamsPartOptions
             res.status(400).json({ error: 'Not a Bot Framework activity: type, channelId, serviceUrl and conversation.id are required.' });
             return;
           }
+          const activity = withDates(req.body as Activity & Record<string, unknown>);
+          let auth: AuthenticateRequestResult;
           try {
-            await cloudAdapter.process(req, res, (context) => bot.run(context));
+            auth = await authentication.authenticateRequest(activity, req.headers.authorization ?? '');
           } catch (error) {
-            log.error('teams request failed', { error: errorLine(error) });
-            if (!res.headersSent) res.status(500).json({ error: 'internal error' });
+            if (error instanceof AuthenticationError) {
+              res.status(401).json({ error: 'Unauthorized: the Bot Framework token was not accepted.' });
+              return;
+            }
+            log.error('teams authentication failed', { error: errorLine(error) });
+            res.status(500).json({ error: 'internal error' });
+            return;
           }
+          const logic = (context: TurnContext) => bot.run(context);
+          if (activity.type === 'invoke') {
+            // An invoke's answer is its HTTP response (Action.Execute: the refreshed card).
+            try {
+              const invoke = await cloudAdapter.runTurn(auth, activity, logic);
+              res.status(invoke?.status ?? 200);
+              if (invoke?.body !== undefined) res.json(invoke.body);
+              else res.end();
+            } catch (error) {
+              log.error('teams invoke failed', { error: errorLine(error) });
+              if (!res.headersSent) res.status(500).json({ error: 'internal error' });
+            }
+            return;
+          }
+          // Everything else is acknowledged first; the answer goes out through the connector.
+          res.status(200).end();
+          turns.track(
+            cloudAdapter.runTurn(auth, activity, logic).catch((error: unknown) => {
+              log.error('teams turn failed', { error: errorLine(error) });
+            }),
+          );
         },
       );
     },
+    async stop() {
+      await turns.idle();
+    },
+    idle: () => turns.idle(),
   };
 }
 
@@ -126,4 +193,16 @@ function unmapIpv4(address: string): string {
 
 function errorLine(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message.split('\n')[0] ?? ''}` : String(error);
+}
+
+/** What CloudAdapter.process does to an activity before a turn: string timestamps become Dates (raw strings kept). */
+function withDates(activity: Activity & Record<string, unknown>): Activity {
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[raw] = value;
+      (activity as Record<string, unknown>)[field] = new Date(value);
+    }
+  }
+  return activity;
 }

@@ -9,8 +9,9 @@ import { createLogger, type Logger } from '../logger.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { parseNow } from '../parse-now.js';
 import { createSchedulerPart } from '../scheduler/scheduler-part.js';
-import { createServeDeps, type AdapterRegistry } from '../serve-deps.js';
-import { createKnowledgeSource, KNOWLEDGE_REFRESH_MS } from '../knowledge-source.js';
+import { createAnswerPool } from '../answer-pool.js';
+import { createServeDeps, type AdapterRegistry, type ServeDeps } from '../serve-deps.js';
+import { createKnowledgeSource, KNOWLEDGE_REFRESH_MS, type KnowledgeSource } from '../knowledge-source.js';
 import { startServer } from '../server.js';
 import type { ServerPart } from '../../adapters/server-part.js';
 
@@ -38,7 +39,16 @@ export const serveCommand: Command = async (args, io) => {
 async function serve(config: Config, log: Logger, clock: () => Date, store: ReturnType<typeof lazyStore>, io: CliIo): Promise<number> {
   await store.get(); // fail fast on a bad DATABASE_URL, and apply migrations before serving
   const knowledge = createKnowledgeSource({ glossaryPath: config.glossaryPath, log }, store.get);
-  const deps = await createServeDeps(config, log, clock, store.get, knowledge);
+  // Answers are computed in worker threads, off the HTTP thread that acknowledges requests.
+  const pool = await createAnswerPool({ env: io.env, databaseUrl: config.databaseUrl, log });
+  try {
+    return await serveWith(await createServeDeps(config, log, clock, store.get, knowledge, pool), knowledge, config, log, io);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function serveWith(deps: ServeDeps, knowledge: KnowledgeSource, config: Config, log: Logger, io: CliIo): Promise<number> {
   // Documents added and dates confirmed on any replica reach this one within the refresh interval.
   const refresher = setInterval(() => void knowledge.refresh().catch((error: unknown) => log.error('knowledge refresh failed', { error: error instanceof Error ? error.message : String(error) })), KNOWLEDGE_REFRESH_MS);
   refresher.unref();

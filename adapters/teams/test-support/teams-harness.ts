@@ -9,7 +9,7 @@ import { openStore } from '../../../bot/storage/open-store.js';
 import { silentLogger } from '../../../bot/logger.js';
 import type { Store } from '../../../handlers/store.js';
 import type { IncomingMessage, Reply } from '../../../handlers/types.js';
-import { createTeamsPart, type TeamsPartOptions } from '../teams-part.js';
+import { createTeamsPart, type TeamsPart, type TeamsPartOptions } from '../teams-part.js';
 
 export const BOT = { id: '28:contractbot-app-id', name: 'ContractBot' } as const;
 export const FIXED_NOW = new Date('2026-03-02T11:00:00+01:00');
@@ -17,7 +17,7 @@ export const FIXED_NOW = new Date('2026-03-02T11:00:00+01:00');
 /** The real shared HTTP server with the real Teams part, an in-memory SQLite store and a recording core. */
 export interface TeamsHarness {
   readonly server: RunningServer;
-  readonly part: ServerPart;
+  readonly part: TeamsPart;
   readonly store: Store;
   readonly handled: IncomingMessage[];
   readonly url: string;
@@ -58,7 +58,10 @@ export async function startTeamsHarness(options: {
     url,
     async post(activity, headers = {}) {
       const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
-      return { status: res.status, body: await res.text() };
+      const body = await res.text();
+      // Messages are acknowledged before their turn runs: wait for the turn, as Teams would for the reply.
+      await part.idle();
+      return { status: res.status, body };
     },
     async close() {
       await server.close();
