@@ -1,3 +1,4 @@
+import type { MemoryStore } from './conversation/memory-store.js';
 import type { DocumentStore } from './document-store.js';
 import type { Address, Language, Sector } from './types.js';
 
@@ -123,7 +124,7 @@ export interface Feedback {
   readonly comment?: string;
 }
 
-export interface Store extends DocumentStore {
+export interface Store extends DocumentStore, MemoryStore {
   readonly kind: 'sqlite' | 'postgres';
 
   addSubscription(input: NewSubscription, now: Date): Promise<Subscription>;

@@ -284,4 +284,26 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: 'CREATE TABLE knowledge_index_cache (version INTEGER PRIMARY KEY, body TEXT NOT NULL);',
     postgres: 'CREATE TABLE knowledge_index_cache (version BIGINT PRIMARY KEY, body TEXT NOT NULL);',
   },
+  {
+    // Versions from 200 on belong to conversation memory (the last understanding's slots per
+    // conversation and thread, never message text), so they never collide with the others.
+    version: 200,
+    name: 'conversation memory',
+    sqlite: `
+      CREATE TABLE conversation_memory (
+        key TEXT PRIMARY KEY,
+        slots TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        version INTEGER NOT NULL
+      );
+      CREATE INDEX conversation_memory_updated ON conversation_memory (updated_at);`,
+    postgres: `
+      CREATE TABLE conversation_memory (
+        key TEXT PRIMARY KEY,
+        slots TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        version INTEGER NOT NULL
+      );
+      CREATE INDEX conversation_memory_updated ON conversation_memory (updated_at);`,
+  },
 ];

@@ -4,6 +4,7 @@ import type { DeliveryClaim, DeliveryKey, DeliveryOutcome, HeldDelivery, Milesto
 import type { Address } from '../../handlers/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { postgresDocumentStore } from './postgres-documents.js';
+import { postgresMemoryStore } from './postgres-memory.js';
 import { normalizeLeadDays } from './normalize-lead-days.js';
 import { DEFAULT_TIME_OF_DAY } from '../../handlers/reminder-due-time.js';
 import {
@@ -122,6 +123,7 @@ export async function openPostgresStore(url: string, options: { max?: number } =
   const store: Store = {
     kind: 'postgres',
     ...postgresDocumentStore(pool),
+    ...postgresMemoryStore(pool),
 
     async addSubscription(input: NewSubscription, now: Date): Promise<Subscription> {
       const address = storedAddress(input.address);

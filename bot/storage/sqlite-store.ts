@@ -6,6 +6,7 @@ import type { DeliveryClaim, DeliveryKey, DeliveryOutcome, DeliveryState, HeldDe
 import { ensureDirectory } from './ensure-directory.js';
 import { MIGRATIONS } from './migrations.js';
 import { sqliteDocumentStore } from './sqlite-documents.js';
+import { sqliteMemoryStore } from './sqlite-memory.js';
 import { normalizeLeadDays } from './normalize-lead-days.js';
 import { DEFAULT_TIME_OF_DAY } from '../../handlers/reminder-due-time.js';
 import {
@@ -172,6 +173,7 @@ export function openSqliteStore(path: string): Store {
   const store: Store = {
     kind: 'sqlite',
     ...sqliteDocumentStore(db),
+    ...sqliteMemoryStore(db),
 
     async addSubscription(input: NewSubscription, now: Date): Promise<Subscription> {
       const id = newSubscriptionId();

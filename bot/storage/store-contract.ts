@@ -3,6 +3,7 @@ import type { DeliveryKey, Store } from '../../handlers/store.js';
 import type { Address } from '../../handlers/types.js';
 import { saveChecklistState, updateChecklistState } from '../../handlers/escalation/checklist-storage.js';
 import { parseChecklistState, setItemsDone, type ChecklistState } from '../../handlers/escalation/checklist-state.js';
+import { describeMemoryContract } from './memory-contract.js';
 import { openStore } from './open-store.js';
 
 /** A database the contract runs against: one fresh, empty database (or schema) per test. */
@@ -53,6 +54,7 @@ function key(conversation: string, leadDays = 7, milestoneId = 'm-1', occurrence
 export function describeStoreContract(target: StoreTarget): void {
   describe(`Store contract: ${target.label}`, () => {
     const db = useFreshDatabase(target);
+    describeMemoryContract(() => db.open());
 
     it('keeps a time of day per subscription, a sector per conversation, and replaces a subscription\'s sectors (making it due)', async () => {
       const store = await db.open();

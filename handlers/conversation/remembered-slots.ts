@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * The slots of a conversation's last understanding that a follow-up may reuse ("and for VGZ?",
+ * "what about 2027?", "same in English"). Only slots: never the message text or its words, so
+ * memory never holds personal data. Validated on read: a row that does not parse is ignored.
+ */
+export const rememberedSlotsSchema = z.object({
+  intent: z.string().min(1),
+  language: z.enum(['nl', 'en']),
+  /** Canonical insurer names, in the order they were named. */
+  insurers: z.array(z.string().min(1)).max(20),
+  sector: z.string().min(1).optional(),
+  step: z.string().min(1).optional(),
+  wantsEnd: z.boolean().optional(),
+  contractYear: z.number().int().min(1900).max(2200).optional(),
+  window: z.object({ from: isoDate, to: isoDate, kind: z.enum(['range', 'next']) }).optional(),
+  referenceDate: isoDate.optional(),
+  /** The escalation topic ids or similar handler-owned choices a follow-up keeps. */
+  topics: z.array(z.string().min(1)).max(20).optional(),
+});
+
+export type RememberedSlots = z.infer<typeof rememberedSlotsSchema>;
+
+/** The stored value parsed, or undefined when it is not a valid set of slots. */
+export function parseRememberedSlots(value: unknown): RememberedSlots | undefined {
+  const parsed = rememberedSlotsSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
