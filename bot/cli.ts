@@ -4,7 +4,8 @@ import { ConfigError, UsageError } from './config-error.js';
 /** Commands are loaded on demand so `ask` never pays for Slack, Teams or database modules. */
 const COMMANDS: Record<string, { summary: string; details?: readonly string[]; load: () => Promise<Command> }> = {
   ask: {
-    summary: 'ask [--json] [--now DATE] "<question>"            answer one question (put -- before a question starting with -)',
+    summary: 'ask [--json] [--now DATE] [--conversation A] "<question>"   answer one question (put -- before a question starting with -)',
+    details: ['--conversation local:x | slack:C1#ts | teams:id (default local:cli): calls with the same address are one conversation'],
     load: async () => (await import('./commands/ask.js')).askCommand,
   },
   chat: {
@@ -68,7 +69,7 @@ const COMMANDS: Record<string, { summary: string; details?: readonly string[]; l
     load: async () => (await import('./commands/teams-package.js')).teamsPackageCommand,
   },
   eval: {
-    summary: 'eval [--file F] [--json] [--concurrency N]        run an evaluation question set (npm run eval)',
+    summary: 'eval [--file F] [--conversations F] [--json] [--concurrency N]   run the evaluation question and conversation sets (npm run eval)',
     load: async () => (await import('./commands/eval.js')).evalCommand,
   },
   calibrate: {

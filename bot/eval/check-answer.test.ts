@@ -64,4 +64,17 @@ describe('checkAnswer', () => {
     expect(checkAnswer(rule, { exitCode: 0, stdout: JSON.stringify(base), stderr: 'Error: x\n    at foo (/a/b.js:1:2)\n' }).pass).toBe(false);
     expect(checkAnswer(rule, { exitCode: 0, stdout: 'not json', stderr: '' }).pass).toBe(false);
   });
+
+  it('allDates, within, notPhrases and language (the conversation checks)', () => {
+    const out = answer({ ...base, language: 'en', text: 'Thanks! Anything else?', deadlines: [deadline('2027-01-15'), deadline('2027-02-01')] });
+    expect(checkAnswer(q({ allDates: ['2027-02-01', '2027-01-15'] }), out).pass).toBe(true);
+    expect(checkAnswer(q({ allDates: ['2027-02-01', '2027-03-01'] }), out).failures).toEqual(['dates 2027-03-01 not among the deadlines (2027-01-15, 2027-02-01)']);
+    expect(checkAnswer(q({ within: ['2027-01-01', '2027-02-28'] }), out).pass).toBe(true);
+    expect(checkAnswer(q({ within: ['2027-01-20', '2027-02-28'] }), out).failures).toEqual(['deadlines outside 2027-01-20 – 2027-02-28: 2027-01-15']);
+    expect(checkAnswer(q({ within: ['2027-01-01', '2027-02-28'] }), answer(base)).failures).toEqual(['no deadline within 2027-01-01 – 2027-02-28']);
+    expect(checkAnswer(q({ notPhrases: ['nothing about this'] }), out).pass).toBe(true);
+    expect(checkAnswer(q({ notPhrases: ['ANYTHING else'] }), out).failures).toEqual(['text says "ANYTHING else"']);
+    expect(checkAnswer(q({ language: 'en' }), out).pass).toBe(true);
+    expect(checkAnswer(q({ language: 'nl' }), out).failures).toEqual(['language en, expected nl']);
+  });
 });

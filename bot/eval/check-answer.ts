@@ -1,5 +1,5 @@
 import { fold } from '../../knowledge/fold.js';
-import type { EvalQuestion } from './eval-question.js';
+import type { EvalTurn } from './eval-question.js';
 
 /** What running `contractbot ask --json …` for one question produced. */
 export interface AskOutcome {
@@ -16,6 +16,7 @@ export interface CheckResult {
 
 interface AnswerJson {
   intent?: unknown;
+  language?: unknown;
   text?: unknown;
   sources?: { documentId?: unknown; snippet?: unknown }[];
   deadlines?: { date?: unknown; precision?: unknown; status?: unknown; insurer?: unknown }[];
@@ -44,9 +45,11 @@ function parseOne(stdout: string): AnswerJson | undefined {
  * monthDay, monthPrefix and status on the first two deadlines; doc on the first three sources;
  * phrases in the text or first three snippets; intent; mustMention and atLeast in the text;
  * unknownInsurer (named, no date for it, no other insurer's date); robust (exit 0 with one JSON
- * object or exit 2 with a one-line message, never a stack trace).
+ * object or exit 2 with a one-line message, never a stack trace); allDates (all among the
+ * deadlines), within (at least one deadline, all inside the range), notPhrases (none in the text)
+ * and language.
  */
-export function checkAnswer(question: EvalQuestion, outcome: AskOutcome): CheckResult {
+export function checkAnswer(question: EvalTurn, outcome: AskOutcome): CheckResult {
   const failures: string[] = [];
   if (STACK_TRACE.test(outcome.stderr) || STACK_TRACE.test(outcome.stdout)) failures.push('a stack trace was printed');
   const json = outcome.exitCode === 0 ? parseOne(outcome.stdout) : undefined;
@@ -57,7 +60,8 @@ export function checkAnswer(question: EvalQuestion, outcome: AskOutcome): CheckR
   }
   const needsAnswer =
     question.date ?? question.anyDate ?? question.monthDay ?? question.monthPrefix ?? question.status ?? question.doc ?? question.phrases ??
-    question.intent ?? question.mustMention ?? question.atLeast ?? question.unknownInsurer;
+    question.intent ?? question.mustMention ?? question.atLeast ?? question.unknownInsurer ??
+    question.allDates ?? question.within ?? question.notPhrases ?? question.language;
   if (needsAnswer === undefined) return { pass: failures.length === 0, failures };
   if (!json) return { pass: false, failures: [...failures, `no JSON answer (exit ${outcome.exitCode})`] };
 
@@ -104,5 +108,17 @@ export function checkAnswer(question: EvalQuestion, outcome: AskOutcome): CheckR
     const others = deadlines.filter((d) => typeof d.insurer === 'string' && fold(d.insurer) !== fold(name));
     if (others.length > 0) failures.push(`presents ${String(others[0]?.insurer)}'s date as the answer`);
   }
+  if (question.allDates) {
+    const missing = question.allDates.filter((date) => !deadlines.some((d) => dateOf(d) === date));
+    if (missing.length > 0) failures.push(`dates ${missing.join(', ')} not among the deadlines (${deadlines.map(dateOf).join(', ') || 'none'})`);
+  }
+  if (question.within) {
+    const [from, to] = question.within;
+    const outside = deadlines.map(dateOf).filter((date) => date < from || date > to);
+    if (deadlines.length === 0) failures.push(`no deadline within ${from} – ${to}`);
+    else if (outside.length > 0) failures.push(`deadlines outside ${from} – ${to}: ${outside.join(', ')}`);
+  }
+  for (const phrase of question.notPhrases ?? []) if (has(text, phrase)) failures.push(`text says "${phrase}"`);
+  if (question.language && json.language !== question.language) failures.push(`language ${String(json.language)}, expected ${question.language}`);
   return { pass: failures.length === 0, failures };
 }

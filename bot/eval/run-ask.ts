@@ -2,14 +2,15 @@ import { spawn } from 'node:child_process';
 import type { AskOutcome } from './check-answer.js';
 
 /**
- * Runs `node <bin> ask --json --now <now> -- <question>` as a child process: exactly the code path
- * of a user's `ask --json`. Resolves with the exit code and output (killed after `timeoutMs`).
+ * Runs `node <bin> ask --json --now <now> --conversation <address> -- <question>` as a child
+ * process: exactly the code path of a user's `ask --json`. Resolves with the exit code and output
+ * (killed after `timeoutMs`).
  */
-export function runAsk(bin: string, question: string, now: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<AskOutcome> {
+export function runAsk(bin: string, question: string, now: string, env: NodeJS.ProcessEnv, conversation = 'local:cli', timeoutMs = 60_000): Promise<AskOutcome> {
   return new Promise((resolve) => {
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(process.execPath, [bin, 'ask', '--json', '--now', now, '--', question], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn(process.execPath, [bin, 'ask', '--json', '--now', now, '--conversation', conversation, '--', question], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (error) {
       // E.g. a NUL byte: no operating system passes it in a command-line argument.
       resolve({ exitCode: null, stdout: '', stderr: `cannot run ask with this question: ${error instanceof Error ? error.message : String(error)}` });
