@@ -1,4 +1,5 @@
 import type { Block, Intent, Language, Reply, Source } from './types.js';
+import { textTable } from './text-table.js';
 import { assertNever } from './types.js';
 import { dateLabel } from './format-date.js';
 
@@ -77,6 +78,9 @@ export function blocksToPlainText(blocks: readonly Block[], language: Language):
             .map((d) => `• ${dateLabel(d.date, d.precision, language)}: ${d.label}${d.insurer ? ` (${d.insurer})` : ''}`)
             .join('\n'),
         );
+        break;
+      case 'table':
+        out.push(textTable(block.header, block.rows));
         break;
       case 'checklist': {
         const done = block.items.filter((i) => i.done).length;

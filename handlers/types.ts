@@ -114,6 +114,8 @@ export type Block =
   /** Cited passages; `further` when a `quote` block before it already cites the main one. */
   | { readonly kind: 'sources'; readonly sources: readonly Source[]; readonly further?: boolean }
   | { readonly kind: 'deadlines'; readonly deadlines: readonly DeadlineItem[] }
+  /** A side-by-side table (comparisons): a header row, then rows with one plain-text cell per header column. */
+  | { readonly kind: 'table'; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] }
   | {
       readonly kind: 'checklist';
       readonly id: string;

@@ -170,6 +170,7 @@ describe('renderBlockKit', () => {
       { kind: 'deadlines', deadlines: [{ ...deadline, status: 'upcoming', daysFromNow: 1, precision: 'month', date: '2026-10-01' }] },
       { kind: 'checklist', id: 'c', title: 't', items: [] },
       { kind: 'actions', buttons: [] },
+      { kind: 'table', header: ['a', 'b'], rows: [['1', '2']] },
     ];
     for (const block of kinds) {
       const [m] = renderBlockKit(makeReply('question', 'nl', [block]));
@@ -179,5 +180,31 @@ describe('renderBlockKit', () => {
     expect(deadlineBlock.fields?.[0]?.text).toContain('*oktober 2026* · _morgen_');
     const noUrl = renderBlockKit(makeReply('question', 'nl', [kinds[2]!]))[0]!.blocks[0] as Context;
     expect(texts([noUrl])[0]).toContain('Inkoopbeleid GGZ 2024 (Zorg en Zekerheid, 2023)');
+  });
+
+  it('renders a table as aligned monospace columns, paged within the section limit with the header repeated', () => {
+    const table: Block = {
+      kind: 'table',
+      header: ['Insurer', 'Date', 'Status', 'Source'],
+      rows: [
+        ['VGZ', 'Friday 1 November 2019', 'past', 'Inkoopbeleid GGZ 2020 <b>'],
+        ['Zorg en Zekerheid', 'Thursday 9 November 2023', 'past', 'Zorginkoopbeleid GGZ 2024'],
+      ],
+    };
+    const [small] = renderBlockKit(makeReply('question', 'en', [table]));
+    const text = (small!.blocks[0] as Section).text?.text ?? '';
+    expect(text.startsWith('```') && text.endsWith('```')).toBe(true);
+    const lines = text.slice(3, -3).split('\n');
+    expect(lines[0]).toMatch(/^Insurer {12}Date {22}Status {2}Source$/);
+    expect(lines[2]).toMatch(/^VGZ {16}Friday 1 November 2019 {4}past {4}Inkoopbeleid GGZ 2020 &lt;b&gt;$/);
+    expect(lines[3]?.indexOf('Thursday')).toBe(lines[0]?.indexOf('Date'));
+    const many: Block = { kind: 'table', header: ['Insurer', 'Date'], rows: Array.from({ length: 300 }, (_, i) => [`Insurer ${i}`, `day ${i}`]) };
+    const blocks = renderBlockKit(makeReply('question', 'en', [many])).flatMap((m) => m.blocks) as Section[];
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const b of blocks) {
+      expect(b.text!.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+      expect(b.text!.text.startsWith('```Insurer')).toBe(true);
+    }
+    expect(blocks.map((b) => b.text!.text).join('\n').match(/Insurer \d+/g)).toHaveLength(300);
   });
 });

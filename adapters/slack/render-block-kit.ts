@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import { CHECKLIST_TOGGLE_ACTION, checklistToggleValue } from '../../handlers/checklist-action.js';
 import { dateLabel } from '../../handlers/format-date.js';
 import { citation, sourcesLabel } from '../../handlers/reply.js';
+import { textTable } from '../../handlers/text-table.js';
 import type { Block, Button, DeadlineItem, Language, Reply, Source } from '../../handlers/types.js';
 import { assertNever } from '../../handlers/types.js';
 import { escapeMrkdwn, markdownToMrkdwn, mrkdwnLink, splitText, truncate } from './mrkdwn.js';
@@ -130,6 +131,8 @@ export function renderBlock(block: Block, language: Language): SlackBlock[] {
       ];
     case 'sources':
       return block.sources.map((source, i) => renderSource(source, i + 1, language, block.further === true));
+    case 'table':
+      return renderTable(block);
     case 'checklist':
       return renderChecklist(block, language);
     case 'actions':
@@ -151,6 +154,30 @@ export function renderDeadlineFields(deadlines: readonly DeadlineItem[], languag
       return `*${escapeMrkdwn(dateLabel(d.date, d.precision, language))}* · _${status}_\n${escapeMrkdwn(d.label)}${who}`;
     }),
   );
+}
+
+/**
+ * A table in Slack, which has no table block: aligned monospace columns in a code block, as many
+ * sections as needed to stay within the section text limit, each repeating the header. Cells are
+ * cut to keep a row readable.
+ */
+function renderTable(block: Extract<Block, { kind: 'table' }>): SlackBlock[] {
+  const cell = (text: string) => truncate(text.split('\n').join(' ').trim(), 120);
+  const header = block.header.map(cell);
+  const rows = block.rows.map((row) => row.map(cell));
+  const budget = SLACK_LIMITS.sectionText - 8;
+  const out: SlackBlock[] = [];
+  let page: string[][] = [];
+  const flush = () => {
+    if (page.length > 0 || out.length === 0) out.push(section(`\`\`\`${escapeMrkdwn(textTable(header, page))}\`\`\``));
+    page = [];
+  };
+  for (const row of rows) {
+    if (page.length > 0 && escapeMrkdwn(textTable(header, [...page, row])).length > budget) flush();
+    page.push(row);
+  }
+  flush();
+  return out;
 }
 
 /** A quoted passage as mrkdwn quote lines. */

@@ -72,7 +72,27 @@ export interface InputText {
   readonly isMultiline?: boolean;
 }
 
-export type CardElement = TextBlock | FactSet | ActionSet | ColumnSet | Container | InputText;
+/** A cell of an Adaptive Card 1.5 table. */
+export interface TableCell {
+  readonly type: 'TableCell';
+  readonly items: readonly CardElement[];
+}
+
+export interface TableRow {
+  readonly type: 'TableRow';
+  readonly cells: readonly TableCell[];
+}
+
+/** The Adaptive Card 1.5 Table element: columns with relative widths, the first row as header. */
+export interface Table {
+  readonly type: 'Table';
+  readonly columns: readonly { readonly width: number }[];
+  readonly rows: readonly TableRow[];
+  readonly firstRowAsHeader: boolean;
+  readonly spacing?: 'small' | 'medium';
+}
+
+export type CardElement = TextBlock | FactSet | ActionSet | ColumnSet | Container | InputText | Table;
 
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';

@@ -4,6 +4,7 @@ import { makeReply } from '../../handlers/reply.js';
 import type { Block, BlockKind, Source } from '../../handlers/types.js';
 import { isTextOnly, renderAdaptiveCard } from './render-adaptive-card.js';
 import { renderTeamsMessage } from './render-teams-message.js';
+import { validateAdaptiveCard } from './test-support/validate-card.js';
 
 const source: Source = {
   documentId: 'zz-ggz-2024',
@@ -39,9 +40,17 @@ const every: Record<BlockKind, Block> = {
   },
   actions: { kind: 'actions', buttons: [{ id: 'reminder.done', label: 'Klaar', value: 's1|m1', style: 'primary' }, { id: 'reminder.snooze', label: 'Snooze 1 dag' }] },
   input: { kind: 'input', id: 'feedback.comment', label: 'Opmerking', placeholder: 'Wat ontbrak?', submitLabel: 'Versturen', value: 'nl|chat|0' },
+  table: {
+    kind: 'table',
+    header: ['Zorgverzekeraar', 'Datum', 'Status', 'Bron'],
+    rows: [
+      ['VGZ', 'vrijdag 1 november 2019', 'verstreken', 'Inkoopbeleid GGZ 2020, § 2.5'],
+      ['Zorg en Zekerheid', 'donderdag 9 november 2023', 'verstreken', ''],
+    ],
+  },
 };
 
-const ELEMENTS = new Set(['TextBlock', 'FactSet', 'ActionSet', 'ColumnSet', 'Container', 'Input.Text']);
+const ELEMENTS = new Set(['TextBlock', 'FactSet', 'ActionSet', 'ColumnSet', 'Container', 'Input.Text', 'Table']);
 
 /** Checks the parts of the Adaptive Card 1.5 schema the renderer uses; returns every Action.Submit. */
 function validate(element: unknown, path: string, submits: unknown[]): void {
@@ -81,6 +90,16 @@ function validate(element: unknown, path: string, submits: unknown[]): void {
     case 'Input.Text':
       expect(typeof e.id, path).toBe('string');
       break;
+    case 'Table':
+      for (const [i, row] of (e.rows as { type: string; cells: { type: string; items: unknown[] }[] }[]).entries()) {
+        expect(row.type).toBe('TableRow');
+        expect(row.cells).toHaveLength((e.columns as unknown[]).length);
+        row.cells.forEach((c, j) => {
+          expect(c.type).toBe('TableCell');
+          c.items.forEach((x, k) => validate(x, `${path}.rows[${i}].cells[${j}].items[${k}]`, submits));
+        });
+      }
+      break;
   }
 }
 
@@ -113,6 +132,20 @@ describe('renderAdaptiveCard', () => {
         { title: 'October 2026', value: 'Offerte — in 12 days' },
       ],
     });
+  });
+
+  it('renders a table as an Adaptive Card 1.5 Table with a bold header row, one row per table row', () => {
+    const card = renderAdaptiveCard(makeReply('question', 'nl', [every.table]));
+    const table = card.body.find((e) => e.type === 'Table');
+    expect(table).toMatchObject({ type: 'Table', firstRowAsHeader: true, columns: [{}, {}, {}, {}] });
+    const rows = (table as unknown as { rows: { cells: { items: { text: string; weight?: string }[] }[] }[] }).rows;
+    expect(rows.map((r) => r.cells.map((c) => c.items[0]?.text))).toEqual([
+      ['Zorgverzekeraar', 'Datum', 'Status', 'Bron'],
+      ['VGZ', 'vrijdag 1 november 2019', 'verstreken', 'Inkoopbeleid GGZ 2020, § 2.5'],
+      ['Zorg en Zekerheid', 'donderdag 9 november 2023', 'verstreken', '—'],
+    ]);
+    expect(rows[0]?.cells.every((c) => c.items[0]?.weight === 'bolder')).toBe(true);
+    expect(validateAdaptiveCard(card)).toEqual([]);
   });
 
   it('numbers sources and quotes their passage', () => {

@@ -3,7 +3,7 @@ import { dateLabel } from '../../handlers/format-date.js';
 import { citation, sourcesLabel } from '../../handlers/reply.js';
 import type { Block, Button, DeadlineItem, Language, Reply } from '../../handlers/types.js';
 import { assertNever } from '../../handlers/types.js';
-import type { AdaptiveCard, CardElement, SubmitAction, TextBlock } from './adaptive-card.js';
+import type { AdaptiveCard, CardElement, SubmitAction, Table, TableRow, TextBlock } from './adaptive-card.js';
 
 /** The id of an input field in a card: Teams returns the typed text under it in the submit's value. */
 export const INPUT_TEXT_ID = 'text';
@@ -252,6 +252,8 @@ function renderBlock(block: Block, language: Language): CardElement[] {
             spacing: 'small',
           })),
       ];
+    case 'table':
+      return block.header.length === 0 ? [] : [renderTable(block)];
     case 'checklist':
       return checklistUnits(block, language).flatMap((u) => u.elements);
     case 'actions':
@@ -264,6 +266,20 @@ function renderBlock(block: Block, language: Language): CardElement[] {
     default:
       return assertNever(block);
   }
+}
+
+/** A table block as an Adaptive Card 1.5 Table, the header row in bold; column widths follow the longest cell. */
+function renderTable(block: Extract<Block, { kind: 'table' }>): Table {
+  const rows = [block.header, ...block.rows];
+  const longest = block.header.map((_, i) => Math.max(4, ...rows.map((r) => Math.min(60, (r[i] ?? '').length))));
+  const row = (cells: readonly string[], header: boolean): TableRow => ({
+    type: 'TableRow',
+    cells: block.header.map((_, i) => ({
+      type: 'TableCell',
+      items: [{ type: 'TextBlock', text: cardText(cells[i]?.trim() || '—'), wrap: true, ...(header ? { weight: 'bolder' as const } : {}) }],
+    })),
+  });
+  return { type: 'Table', columns: longest.map((width) => ({ width })), firstRowAsHeader: true, rows: [row(block.header, true), ...block.rows.map((r) => row(r, false))], spacing: 'medium' };
 }
 
 function text(markdown: string): TextBlock {

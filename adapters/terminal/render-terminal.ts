@@ -23,6 +23,7 @@ function typedCommands(block: Block): string[] {
     case 'quote':
     case 'sources':
     case 'deadlines':
+    case 'table':
     case 'checklist':
       return [];
     default: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isValidYmd } from '../../knowledge/dates/calendar-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.string().refine(isValidYmd, 'a calendar date YYYY-MM-DD');
 
 /**
  * The slots of a conversation's last understanding that a follow-up may reuse ("and for VGZ?",
