@@ -1,0 +1,68 @@
+import { amsterdamDate } from '../../knowledge/dates/calendar-date.js';
+import type { HandlerContext } from '../context.js';
+import { deadlineCalendar } from '../deadline-calendar.js';
+import { statusPhrase } from '../deadline-text.js';
+import { dateLabel } from '../format-date.js';
+import { makeReply } from '../reply.js';
+import type { Understanding } from '../understand/understanding.js';
+import type { DeadlineItem, IncomingMessage, Reply } from '../types.js';
+
+const WORDS = {
+  nl: {
+    range: (from: string, to: string) => `Deadlines van ${from} tot en met ${to}`,
+    next: (from: string) => `De eerstvolgende deadline vanaf ${from}`,
+    none: 'Daarin valt geen enkele deadline uit de documenten.',
+    sectorWide: 'sectorbreed',
+  },
+  en: {
+    range: (from: string, to: string) => `Deadlines from ${from} through ${to}`,
+    next: (from: string) => `The next deadline from ${from}`,
+    none: 'No deadline from the documents falls in it.',
+    sectorWide: 'sector-wide',
+  },
+} as const;
+
+/**
+ * The deadlines inside the understanding's time window ("komende 3 maanden", "in januari en
+ * februari 2027"), in date order, filtered by the insurers and sector named or remembered
+ * (sector-wide rules apply to every insurer); for a `next` window ("what's next?") only the first
+ * date on or after its start (several steps on that day all shown). Verified milestones only;
+ * `deadlines` holds exactly the dates shown.
+ */
+export async function answerWindow(_message: IncomingMessage, u: Understanding, context: HandlerContext): Promise<Reply> {
+  const language = u.language;
+  const words = WORDS[language];
+  const today = amsterdamDate(context.now);
+  const window = u.window ?? { from: today, to: today, kind: 'next' as const };
+  const names = new Set(u.insurers.map((i) => i.name));
+  const milestones = context.knowledge.milestones.filter(
+    (m) => m.verified && (names.size === 0 || m.insurer === null || names.has(m.insurer)) && (u.sector === undefined || m.sector === u.sector),
+  );
+  const inRange = deadlineCalendar({ from: window.from, ...(window.kind === 'range' ? { to: window.to } : {}), today, language }, milestones);
+  const items: DeadlineItem[] = window.kind === 'next' ? inRange.filter((d) => d.date === inRange[0]?.date) : inRange;
+  const scope = [...names, ...(u.sector ? [context.knowledge.sectors.name(u.sector, language)] : [])];
+  const head =
+    (window.kind === 'next' ? words.next(dateLabel(window.from, 'day', language)) : words.range(dateLabel(window.from, 'day', language), dateLabel(window.to, 'day', language))) +
+    (scope.length > 0 ? ` (${scope.join(', ')})` : '') +
+    ':';
+  const lines = items.map((d) => `• **${dateLabel(d.date, d.precision, language)}** — ${d.label} (${d.insurer ?? words.sectorWide}); ${statusPhrase(d, language)}`);
+  const sources = items.flatMap((d) => {
+    const m = context.knowledge.milestones.find((x) => x.id === d.milestoneId);
+    return m ? [context.knowledge.source(m.documentId, m.section, m.quote, 1)] : [];
+  });
+  return makeReply('deadline', language, [
+    { kind: 'text', markdown: items.length === 0 ? `${head}\n${words.none}` : `${head}\n${lines.join('\n')}` },
+    { kind: 'deadlines', deadlines: items },
+    { kind: 'sources', sources: dedupe(sources) },
+  ]);
+}
+
+function dedupe<T extends { documentId: string; snippet: string }>(sources: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = `${s.documentId}|${s.snippet}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).slice(0, 4);
+}
