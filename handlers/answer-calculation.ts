@@ -5,7 +5,8 @@ import { type AnchorRule, type DurationRule, isAnchorRule, isDurationRule, isThr
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { HandlerContext } from './context.js';
 import { deadlineStatus } from './deadline-item.js';
-import { type DeadlineQuestion, parseDeadlineQuestion } from './deadline-question.js';
+import { type DeadlineQuestion, deadlineQuestionOf } from './deadline-question.js';
+import type { Understanding } from './understand/understanding.js';
 import { actorPhrase, statusPhrase } from './deadline-text.js';
 import { dateLabel } from './format-date.js';
 import { makeReply } from './reply.js';
@@ -190,10 +191,11 @@ function anchorReply(kb: KnowledgeBase, rule: AnchorRule, startDate: string, tod
  * its quote), the resulting date with weekday and status, the holidays skipped, and the other
  * applicable rule when there is one.
  */
-export function answerCalculation(text: string, context: HandlerContext, language: Language): Reply {
+export function answerCalculation(understanding: Understanding, context: HandlerContext): Reply {
   const kb = context.knowledge;
+  const { language, text } = understanding;
   const today = amsterdamDate(context.now);
-  const question = parseDeadlineQuestion(text, today, kb);
+  const question = deadlineQuestionOf(understanding);
   const nl = language === 'nl';
   const rules = kb.rules;
   const choice = chooseRules(kb, question, rules);

@@ -6,7 +6,8 @@ import { previousOccurrence } from '../knowledge/milestones/occurrences.js';
 import type { HandlerContext } from './context.js';
 import { toDeadlineItem } from './deadline-item.js';
 import { occurrenceToShow } from './deadline-occurrence.js';
-import { type DeadlineQuestion, parseDeadlineQuestion } from './deadline-question.js';
+import { type DeadlineQuestion, deadlineQuestionOf } from './deadline-question.js';
+import type { Understanding } from './understand/understanding.js';
 import { actorPhrase, statusPhrase, yearlyPhrase } from './deadline-text.js';
 import { dateLabel } from './format-date.js';
 import { rankMilestones, type RankedMilestone } from './rank-milestones.js';
@@ -155,10 +156,11 @@ function unknownInsurerReply(kb: KnowledgeBase, name: string, question: Deadline
  * citation; yearly rules give their next occurrence and the rule. Questions about insurers whose
  * policy is not loaded get the honest answer and only sector-wide rules.
  */
-export function answerDeadline(text: string, context: HandlerContext, language: Language): Reply {
+export function answerDeadline(understanding: Understanding, context: HandlerContext): Reply {
   const kb = context.knowledge;
+  const { language } = understanding;
   const today = amsterdamDate(context.now);
-  const question = parseDeadlineQuestion(text, today, kb);
+  const question = deadlineQuestionOf(understanding);
   const nl = language === 'nl';
   const insurer = question.insurers[0];
   const policy = insurer ? policyFor(kb, insurer.name, question.year, today) : undefined;

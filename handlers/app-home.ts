@@ -1,6 +1,5 @@
 import { amsterdamDate } from '../knowledge/dates/calendar-date.js';
 import { calendarLinkBlock } from './calendar-link.js';
-import { matchChatCommand } from './chat-commands.js';
 import type { HandlerContext } from './context.js';
 import type { Handler } from './handler.js';
 import { helpReply } from './help.js';
@@ -27,8 +26,8 @@ const MAX_SUBSCRIPTIONS = 20;
 export const appHomeHandler: Handler = {
   intent: 'help',
   actionPrefix: 'app.',
-  match: (text, _language, knowledge) => (matchChatCommand(knowledge.chatCommands, text)?.id === 'home' ? 1 : 0),
-  handle: async (message, context, language) => {
+  handle: async (message, understanding, context) => {
+    const { language } = understanding;
     switch (message.action?.id) {
       case APP_WELCOME:
         return welcomeReply(message.action.value === 'en' ? 'en' : message.action.value === 'nl' ? 'nl' : language, context);

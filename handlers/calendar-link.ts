@@ -1,5 +1,5 @@
 import type { HandlerContext } from './context.js';
-import { matchChatCommand } from './chat-commands.js';
+import { messages } from './messages/messages.js';
 import type { Handler } from './handler.js';
 import { makeReply } from './reply.js';
 import type { Block, Language } from './types.js';
@@ -31,9 +31,18 @@ export function calendarLinkBlock(context: Pick<HandlerContext, 'publicUrl'>, la
   };
 }
 
-/** "calendar", "kalender link", "agenda": replies with the calendar subscription URL. */
+/**
+ * "calendar", "kalender link", "agenda": replies with the calendar subscription URL. A question
+ * about calendars ("Can I subscribe to the deadlines in Outlook?") also explains the feed, and
+ * says that no reminder was set up: only an explicit reminder request subscribes.
+ */
 export const calendarLinkHandler: Handler = {
   intent: 'help',
-  match: (text, _language, knowledge) => (matchChatCommand(knowledge.chatCommands, text)?.id === 'calendar' ? 1 : 0),
-  handle: async (_message, context, language) => makeReply('help', language, [calendarLinkBlock(context, language)]),
+  handle: async (_message, understanding, context) => {
+    const { language } = understanding;
+    const link = calendarLinkBlock(context, language);
+    if (!understanding.isQuestion) return makeReply('help', language, [link]);
+    const m = messages(language).calendar;
+    return makeReply('help', language, [{ kind: 'text', markdown: m.explain }, link, { kind: 'text', markdown: m.noSubscription }]);
+  },
 };

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { testKnowledge } from '../knowledge/test-support/test-knowledge.js';
-import { deadlineScore } from './deadline-match.js';
+import { understand } from './understand/understand.js';
 
-describe('deadlineScore: "when" that asks for a time, not the conjunction', () => {
+const intentOf = (q: string) => understand(q, { knowledge: testKnowledge(), now: new Date('2026-11-23T11:00:00Z') }).intent;
+
+describe('deadline intent: "when" that asks for a time, not the conjunction', () => {
   it.each([
     'When must I sign with Zorg en Zekerheid?',
     'Wanneer opent VGZ de offertemodule in Vecozo?',
@@ -15,7 +17,7 @@ describe('deadlineScore: "when" that asks for a time, not the conjunction', () =
     'What is the closing date for contracting with Zorg en Zekerheid?',
     'Show me the timeline for GP contracting',
   ])('takes "%s"', (q) => {
-    expect(deadlineScore(q, 'en', testKnowledge())).toBeGreaterThan(0.5);
+    expect(intentOf(q)).toBe('deadline');
   });
 
   it.each([
@@ -26,11 +28,11 @@ describe('deadlineScore: "when" that asks for a time, not the conjunction', () =
     'Which NZa rule since 2016 obliges insurers to make their GGZ purchasing policy and planning available on time?',
     "Could you kindly give me Zorg en Zekerheid's phone number for questions about contracting status, and when I can call?",
   ])('leaves "%s" to the question handler', (q) => {
-    expect(deadlineScore(q, 'en', testKnowledge())).toBeLessThan(0.1);
+    expect(intentOf(q)).toBe('question');
   });
 
   it('reads English "data" as facts and Dutch "data" as dates', () => {
-    expect(deadlineScore('What data must I send to VGZ?', 'en', testKnowledge())).toBeLessThan(0.1);
-    expect(deadlineScore('Welke data gelden voor de contractering bij VGZ?', 'nl', testKnowledge())).toBeGreaterThan(0.5);
+    expect(intentOf('What data must I send to VGZ?')).toBe('question');
+    expect(intentOf('Welke data gelden voor de contractering bij VGZ?')).toBe('deadline');
   });
 });

@@ -1,8 +1,7 @@
 import { extractDates } from '../knowledge/dates/extract-dates.js';
 import { fold } from '../knowledge/fold.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { actionsIn } from '../knowledge/milestones/actions.js';
-import { parseDeadlineQuestion } from './deadline-question.js';
+import type { DeadlineQuestion } from './deadline-question.js';
 import { rankMilestones } from './rank-milestones.js';
 import type { Language } from './types.js';
 
@@ -72,31 +71,29 @@ export function calculationScore(text: string): number {
  * deadline words together with a step (sign, apply, offer …) or an insurer score high; a bare
  * "when" stays below the question handler (0.1); texts without such words (plain document questions) score low.
  */
-export function deadlineScore(text: string, language: Language, knowledge: KnowledgeBase): number {
+export function deadlineScore(text: string, language: Language, knowledge: KnowledgeBase, question: DeadlineQuestion): number {
   // Dutch "data" are dates; English "data" are facts ("What data must I send to VGZ?").
   const f = language === 'en' ? fold(text).replace(/\bdata\b/g, 'gegevens') : fold(text);
   const asked = withoutIncidentalPlanning(f);
   if (!asksWhen(asked)) return 0.02;
   if (OTHER_INTENT.test(f)) return 0.05;
   const strong = STRONG.test(asked);
-  const step = actionsIn(text).length > 0;
-  const insurer = knowledge.insurers.find(text).length > 0;
+  const step = question.actions.length > 0;
+  const insurer = question.insurers.length > 0;
   if (strong && (step || insurer)) return 0.9;
   if (step) return 0.85;
   // An insurer and a bare "when" but no step ("Z&Z's phone number, and when can I call?") is
   // rarely about the contracting calendar, unless its words name a milestone or ask for dates.
-  if (insurer) return onlyBareWhen(asked) && bestMilestoneOverlap(text, knowledge) < 2 ? 0.08 : 0.85;
+  if (insurer) return onlyBareWhen(asked) && bestMilestoneOverlap(question, knowledge) < 2 ? 0.08 : 0.85;
   if (strong) return 0.7;
   // A bare "when" without a step or insurer ("Wanneer is een machtiging nodig?") is usually a
   // content question: stay below the question handler, unless its words clearly name a dated
   // step of the catalog ("wanneer moest de cyclus van beleidsvorming doorlopen zijn?").
-  if (bestMilestoneOverlap(text, knowledge) >= 2) return 0.5;
+  if (bestMilestoneOverlap(question, knowledge) >= 2) return 0.5;
   return 0.08;
 }
 
 /** The most distinctive content words a text shares with one milestone of the catalog (labels and quote). */
-function bestMilestoneOverlap(text: string, knowledge: KnowledgeBase): number {
-  // The date only matters for relative rules; any fixed day works for reading the words.
-  const question = parseDeadlineQuestion(text, '2000-01-01', knowledge);
+function bestMilestoneOverlap(question: DeadlineQuestion, knowledge: KnowledgeBase): number {
   return Math.max(0, ...rankMilestones({ ...question, actions: [] }, knowledge.milestones).map((r) => r.distinctive ?? 0));
 }

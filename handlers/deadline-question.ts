@@ -3,7 +3,8 @@ import { extractDates, resolveDate } from '../knowledge/dates/extract-dates.js';
 import { fold } from '../knowledge/fold.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { InsurerMention } from '../knowledge/vocabulary/insurer-catalog.js';
-import { type Action, actionsIn } from '../knowledge/milestones/actions.js';
+import { ACTION_IDS, type Action, actionsIn } from '../knowledge/milestones/actions.js';
+import type { Understanding } from './understand/understanding.js';
 import type { Actor } from '../knowledge/milestones/milestone.js';
 import type { RuleTrigger } from '../knowledge/rules/relative-rule.js';
 import type { Sector } from './types.js';
@@ -128,4 +129,27 @@ export function parseDeadlineQuestion(text: string, today: string, knowledge: Kn
     triggers,
     words,
   };
+}
+
+/**
+ * The deadline view of an understanding, for the deadline and calculation answers: a plain
+ * mapping of its slots (the text is not read again).
+ */
+export function deadlineQuestionOf(u: Understanding): DeadlineQuestion {
+  return {
+    insurers: u.insurers,
+    ...(u.sector ? { sector: u.sector } : {}),
+    actions: u.steps.filter(isAction),
+    ...(u.contractYear !== undefined ? { year: u.contractYear } : {}),
+    ...(u.referenceDate ? { startDate: u.referenceDate } : {}),
+    documentIds: u.documents,
+    ...(u.actor ? { actor: u.actor } : {}),
+    wantsEnd: u.wantsEnd,
+    triggers: u.triggers,
+    words: u.words,
+  };
+}
+
+function isAction(step: string): step is Action {
+  return (ACTION_IDS as readonly string[]).includes(step);
 }

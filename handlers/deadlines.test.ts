@@ -5,6 +5,7 @@ import type { HandlerContext } from './context.js';
 import { calculationHandler, deadlineHandler } from './deadlines.js';
 import { replyToJson } from './reply-json.js';
 import type { Language } from './types.js';
+import { understand } from './understand/understand.js';
 
 const log = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 function context(now = '2026-11-23', liberationDay = false): HandlerContext {
@@ -16,36 +17,41 @@ function context(now = '2026-11-23', liberationDay = false): HandlerContext {
   };
 }
 const message = (text: string) => ({ address: { platform: 'local' as const, conversationId: 't' }, text, receivedAt: new Date(0) });
+const understood = (text: string, language?: Language, ctx = context()) => {
+  const u = understand(text, { knowledge: ctx.knowledge, now: ctx.now });
+  return language ? { ...u, language } : u;
+};
+const intentOf = (text: string) => understood(text).intent;
 async function ask(text: string, language: Language = 'en', ctx = context()) {
-  const handler = calculationHandler.match(text, language, testKnowledge()) > deadlineHandler.match(text, language, testKnowledge()) ? calculationHandler : deadlineHandler;
-  return replyToJson(await handler.handle(message(text), ctx, language));
+  const u = understood(text, language, ctx);
+  const handler = u.intent === 'calculation' ? calculationHandler : deadlineHandler;
+  return replyToJson(await handler.handle(message(text), u, ctx));
 }
 
-describe('match', () => {
-  it('scores when-questions and calculations high and plain document questions low', () => {
-    expect(deadlineHandler.match('When must I sign with Zorg en Zekerheid?', 'en', testKnowledge())).toBeGreaterThanOrEqual(0.85);
-    expect(deadlineHandler.match('Tot wanneer kan ik tekenen bij Z&Z?', 'nl', testKnowledge())).toBeGreaterThanOrEqual(0.85);
-    expect(deadlineHandler.match('Wat is de deadline voor de offerte bij VGZ?', 'nl', testKnowledge())).toBeGreaterThanOrEqual(0.85);
-    expect(calculationHandler.match('Vraag gesteld op 22 december 2026, wanneer uiterlijk antwoord?', 'nl', testKnowledge())).toBeGreaterThan(0.9);
-    expect(calculationHandler.match('Wat is 10 werkdagen na 3 mei 2026?', 'nl', testKnowledge())).toBeGreaterThanOrEqual(0.9);
+describe('intent', () => {
+  it('takes when-questions and calculations and leaves plain document questions to the documents', () => {
+    expect(intentOf('When must I sign with Zorg en Zekerheid?')).toBe('deadline');
+    expect(intentOf('Tot wanneer kan ik tekenen bij Z&Z?')).toBe('deadline');
+    expect(intentOf('Wat is de deadline voor de offerte bij VGZ?')).toBe('deadline');
+    expect(intentOf('Vraag gesteld op 22 december 2026, wanneer uiterlijk antwoord?')).toBe('calculation');
+    expect(intentOf('Wat is 10 werkdagen na 3 mei 2026?')).toBe('calculation');
     for (const q of [
       'Hoeveel procent van de behandeltijd moet de regiebehandelaar zelf leveren bij Zorg en Zekerheid?',
       'Wat moet ik vermelden bij het indienen van een signaal bij de NZa?',
       'What is VGZ’s policy on e-health in basic GGZ?',
     ]) {
-      // The question handler answers plain document questions with 0.1.
-      expect(deadlineHandler.match(q, 'nl', testKnowledge()), q).toBeLessThan(0.1);
-      expect(calculationHandler.match(q, 'nl', testKnowledge()), q).toBeLessThan(0.1);
+      expect(intentOf(q), q).not.toBe('deadline');
+      expect(intentOf(q), q).not.toBe('calculation');
     }
-    expect(deadlineHandler.match('Herinner dit kanaal aan de deadlines van VGZ', 'nl', testKnowledge())).toBeLessThan(0.1);
-    expect(deadlineHandler.match('How should GGZ providers and insurers agree on escalation in advance?', 'en', testKnowledge())).toBeLessThan(0.1);
-    expect(deadlineHandler.match('Wanneer is een machtiging nodig voor langdurige GGZ?', 'nl', testKnowledge())).toBeLessThan(0.1);
-    expect(deadlineHandler.match('Wanneer wordt een contract gevolgd door andere zorgverzekeraars?', 'nl', testKnowledge())).toBeLessThan(0.1);
+    expect(intentOf('Herinner dit kanaal aan de deadlines van VGZ')).not.toBe('deadline');
+    expect(intentOf('How should GGZ providers and insurers agree on escalation in advance?')).not.toBe('deadline');
+    expect(intentOf('Wanneer is een machtiging nodig voor langdurige GGZ?')).not.toBe('deadline');
+    expect(intentOf('Wanneer wordt een contract gevolgd door andere zorgverzekeraars?')).not.toBe('deadline');
     // No step word, but the words name one dated step; "which months", "date" are when-words.
-    expect(deadlineHandler.match('Wanneer moest de cyclus van beleidsvorming voor contractjaar 2018 doorlopen zijn?', 'nl', testKnowledge())).toBeGreaterThan(0.1);
-    expect(deadlineHandler.match('In which months does VGZ adjust the agreement?', 'en', testKnowledge())).toBeGreaterThan(0.1);
-    expect(deadlineHandler.match('vgz offertemodule open date?', 'en', testKnowledge())).toBeGreaterThan(0.1);
-    expect(calculationHandler.match('Ik heb op 17 maart 2026 tussentijds een zorgovereenkomst aangevraagd bij Z&Z. Per wanneer krijg ik die?', 'nl', testKnowledge())).toBeGreaterThan(0.9);
+    expect(intentOf('Wanneer moest de cyclus van beleidsvorming voor contractjaar 2018 doorlopen zijn?')).toBe('deadline');
+    expect(intentOf('In which months does VGZ adjust the agreement?')).toBe('deadline');
+    expect(intentOf('vgz offertemodule open date?')).toBe('deadline');
+    expect(intentOf('Ik heb op 17 maart 2026 tussentijds een zorgovereenkomst aangevraagd bij Z&Z. Per wanneer krijg ik die?')).toBe('calculation');
   });
 });
 
@@ -167,7 +173,7 @@ describe('calculations', () => {
     const r = await ask('Huisarts: vraag gesteld op 11 mei. Wanneer uiterlijk antwoord?', 'nl', context('2026-05-12'));
     expect(r.deadlines[0]?.date).toBe('2026-05-19');
     expect(r.text).toContain('Hemelvaartsdag');
-    const none = replyToJsonText(await calculationHandler.handle(message('Binnen hoeveel werkdagen reageert VGZ op een vraag?'), context(), 'nl'));
+    const none = replyToJsonText(await calculationHandler.handle(message('Binnen hoeveel werkdagen reageert VGZ op een vraag?'), understood('Binnen hoeveel werkdagen reageert VGZ op een vraag?', 'nl'), context()));
     expect(none).toMatch(/welke datum/);
   });
 
@@ -194,7 +200,7 @@ describe('calculations', () => {
     expect((await ask('Wat is 10 werkdagen na 3 mei 2026?', 'nl')).deadlines[0]?.date).toBe('2026-05-18');
     const auth = await ask('The stay in the second year starts on 1 March 2027. When must the VGZ authorisation request be submitted?');
     expect(auth.deadlines[0]?.date).toBe('2026-12-01');
-    const ceiling = replyToJsonText(await calculationHandler.handle(message('Mijn zorgkostenplafond bij VGZ is € 200.000. Wanneer moet ik VGZ informeren?'), context(), 'nl'));
+    const ceiling = replyToJsonText(await calculationHandler.handle(message('Mijn zorgkostenplafond bij VGZ is € 200.000. Wanneer moet ik VGZ informeren?'), understood('Mijn zorgkostenplafond bij VGZ is € 200.000. Wanneer moet ik VGZ informeren?', 'nl'), context()));
     expect(ceiling).toContain('140.000');
   });
 });

@@ -1,6 +1,5 @@
 import { answerCalculation } from './answer-calculation.js';
 import { answerDeadline } from './answer-deadline.js';
-import { calculationScore, deadlineScore } from './deadline-match.js';
 import type { Handler } from './handler.js';
 
 /**
@@ -9,8 +8,7 @@ import type { Handler } from './handler.js';
  */
 export const deadlineHandler: Handler = {
   intent: 'deadline',
-  match: (text, language, knowledge) => deadlineScore(text, language, knowledge),
-  handle: async (message, context, language) => answerDeadline(message.text, context, language),
+  handle: async (_message, understanding, context) => answerDeadline(understanding, context),
 };
 
 /**
@@ -19,6 +17,5 @@ export const deadlineHandler: Handler = {
  */
 export const calculationHandler: Handler = {
   intent: 'calculation',
-  match: (text) => calculationScore(text),
-  handle: async (message, context, language) => answerCalculation(message.text, context, language),
+  handle: async (_message, understanding, context) => answerCalculation(understanding, context),
 };

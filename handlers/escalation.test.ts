@@ -126,10 +126,10 @@ describe('escalation checklist: drafting', () => {
     expect(ids(vgz)).toEqual(expect.arrayContaining(['process.log-contacts', 'process.timely-information', 'process.vgz-response-time']));
     expect(ids(vgz)).not.toContain('process.zz-contact');
     expect(vgz.fallbackText).toContain('binnen 10 werkdagen');
-    const zz = await say(store, 'Draft an escalation checklist for Z&Z: the insurer is unreachable and answers late');
+    const zz = await say(store, 'Draft an escalation checklist for Z&Z: the insurer is unreachable and answers late', local('zz'));
     expect(ids(zz)).toContain('process.zz-contact');
     expect(ids(zz)).not.toContain('process.vgz-response-time');
-    const cz = await say(store, 'escalation checklist CZ, no response to our questions');
+    const cz = await say(store, 'escalation checklist CZ, no response to our questions', local('cz'));
     expect(ids(cz).filter((id) => id.startsWith('process.'))).toEqual(['process.log-contacts', 'process.agreements', 'process.timely-information', 'process.inform-each-other']);
   });
 
@@ -146,7 +146,7 @@ describe('escalation checklist: drafting', () => {
     const en = await say(store, 'Draft an escalation checklist about tariffs');
     expect(checklistOf(en).title).toBe('Escalation checklist for [insurer] — tariffs and surcharges/discounts');
     expect(en.fallbackText).toContain('You did not name an insurer');
-    const nl = await say(store, 'maak een escalatie-checklist over wachttijden');
+    const nl = await say(store, 'maak een escalatie-checklist over wachttijden', local('nl'));
     expect(checklistOf(nl).title).toBe('Escalatie-checklist [zorgverzekeraar] — toegang en wachttijden');
     expect(nl.fallbackText).toContain('Ga tijdig met [zorgverzekeraar] in gesprek');
   });
@@ -248,7 +248,9 @@ describe('escalation checklist: ticking, restart, export', () => {
     const store = await open(tempDbUrl());
     await say(store, 'escalation checklist VGZ', local('a'));
     await say(store, 'escalation checklist CZ', local('b'));
-    await say(store, 'escalation checklist Menzis', local('a'));
+    // A second request while the VGZ checklist is open asks first; "replace" makes the new one current.
+    expect((await say(store, 'escalation checklist Menzis', local('a'))).fallbackText).toContain('already has an open checklist');
+    expect(checklistOf(await say(store, 'replace', local('a'))).title).toContain('Menzis');
     const a = await say(store, 'tick 1', local('a'));
     expect(checklistOf(a).title).toContain('Menzis');
     expect(doneNumbers(await say(store, 'show checklist', local('b')))).toEqual([]);

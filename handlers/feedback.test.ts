@@ -30,7 +30,7 @@ describe('feedback', () => {
     const store = await openStore('file::memory:');
     const now = new Date('2026-05-11T10:00:00Z');
     const context: HandlerContext = { knowledge: testKnowledge(), now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
-    const route = createRouter([feedbackHandler]);
+    const route = createRouter();
     const address = { platform: 'slack' as const, conversationId: 'C1', threadId: '1.0', userId: 'U1' };
     const reply = await route({ address, text: '', action: { id: FEEDBACK_NOT_HELPFUL, value: `en|${feedbackSubject(answer)}` }, receivedAt: now }, context);
     expect(reply.language).toBe('en');
@@ -49,7 +49,7 @@ describe('feedback', () => {
     const store = await openStore('file::memory:');
     const now = new Date('2026-05-11T10:00:00Z');
     const context: HandlerContext = { knowledge: testKnowledge(), now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
-    const route = createRouter([feedbackHandler]);
+    const route = createRouter();
     const address = { platform: 'teams' as const, conversationId: 'a:1', userId: 'aad-1' };
     const clicked = await route({ address, text: '', action: { id: FEEDBACK_NOT_HELPFUL, value: `nl|${feedbackSubject(answer)}` }, receivedAt: now }, context);
     const field = clicked.blocks.find((b) => b.kind === 'input');
@@ -67,7 +67,7 @@ describe('feedback', () => {
     const store = await openStore('file::memory:');
     const now = new Date('2026-05-11T10:00:00Z');
     const context: HandlerContext = { knowledge: testKnowledge(), now, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
-    const route = createRouter([feedbackHandler]);
+    const route = createRouter();
     const address = { platform: 'local' as const, conversationId: 'cli' };
     expect((await route({ address, text: 'feedback 👍 precies wat ik zocht', receivedAt: now }, context)).fallbackText).toMatch(/opgeslagen/);
     expect((await route({ address, text: 'feedback', receivedAt: now }, context)).fallbackText).toMatch(/feedback 👍/);

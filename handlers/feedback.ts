@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Handler } from './handler.js';
 import { makeReply } from './reply.js';
-import { matchChatCommand, readVerdict } from './chat-commands.js';
+import { readVerdict } from './chat-commands.js';
 import type { HandlerContext } from './context.js';
 import type { Address, IncomingMessage, Intent, Language, Reply } from './types.js';
 
@@ -64,9 +64,9 @@ const COMMENT_VALUE = /^(nl|en)\|((?:question|deadline|calculation):[0-9a-f]{12}
 export const feedbackHandler: Handler = {
   intent: 'unknown',
   actionPrefix: 'feedback.',
-  match: (text, _language, knowledge) => (matchChatCommand(knowledge.chatCommands, text)?.id === 'feedback' ? 1 : 0),
-  handle: async (message, context, routerLanguage) => {
-    if (!message.action) return typedFeedback(message, context, routerLanguage);
+  handle: async (message, understanding, context) => {
+    const routerLanguage = understanding.language;
+    if (!message.action) return typedFeedback(message, understanding.feedback ?? '', context, routerLanguage);
     const id = message.action.id;
     if (id === FEEDBACK_COMMENT) return commentFeedback(message, context, routerLanguage);
     const parsed = VALUE.exec(message.action.value ?? '');
@@ -112,9 +112,9 @@ async function commentFeedback(message: IncomingMessage, context: HandlerContext
   return makeReply('unknown', language, [{ kind: 'text', markdown: nl ? 'Dank je, je opmerking is opgeslagen.' : 'Thanks, your comment has been saved.' }]);
 }
 
-async function typedFeedback(message: IncomingMessage, context: HandlerContext, language: Language): Promise<Reply> {
+async function typedFeedback(message: IncomingMessage, rest: string, context: HandlerContext, language: Language): Promise<Reply> {
   const nl = language === 'nl';
-  const { helpful, comment } = readVerdict(context.knowledge.chatCommands, matchChatCommand(context.knowledge.chatCommands, message.text)?.rest ?? '');
+  const { helpful, comment } = readVerdict(context.knowledge.chatCommands, rest);
   if (helpful === undefined) {
     return makeReply('unknown', language, [
       {

@@ -11,6 +11,7 @@ import { silentLogger } from '../bot/logger.js';
 import { questionHandler } from './question.js';
 import { replyToJson } from './reply-json.js';
 import { createRouter } from './router.js';
+import { understand } from './understand/understand.js';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const context = (extra: Partial<HandlerContext> = {}): HandlerContext => ({
@@ -21,14 +22,14 @@ const context = (extra: Partial<HandlerContext> = {}): HandlerContext => ({
   log: silentLogger,
   ...extra,
 });
-const route = createRouter([questionHandler]);
+const route = createRouter();
 const ask = async (text: string, extra: Partial<HandlerContext> = {}) =>
   replyToJson(await route({ address: { platform: 'local', conversationId: 't' }, text, receivedAt: now }, context(extra)));
 
 describe('questionHandler', () => {
-  it('is the fallback: a small positive match for any text', () => {
-    expect(questionHandler.match('wat dan ook', 'nl', testKnowledge())).toBe(0.1);
-    expect(questionHandler.match('   ', 'nl', testKnowledge())).toBe(0);
+  it('is the fallback: any text that is nothing more specific is a question for the documents', () => {
+    expect(understand('wat dan ook', { knowledge: testKnowledge(), now }).intent).toBe('question');
+    expect(understand('   ', { knowledge: testKnowledge(), now }).intent).toBe('unknown');
   });
 
   it('answers with the sentences that answer, cited with title, publisher, year, section and link', async () => {

@@ -40,10 +40,9 @@ export interface QuestionEvidence {
 /** Answers free questions from the knowledge documents, with citations; the fallback handler. */
 export const questionHandler: Handler = {
   intent: 'question',
-  // Any text may be a question about the documents; every more specific handler outranks this.
-  match: (text) => (text.trim() === '' ? 0 : 0.1),
-  handle: async (message, context, language) => {
-    const found = await findEvidence(message.text, context);
+  handle: async (_message, understanding, context) => {
+    const { language } = understanding;
+    const found = await findEvidence(understanding.text, context);
     if (!('hits' in found)) return found.reply(language);
     const { judgeEvidence, loadEvidenceRule } = await import('../knowledge/search/evidence-rule.js');
     const rule = loadEvidenceRule();

@@ -21,6 +21,8 @@ export type ReminderCommand =
       readonly scope: 'conversation' | 'thread' | 'personal';
       /** "HH:MM" Europe/Amsterdam when the request names a time of day ("om 14:00", "at 8am"). */
       readonly timeOfDay?: string;
+      /** The request names who is reminded ("remind this channel", "herinner ons"); a question without that only gets explained. */
+      readonly explicit: boolean;
     }
   /** "this channel is about ggz" / "dit kanaal gaat over huisartsenzorg": the conversation's sector. */
   | { readonly kind: 'set-sector'; readonly sector: Sector | undefined; readonly named: string }
@@ -38,8 +40,10 @@ const STOP = new RegExp(
 );
 /** "What is a reminder (herinnering) under the NZa rules?": a question about the word, not a command. */
 const QUESTION_ABOUT = /^(wat|what|hoe|how|waarom|why|wanneer|when|is|zijn|are|moet|must|mag|may)\b(?!.*\b(remind|herinner)\s+(this|the|our|us|me|dit|deze|ons|mij)\b)/;
+/** "remind this channel", "herinner ons": the request names who is reminded, so it is explicit even as a question. */
+const REMIND_TARGET = /\b(remind|herinner)\s+(this|the|our|us|me|dit|deze|het|ons|mij|me|de|hier|here)\b/;
 const SUBSCRIBE = new RegExp(
-  String.raw`\b(remind|herinner)\s+(this|the|our|us|me|dit|deze|het|ons|mij|me|de|hier|here)\b|\b(set up|create|add|zet|stel|maak|wil|want|stuur|send)\b.*\b(reminders?|herinnering(?:en)?)\b|\b(reminders?|herinnering(?:en)?)\b.*\b(about|for|voor|over|aan|bij)\b|\b(abonneer\w*|subscribe)\b`,
+  String.raw`\b(set up|create|add|zet|stel|maak|wil|want|stuur|send)\b.*\b(reminders?|herinnering(?:en)?)\b|\b(reminders?|herinnering(?:en)?)\b.*\b(about|for|voor|over|aan|bij)\b|\b(abonneer\w*|subscribe)\b`,
 );
 
 /**
@@ -64,7 +68,8 @@ export function parseReminderCommand(text: string, kb: KnowledgeBase): ReminderC
     return { kind: 'stop', insurers: insurersIn(kb, text, f), ...(id ? { id } : {}) };
   }
   if (LIST.test(f)) return { kind: 'list' };
-  if (SUBSCRIBE.test(f) && !QUESTION_ABOUT.test(f)) {
+  const explicit = REMIND_TARGET.test(f);
+  if ((explicit || SUBSCRIBE.test(f)) && !QUESTION_ABOUT.test(f)) {
     const language: Language | undefined = /\bin (het )?(nederlands|dutch)\b/.test(f) ? 'nl' : /\bin (het )?(engels|english)\b/.test(f) ? 'en' : undefined;
     const scope = /\b(this|the|deze|dit|de|het) (thread|draad|draadje)\b/.test(f) ? 'thread' : kb.reminderWords.isPersonal(text) ? 'personal' : 'conversation';
     const time = kb.reminderWords.timeOfDay(text);
@@ -80,6 +85,7 @@ export function parseReminderCommand(text: string, kb: KnowledgeBase): ReminderC
       sectors: sectorsIn(kb, text),
       leadDays,
       scope,
+      explicit,
       ...(language ? { language } : {}),
       ...(time ? { timeOfDay: time.time } : {}),
     };

@@ -28,8 +28,8 @@ async function setup(now = new Date('2027-01-04T10:00:00Z')) {
 
 describe('reminder commands', () => {
   it('recognises reminder commands and leaves deadline questions alone', () => {
-    expect(parseReminderCommand('remind this channel about VGZ 14,7,1', testKnowledge())).toEqual({ kind: 'subscribe', insurers: ['VGZ'], sectors: 'all', leadDays: [14, 7, 1], scope: 'conversation' });
-    expect(parseReminderCommand('herinner dit kanaal aan alle deadlines', testKnowledge())).toEqual({ kind: 'subscribe', insurers: 'all', sectors: 'all', leadDays: [30, 14, 7, 1], scope: 'conversation' });
+    expect(parseReminderCommand('remind this channel about VGZ 14,7,1', testKnowledge())).toEqual({ kind: 'subscribe', insurers: ['VGZ'], sectors: 'all', leadDays: [14, 7, 1], scope: 'conversation', explicit: true });
+    expect(parseReminderCommand('herinner dit kanaal aan alle deadlines', testKnowledge())).toEqual({ kind: 'subscribe', insurers: 'all', sectors: 'all', leadDays: [30, 14, 7, 1], scope: 'conversation', explicit: true });
     expect(parseReminderCommand('remind this thread about CZ 7', testKnowledge())).toMatchObject({ insurers: ['CZ'], leadDays: [7], scope: 'thread' });
     expect(parseReminderCommand('herinner deze draad aan VGZ', testKnowledge())).toMatchObject({ insurers: ['VGZ'], scope: 'thread' });
     expect(parseReminderCommand('Herinner ons aan Z&Z ggz 30, 14 en 7 dagen van tevoren', testKnowledge())).toMatchObject({ insurers: ['Zorg en Zekerheid'], sectors: ['ggz'], leadDays: [30, 14, 7] });

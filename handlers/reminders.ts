@@ -2,7 +2,8 @@ import { addressKey, conversationKey, personalConversationId } from './address-k
 import type { HandlerContext } from './context.js';
 import { dateLabel } from './format-date.js';
 import type { Handler } from './handler.js';
-import { parseReminderCommand, type ReminderCommand } from './reminder-command.js';
+import { messages } from './messages/messages.js';
+import type { ReminderCommand } from './reminder-command.js';
 import { decodeReminderAction, REMINDER_DONE, REMINDER_SNOOZE, reminderMessage, type SnoozeChoice } from './reminder-message.js';
 import { makeReply } from './reply.js';
 import { DEFAULT_TIME_OF_DAY } from './reminder-due-time.js';
@@ -21,11 +22,12 @@ import { addDays, amsterdamDate, amsterdamInstant } from '../knowledge/dates/cal
 export const reminderHandler: Handler = {
   intent: 'reminder',
   actionPrefix: 'reminder.',
-  match: (text, _language, knowledge) => (parseReminderCommand(text, knowledge) ? 0.95 : 0),
-  handle: async (message, context, language) => {
+  handle: async (message, understanding, context) => {
+    const { language } = understanding;
     if (message.action) return handleAction(message, context, language);
-    const command = parseReminderCommand(message.text, context.knowledge);
-    if (!command) return text(language, language === 'nl' ? 'Zeg bijvoorbeeld "herinner dit kanaal aan VGZ 14,7,1".' : 'Try for example "remind this channel about VGZ 14,7,1".');
+    const command = understanding.reminder;
+    // Only an explicit request subscribes: a question about reminders ("can I get reminders?") is explained.
+    if (!command || (command.kind === 'subscribe' && understanding.isQuestion && !command.explicit)) return text(language, messages(language).reminder.howToSubscribe);
     return handleCommand(command, message, context, language);
   },
 };

@@ -2,90 +2,99 @@ import type { HandlerContext } from './context.js';
 import { detectLanguage } from './detect-language.js';
 import { withFeedbackButtons } from './feedback.js';
 import type { Handler } from './handler.js';
-import { helpHandler } from './help.js';
+import { messages } from './messages/messages.js';
 import { guardPrivacy } from './privacy.js';
+import { handlers as defaultHandlers, type Handlers } from './registry.js';
 import { makeReply, withWarnings } from './reply.js';
 import { MAX_INPUT_CHARS, sanitizeInput } from './sanitize-input.js';
-import type { IncomingMessage, Language, Reply } from './types.js';
+import { assertNever, type IncomingMessage, type Language, type Reply } from './types.js';
+import { understand } from './understand/understand.js';
+import type { IntentKind, Understanding } from './understand/understanding.js';
 
 /**
- * The single entry point of the core: every adapter hands its normalised message here.
- * Bad input gets a clear reply and changes nothing; handler failures become an apology, never a
- * stack trace (the error is logged without the user's text).
+ * The single entry point of the core: every adapter hands its normalised message here. The router
+ * builds the message's one {@link Understanding} and picks the handler with a plain switch over its
+ * intent. Bad input gets a clear reply and changes nothing; handler failures become an apology,
+ * never a stack trace (the error is logged without the user's text).
  */
-export function createRouter(handlers: readonly Handler[]): (message: IncomingMessage, context: HandlerContext) => Promise<Reply> {
-  const all = [helpHandler, ...handlers];
+export function createRouter(handlers: Handlers = defaultHandlers): (message: IncomingMessage, context: HandlerContext) => Promise<Reply> {
+  const all: readonly Handler[] = Object.values(handlers);
   return async (message, context) => {
     const input = sanitizeInput(message.text);
-    const language: Language = input.kind === 'ok' ? detectLanguage(input.text) : 'nl';
 
-    if (message.action) {
-      const target = all.find((h) => h.actionPrefix && message.action?.id.startsWith(h.actionPrefix));
-      if (!target) return makeReply('unknown', language, [{ kind: 'text', markdown: unknownAction(language) }]);
-      return runSafely(target, { ...message, text: input.kind === 'ok' ? guardPrivacy(input.text, language).text : '' }, context, language);
-    }
-    // A file sent to the bot is a document to add (the handler checks the sender may).
-    if (message.file) {
-      const target = all.find((h) => h.intent === 'documents');
-      if (target) return runSafely(target, { ...message, text: input.kind === 'ok' ? guardPrivacy(input.text, language).text : '' }, context, language);
+    if (message.action || message.file) {
+      const text = input.kind === 'ok' ? guardPrivacy(input.text, detectLanguage(input.text)).text : '';
+      const understanding = understand(text, { knowledge: context.knowledge, now: context.now });
+      // A file sent to the bot is a document to add (the handler checks the sender may).
+      const target = message.action ? all.find((h) => h.actionPrefix && message.action?.id.startsWith(h.actionPrefix)) : handlers.documents;
+      if (!target) return makeReply('unknown', understanding.language, [{ kind: 'text', markdown: messages(understanding.language).router.unknownAction }]);
+      return runSafely(target, { ...message, text }, understanding, context);
     }
 
     switch (input.kind) {
       case 'empty':
-        return makeReply('unknown', 'nl', [
-          { kind: 'text', markdown: 'Stel een vraag, bijvoorbeeld: "Wanneer moet ik tekenen bij Zorg en Zekerheid?" — or ask in English. Typ "help" voor meer.' },
-        ]);
+        return makeReply('unknown', 'nl', [{ kind: 'text', markdown: messages('nl').router.empty }]);
       case 'too-long':
-        return makeReply('unknown', 'nl', [
-          {
-            kind: 'text',
-            markdown: `Je bericht is te lang (${input.length} tekens); stel je vraag in hooguit ${MAX_INPUT_CHARS} tekens. / Your message is too long (${input.length} characters); please ask in at most ${MAX_INPUT_CHARS} characters.`,
-          },
-        ]);
+        return makeReply('unknown', 'nl', [{ kind: 'text', markdown: messages('nl').router.tooLong(input.length, MAX_INPUT_CHARS) }]);
       case 'ok': {
         // Personal data never reaches a handler, the store or the logs: placeholders replace it.
-        const guarded = guardPrivacy(input.text, language);
-        let best: Handler | undefined;
-        let bestScore = 0;
-        for (const handler of all) {
-          const score = handler.match(guarded.text, language, context.knowledge);
-          if (score > bestScore) {
-            best = handler;
-            bestScore = score;
-          }
+        const guarded = guardPrivacy(input.text, detectLanguage(input.text));
+        const understanding = understand(guarded.text, { knowledge: context.knowledge, now: context.now });
+        const handler = handlerFor(handlers, understanding.intent);
+        if (!handler) {
+          return withWarnings(makeReply('unknown', understanding.language, [{ kind: 'text', markdown: messages(understanding.language).router.notUnderstood }]), guarded.warnings);
         }
-        if (!best) return withWarnings(makeReply('unknown', language, [{ kind: 'text', markdown: notUnderstood(language) }]), guarded.warnings);
         // Answers get "Was this helpful?" on every platform (buttons, or a typed command in the terminal).
-        return withWarnings(withFeedbackButtons(await runSafely(best, { ...message, text: guarded.text }, context, language)), guarded.warnings);
+        return withWarnings(withFeedbackButtons(await runSafely(handler, { ...message, text: guarded.text }, understanding, context)), guarded.warnings);
       }
     }
   };
 }
 
-async function runSafely(handler: Handler, message: IncomingMessage, context: HandlerContext, language: Language): Promise<Reply> {
+/** The handler of an intent; undefined for `unknown`. */
+function handlerFor(handlers: Handlers, intent: IntentKind): Handler | undefined {
+  switch (intent) {
+    case 'deadline':
+    case 'deadlines-window':
+    case 'compare':
+      return handlers.deadline;
+    case 'calculation':
+      return handlers.calculation;
+    case 'question':
+      return handlers.question;
+    case 'escalation':
+    case 'checklist-command':
+      return handlers.escalation;
+    case 'reminder':
+      return handlers.reminder;
+    case 'calendar':
+      return handlers.calendar;
+    case 'smalltalk':
+      return handlers.smalltalk;
+    case 'control':
+      return handlers.control;
+    case 'home':
+      return handlers.home;
+    case 'feedback':
+      return handlers.feedback;
+    case 'documents':
+      return handlers.documents;
+    case 'unknown':
+      return undefined;
+    default:
+      return assertNever(intent);
+  }
+}
+
+async function runSafely(handler: Handler, message: IncomingMessage, understanding: Understanding, context: HandlerContext): Promise<Reply> {
   try {
-    return await handler.handle(message, context, language);
+    return await handler.handle(message, understanding, context);
   } catch (error) {
     context.log.error('handler failed', {
       intent: handler.intent,
       error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
     });
-    return makeReply('unknown', language, [
-      {
-        kind: 'text',
-        markdown:
-          language === 'nl'
-            ? 'Er ging iets mis bij het beantwoorden. Probeer het nog eens of formuleer je vraag anders.'
-            : 'Something went wrong while answering. Please try again or rephrase your question.',
-      },
-    ]);
+    const language: Language = understanding.language;
+    return makeReply('unknown', language, [{ kind: 'text', markdown: messages(language).router.failed }]);
   }
-}
-
-function unknownAction(language: Language): string {
-  return language === 'nl' ? 'Deze knop wordt niet (meer) herkend.' : 'That button is not recognised (any more).';
-}
-
-function notUnderstood(language: Language): string {
-  return language === 'nl' ? 'Dat begrijp ik niet. Typ "help" voor voorbeelden.' : 'I did not understand that. Type "help" for examples.';
 }

@@ -16,6 +16,8 @@ export type Intent =
   | 'reminder'
   | 'documents'
   | 'help'
+  | 'smalltalk'
+  | 'control'
   | 'unknown';
 
 /** Where a reply goes; serialisable so reminders and checklists can be stored. */

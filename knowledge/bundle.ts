@@ -11,6 +11,7 @@ import { relativeRuleSchema, type RelativeRule } from './rules/relative-rule.js'
 import { loadBundleIndex, sourceHash, type SearchIndex } from './search/search-index.js';
 import { chatCommandsSchema, type ChatCommands } from './vocabulary/chat-commands.js';
 import { reminderWordsSchema, type ReminderWordsData } from './vocabulary/reminder-words.js';
+import { phraseListSchema, type PhraseListFile } from './vocabulary/phrase-list.js';
 import { insurersFileSchema, type InsurerEntry } from './vocabulary/insurer-catalog.js';
 import { sectorsFileSchema, type SectorEntry } from './vocabulary/sector-catalog.js';
 
@@ -31,8 +32,17 @@ export interface Bundle {
   readonly escalation: EscalationSteps;
   readonly chatCommands: ChatCommands;
   readonly reminderWords: ReminderWordsData;
+  /** The bilingual word lists of `knowledge/data/vocabulary/` (small talk, control phrases, intent cues). */
+  readonly phrases: BundlePhrases;
   /** The shipped documents' search index (the prebuilt file when current, else built from `passages`). */
   index(passages: () => readonly Passage[]): SearchIndex;
+}
+
+/** The word lists of `knowledge/data/vocabulary/`, one file each. */
+export interface BundlePhrases {
+  readonly smalltalk: PhraseListFile;
+  readonly control: PhraseListFile;
+  readonly cues: PhraseListFile;
 }
 
 /** A shipped data file failed validation: names the file and the first problem. */
@@ -84,6 +94,11 @@ export function readBundle(): Bundle {
     escalation,
     chatCommands: readData('chat-commands.json', chatCommandsSchema),
     reminderWords: readData('reminder-words.json', reminderWordsSchema),
+    phrases: {
+      smalltalk: readData('vocabulary/smalltalk.json', phraseListSchema),
+      control: readData('vocabulary/control.json', phraseListSchema),
+      cues: readData('vocabulary/intent-cues.json', phraseListSchema),
+    },
     index: (passages) => loadBundleIndex(hash(), passages),
   };
 }

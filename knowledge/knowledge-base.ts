@@ -14,6 +14,33 @@ import { tokenize } from './vocabulary/term-matcher.js';
 import type { Bundle } from './bundle.js';
 import type { ChatCommands } from './vocabulary/chat-commands.js';
 import { createReminderWords, type ReminderWords } from './vocabulary/reminder-words.js';
+import { PhraseList } from './vocabulary/phrase-list.js';
+
+export type SmalltalkId = 'greeting' | 'thanks' | 'capabilities' | 'help' | 'filler';
+export type ControlId = 'language-en' | 'language-nl' | 'stop' | 'cancel' | 'filler';
+export type CueId =
+  | 'calendar-app'
+  | 'calendar-word'
+  | 'subscribe'
+  | 'deadline-word'
+  | 'question-start'
+  | 'checklist-keep'
+  | 'checklist-replace'
+  | 'escalation-word'
+  | 'checklist-word'
+  | 'artefact'
+  | 'nza'
+  | 'signal-word'
+  | 'draft-verb'
+  | 'first-person'
+  | 'filler';
+
+/** The compiled bilingual word lists the understanding reads (knowledge/data/vocabulary/). */
+export interface Phrases {
+  readonly smalltalk: PhraseList<SmalltalkId>;
+  readonly control: PhraseList<ControlId>;
+  readonly cues: PhraseList<CueId>;
+}
 
 /** A document added at run time (`documents add`, a chat upload), as the database keeps it. */
 export interface StoredDocument {
@@ -55,6 +82,8 @@ export interface KnowledgeBase {
   readonly chatCommands: ChatCommands;
   /** The words of reminder requests: personal, sector statements, natural lead days, times of day (data). */
   readonly reminderWords: ReminderWords;
+  /** Small talk, control phrases and intent cues (data), compiled once per knowledge base. */
+  readonly phrases: Phrases;
   /** A citation of a passage of a document. */
   source(documentId: string, section: string, snippet: string, score: number): Source;
 }
@@ -160,6 +189,11 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
     escalation: bundle.escalation,
     chatCommands: bundle.chatCommands,
     reminderWords: createReminderWords(bundle.reminderWords),
+    phrases: {
+      smalltalk: new PhraseList<SmalltalkId>(bundle.phrases.smalltalk),
+      control: new PhraseList<ControlId>(bundle.phrases.control),
+      cues: new PhraseList<CueId>(bundle.phrases.cues),
+    },
     source: (documentId, section, snippet, score) => makeSource(requireDocument(documentId), section, snippet, score),
   };
 }

@@ -5,6 +5,7 @@ import { silentLogger } from '../logger.js';
 import { loadEvidenceSet, showsAnswer } from './calibrate-evidence.js';
 import type { HandlerContext } from '../../handlers/context.js';
 import { questionHandler } from '../../handlers/question.js';
+import { handlers } from '../../handlers/registry.js';
 import { createRouter } from '../../handlers/router.js';
 import type { Reply } from '../../handlers/types.js';
 import { knowledgePath } from '../../knowledge/paths.js';
@@ -17,7 +18,9 @@ const context: HandlerContext = { knowledge: testKnowledge(),
   store: () => Promise.reject(new Error('the question handler does not use the store')),
   log: silentLogger,
 };
-const route = createRouter([questionHandler]);
+// The calibration set measures the question handler: every message the router would send to a
+// deadline or calculation answer goes to it too, as before intents were understood.
+const route = createRouter({ ...handlers, deadline: questionHandler, calculation: questionHandler });
 const ask = (text: string) => route({ address: { platform: 'local', conversationId: 'evidence' }, text, receivedAt: now }, context);
 /** An answer quotes its passage; a hedge or "nothing found" does not. */
 const answered = (reply: Reply) => reply.blocks.some((b) => b.kind === 'quote');

@@ -219,8 +219,8 @@ async function typedEdit(message: IncomingMessage, context: HandlerContext, lang
 export const documentsHandler: Handler = {
   intent: 'documents',
   actionPrefix: 'documents.',
-  match: (text) => (parseEditCommand(text) ? 0.96 : 0),
-  handle: async (message, context, language) => {
+  handle: async (message, understanding, context) => {
+    const { language } = understanding;
     if (message.action) return review(message, context, language);
     if (message.file) return upload(message, context, language);
     return typedEdit(message, context, language);

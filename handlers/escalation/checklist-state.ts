@@ -24,6 +24,11 @@ export const checklistStateSchema = z
         })
         .strict(),
     ),
+    /** A checklist asked for while this one was open, waiting for the user to keep this one or replace it. */
+    pending: z
+      .object({ insurers: z.array(z.string().min(1)), topics: z.array(z.enum(ESCALATION_TOPICS)), language: z.enum(['nl', 'en']) })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -1,22 +1,76 @@
 import { randomUUID } from 'node:crypto';
 import { amsterdamDate } from '../../knowledge/dates/calendar-date.js';
-import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import type { EscalationTopic } from '../../knowledge/escalation/escalation-item.js';
 import type { HandlerContext } from '../context.js';
+import { messages } from '../messages/messages.js';
+import { makeReply } from '../reply.js';
 import type { IncomingMessage, Language, Reply } from '../types.js';
-import { insurerPlaceholder, newChecklistState } from './build-checklist.js';
+import type { Understanding } from '../understand/understanding.js';
+import { checklistTitle, insurerPlaceholder, newChecklistState } from './build-checklist.js';
 import { checklistReply } from './checklist-reply.js';
-import { saveChecklistState } from './checklist-storage.js';
+import { parseChecklistState } from './checklist-state.js';
+import { findChecklist, saveChecklistState, updateChecklistState } from './checklist-storage.js';
 import { detectTopics } from './detect-topics.js';
 
+/** Action ids of the "keep the open checklist / replace it" buttons (value: the open checklist's id). */
+export const CHECKLIST_KEEP_ACTION = 'checklist.keep';
+export const CHECKLIST_REPLACE_ACTION = 'checklist.replace';
+
+/** What a new checklist is drafted for: canonical insurer names, topics and the language. */
+export interface ChecklistRequest {
+  readonly insurers: readonly string[];
+  readonly topics: readonly EscalationTopic[];
+  readonly language: Language;
+}
+
 /**
- * Drafts a new escalation checklist for the insurer(s) and topics named in the message, stores it
- * for the conversation and shows it. Storage trouble still shows the checklist, without ticking.
+ * A request for a checklist. When the conversation has an open checklist (an item not yet ticked),
+ * the request is kept with it as pending and the user is asked to keep the open one or replace it;
+ * until they choose, ticks and export apply to the open one. Otherwise the checklist is drafted.
  */
-export async function createChecklist(message: IncomingMessage, context: HandlerContext, language: Language): Promise<Reply> {
+export async function requestChecklist(message: IncomingMessage, understanding: Understanding, context: HandlerContext): Promise<Reply> {
+  const { language } = understanding;
+  const request: ChecklistRequest = {
+    insurers: understanding.insurers.map((m) => m.name),
+    topics: detectTopics(context.knowledge, understanding.text),
+    language,
+  };
+  let open: { id: string; title: string; done: number; total: number } | undefined;
+  try {
+    const store = await context.store();
+    const latest = await findChecklist(store, message.address);
+    const state = latest && parseChecklistState(latest.state);
+    if (latest && state && state.items.some((i) => !i.done)) {
+      const written = await updateChecklistState(store, message.address, latest.id, (s) => ({ ...s, pending: { insurers: [...request.insurers], topics: [...request.topics], language } }), context.now);
+      if (written) open = { id: latest.id, title: checklistTitle(context.knowledge, written), done: written.items.filter((i) => i.done).length, total: written.items.length };
+    }
+  } catch (error) {
+    context.log.warn('checklist storage unavailable', { error: error instanceof Error ? error.name : 'unknown' });
+  }
+  if (!open) return createChecklist(message, request, context);
+
+  const m = messages(language).checklist;
+  const wanted = checklistTitle(context.knowledge, newChecklistState(context.knowledge, request.insurers, request.topics, language, amsterdamDate(context.now)));
+  return makeReply('escalation', language, [
+    { kind: 'text', markdown: m.offerKeepOrReplace(open.title, open.done, open.total, `“${wanted}”`) },
+    {
+      kind: 'actions',
+      buttons: [
+        { id: CHECKLIST_KEEP_ACTION, label: m.keepButton, value: open.id, command: m.keepCommand },
+        { id: CHECKLIST_REPLACE_ACTION, label: m.replaceButton, value: open.id, style: 'primary', command: m.replaceCommand },
+      ],
+    },
+  ]);
+}
+
+/**
+ * Drafts a new escalation checklist for the insurer(s) and topics asked for, stores it for the
+ * conversation (it becomes the one commands apply to) and shows it. Storage trouble still shows
+ * the checklist, without ticking.
+ */
+export async function createChecklist(message: IncomingMessage, request: ChecklistRequest, context: HandlerContext, extraLead: readonly string[] = []): Promise<Reply> {
   const kb = context.knowledge;
-  const mentions = kb.insurers.find(message.text);
-  const insurers = mentions.map((m) => m.name);
-  const topics = detectTopics(kb, message.text);
+  const { insurers, topics, language } = request;
   const state = newChecklistState(kb, insurers, topics, language, amsterdamDate(context.now));
   const id = `esc-${randomUUID().slice(0, 8)}`;
 
@@ -32,8 +86,8 @@ export async function createChecklist(message: IncomingMessage, context: Handler
   const topicLabels = kb.escalation
     .topics.filter((t) => topics.includes(t.id))
     .map((t) => t.label[language].toLowerCase());
-  const unloaded = mentions.filter((m) => !m.loaded).map((m) => m.name);
-  const lead: string[] = [];
+  const unloaded = insurers.filter((name) => !kb.insurers.loaded.includes(name));
+  const lead: string[] = [...extraLead];
   if (language === 'nl') {
     lead.push(
       `Op basis van de Handleiding escalatie contractering (De Nederlandse ggz) en de NZa Good practices contractering ggz: eerst de escalatiestappen in volgorde, dan wat je signaal aan de NZa moet bevatten${topicLabels.length > 0 ? `, punten over ${topicLabels.join(' en ')}` : ''} en de privacyregel. Bij elk punt staat de bron.`,

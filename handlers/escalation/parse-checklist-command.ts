@@ -5,7 +5,9 @@ import type { Language } from '../types.js';
 export type ChecklistCommand =
   | { readonly kind: 'set'; readonly numbers: readonly number[]; readonly done: boolean; readonly language: Language }
   | { readonly kind: 'export'; readonly language: Language }
-  | { readonly kind: 'show'; readonly language: Language };
+  | { readonly kind: 'show'; readonly language: Language }
+  /** The answer to "keep the open checklist or replace it with the one just asked for?". */
+  | { readonly kind: 'keep' | 'replace'; readonly language: Language | undefined };
 
 const NUMBER = String.raw`\d{1,3}(?:\s*-\s*\d{1,3})?`;
 const NUMBERS = String.raw`(?:(?:punt(?:en)?|items?|stap(?:pen)?|steps?|nr\.?|nummers?|#)\s*)?(${NUMBER}(?:\s*(?:,|;|&|\+|\ben\b|\band\b|\s)\s*${NUMBER})*)`;

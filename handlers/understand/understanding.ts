@@ -1,4 +1,8 @@
+import type { Actor } from '../../knowledge/milestones/milestone.js';
+import type { RuleTrigger } from '../../knowledge/rules/relative-rule.js';
 import type { InsurerMention } from '../../knowledge/vocabulary/insurer-catalog.js';
+import type { ChecklistCommand } from '../escalation/parse-checklist-command.js';
+import type { ReminderCommand } from '../reminder-command.js';
 import type { Language } from '../types.js';
 
 /**
@@ -28,6 +32,12 @@ export type IntentKind =
   | 'smalltalk'
   /** Language switch ("in English please", "in het Nederlands"), stop, cancel. */
   | 'control'
+  /** The overview ("home", "overzicht"): reminders, next deadlines, calendar URL. */
+  | 'home'
+  /** Typed feedback on answers ("feedback 👍 klopt"). */
+  | 'feedback'
+  /** A typed correction of a proposed date of an added document ("wijzig <id> datum 2027-11-15"). */
+  | 'documents'
   | 'unknown';
 
 /** An inclusive range of calendar dates (YYYY-MM-DD, Europe/Amsterdam). `next`: only the first deadline on or after `from`. */
@@ -74,4 +84,20 @@ export interface Understanding {
   readonly words: readonly string[];
   /** The privacy-guarded text, for search only; never stored. */
   readonly text: string;
+  /** Phrased as a question ("can I …?", "kan ik …", ends with "?") rather than as a request. */
+  readonly isQuestion: boolean;
+  /** Every step named, in vocabulary order (`step` is the first). */
+  readonly steps: readonly string[];
+  /** Documents named by title ("good contracting practices", "handleiding escalatie"). */
+  readonly documents: readonly string[];
+  /** Whose deadline the user asks about, as far as the words tell. */
+  readonly actor?: Actor;
+  /** Events a relative rule may be counted from (calculations). */
+  readonly triggers: readonly RuleTrigger[];
+  /** intent `checklist-command`: what to do with the open checklist. */
+  readonly checklist?: ChecklistCommand;
+  /** intent `reminder`: the reminder command. */
+  readonly reminder?: ReminderCommand;
+  /** intent `feedback`: what follows the feedback command word. */
+  readonly feedback?: string;
 }
