@@ -1,6 +1,7 @@
 import { parseYmd } from '../knowledge/dates/calendar-date.js';
 import { extractDates, resolveDate } from '../knowledge/dates/extract-dates.js';
 import { fold } from '../knowledge/fold.js';
+import { tokenize } from '../knowledge/vocabulary/term-matcher.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { InsurerMention } from '../knowledge/vocabulary/insurer-catalog.js';
 import { ACTION_IDS, type Action, actionsIn } from '../knowledge/milestones/actions.js';
@@ -29,40 +30,16 @@ export interface DeadlineQuestion {
   readonly words: readonly string[];
 }
 
-const SECTOR_PATTERNS: readonly [Sector, RegExp][] = [
-  ['huisartsenzorg', /\b(huisarts\w*|gp|gps|general practi\w*|family doctor\w*|zorggroep\w*|care groups?|ketenzorg|gezondheidscentr\w*|health centres?|gez|eerstelijn\w*|primary care|multidisciplinair\w*|samenwerkingsverband\w*)\b/],
-  ['ggz', /\b(ggz|g-gz|mental health|geestelijke gezondheidszorg|psycholo\w*|psychiat\w*|psychotherap\w*|regiebehandelaar\w*|basis ?ggz|sggz|lggz)\b/],
-];
-
-const DOCUMENT_PATTERNS: readonly [string, RegExp][] = [
-  ['gcp-huisartsen-2016', /\b(good contracting practices?|gcp|gelijkwaardig contracteren|het roer gaat om|tijdslijn|timeline)\b/],
-  ['nza-good-practices-ggz', /\b(good practices contractering ggz)\b/],
-  ['ggz-handleiding-escalatie', /\b(handleiding escalatie|escalation (handbook|guide))\b/],
-];
-
-const EXPLICIT_END = /\b(einddatum|end date|eindigt|ends|end of)\b/;
-
-/** "dit jaar" / "this year", "volgend jaar" / "next year", "vorig jaar" / "last year" as a calendar year. */
-function relativeYear(folded: string, thisYear: number): number | undefined {
-  if (/\b(dit jaar|this year|dit kalenderjaar)\b/.test(folded)) return thisYear;
-  if (/\b(volgend jaar|komend jaar|next year|the coming year)\b/.test(folded)) return thisYear + 1;
-  if (/\b(vorig jaar|afgelopen jaar|last year|previous year)\b/.test(folded)) return thisYear - 1;
+/** Reads a contract year relative to today: "dit jaar" / "this year", "volgend jaar" / "next year", "vorig jaar" / "last year". */
+function relativeYear(cues: ReadonlySet<string>, thisYear: number): number | undefined {
+  if (cues.has('year-this')) return thisYear;
+  if (cues.has('year-next')) return thisYear + 1;
+  if (cues.has('year-last')) return thisYear - 1;
   return undefined;
 }
 
-// In order of specificity: the first trigger found picks the rule ("reageren" is in nearly every
-// calculation question, so a conflict or a complex question outranks it).
-const TRIGGER_PATTERNS: readonly [RuleTrigger, RegExp][] = [
-  ['complex-question', /\b(bewerkelijk\w*|complex\w*|ingewikkeld\w*|uitgebreid\w*|complicated)\b/],
-  ['conflict', /\b(knelpunt\w*|conflict\w*|geschil\w*|dispute\w*|issue raised|raised (a|an) (problem|issue)|ingebracht)\b/],
-  ['question', /\b(vraag|vragen|gevraagd|question\w*|asked|ask|gemaild|mailde|e-?mail\w*|emailed|inquir\w*|reactie|antwoord\w*|answer\w*|reply|respond\w*|gereageerd|reageren)\b/],
-  ['problem', /\b(probleem|problemen|problem|problems)\b/],
-  ['offer', /\b(aanbod|contractaanbod|contractaanbieding|aangeboden|offer|offered|portal opened|portaal geopend)\b/],
-  ['authorisation', /\b(machtiging\w*|authori[sz]ation|verblijf\w* in het (tweede|derde)|second year|third year|year 2|year 3|jaar 2|jaar 3)\b/],
-  ['stay-limit', /\b(1095|opgenomen|opname|admitted|admission|aanspraak|entitlement|since the stay|verblijf (begon|gestart)|stay (began|started))\b/],
-  ['cost-ceiling', /\b(zorgkostenplafond|kostenplafond|plafond|ceiling|70 ?%)\b/],
-  ['interim-application', /\b(tussentijds\w*|gedurende het (lopende )?(contract)?jaar|mid-?year|during the (current |running )?(contract )?year|interim)\b/],
-];
+const TRIGGER = 'trigger:';
+const DOCUMENT = 'document:';
 
 const STOP = new Set(
   ('de het een en van is dat die in op te met voor niet zijn er aan ook als bij of naar om wat wanneer waar hoe moet moeten mijn ik je jij u wij we kan kunnen welke wie ' +
@@ -72,9 +49,6 @@ const STOP = new Set(
     'was were been being get got any some there then than also into about after before over under andere ander other others').split(' '),
 );
 
-const ACTOR_PROVIDER = /\b(ik|wij|we|i|my|mijn|onze|our|zorgaanbieder\w*|aanbieder\w*|provider\w*|huisarts\w*|gps?|zorggroep\w*|praktijk\w*|instelling\w*|vrijgevestigde\w*)\b/;
-const ACTOR_INSURER = /\b(zorgverzekeraar\w*|verzekeraar\w*|insurer\w*)\b/;
-
 /**
  * Reads a when-question or a date calculation: insurer (aliases via findInsurers), sector,
  * actions, a contract year, the event date of a calculation, whose deadline and the rule triggers.
@@ -82,8 +56,12 @@ const ACTOR_INSURER = /\b(zorgverzekeraar\w*|verzekeraar\w*|insurer\w*)\b/;
  */
 export function parseDeadlineQuestion(text: string, today: string, knowledge: KnowledgeBase): DeadlineQuestion {
   const folded = fold(text);
-  const insurers = knowledge.insurers.find(text);
-  const sector = SECTOR_PATTERNS.find(([, p]) => p.test(folded))?.[0];
+  const tokens = tokenize(text);
+  const cues = knowledge.phrases.deadline.mentioned(tokens);
+  const when = knowledge.phrases.when.mentioned(tokens);
+  const insurers = knowledge.insurers.find(tokens);
+  // A sector may be the first part of a compound ("ggz-contract", "huisartsen-zorggroep").
+  const sector = knowledge.sectors.find(tokens)[0] ?? knowledge.sectors.find(text.split('-').join(' '))[0];
 
   const dates = extractDates(text);
   const dayDate = dates.find((d) => d.start.day !== undefined);
@@ -93,19 +71,19 @@ export function parseDeadlineQuestion(text: string, today: string, knowledge: Kn
   // A year in the question that is not part of the start date names a contract or policy year.
   const withoutDates = dayDate ? text.slice(0, dayDate.index) + ' ' + text.slice(dayDate.index + dayDate.text.length) : text;
   const yearMatch = /\b(20[0-4]\d)\b/.exec(withoutDates);
-  const year = yearMatch ? Number(yearMatch[1]) : relativeYear(fold(withoutDates), parseYmd(today).year);
+  const year = yearMatch ? Number(yearMatch[1]) : relativeYear(knowledge.phrases.deadline.mentioned(withoutDates), parseYmd(today).year);
 
-  const nzaActor = /\bnza\b/.test(folded) && !/\b(bij|to|naar) de nza\b/.test(folded);
+  const nzaActor = cues.has('nza') && !cues.has('nza-recipient');
   const actor: Actor | undefined = nzaActor
     ? 'NZa'
-    : ACTOR_PROVIDER.test(folded)
+    : cues.has('actor-provider')
       ? 'zorgaanbieder'
-      : insurers.length > 0 || ACTOR_INSURER.test(folded)
+      : insurers.length > 0 || cues.has('actor-insurer')
         ? 'zorgverzekeraar'
         : undefined;
 
-  const wantsEnd = /\b(tot wanneer|until when|till when|uiterlijk|uiterste|laatste dag|last day|latest|deadline|by when|sluit\w*|closes?|closing|einddatum|end)\b/.test(folded);
-  const triggers = TRIGGER_PATTERNS.filter(([, p]) => p.test(folded)).map(([t]) => t);
+  const wantsEnd = when.has('end');
+  const triggers = [...cues].filter((id) => id.startsWith(TRIGGER)).map((id) => id.slice(TRIGGER.length) as RuleTrigger);
 
   // Content words for tie-breaking: not the insurer's name (every milestone of the pool shares
   // it) and not numbers (years and dates are scored on their own).
@@ -115,7 +93,7 @@ export function parseDeadlineQuestion(text: string, today: string, knowledge: Kn
 
   // "einddatum", "end date", "ends": the end of a period is itself what is asked.
   const named = actionsIn(text);
-  const actions = EXPLICIT_END.test(folded) && !named.includes('end') ? [...named, 'end' as const] : named;
+  const actions = when.has('explicit-end') && !named.includes('end') ? [...named, 'end' as const] : named;
 
   return {
     insurers,
@@ -123,7 +101,7 @@ export function parseDeadlineQuestion(text: string, today: string, knowledge: Kn
     actions,
     ...(year !== undefined ? { year } : {}),
     ...(startDate ? { startDate } : {}),
-    documentIds: DOCUMENT_PATTERNS.filter(([, p]) => p.test(folded)).map(([id]) => id),
+    documentIds: [...cues].filter((id) => id.startsWith(DOCUMENT)).map((id) => id.slice(DOCUMENT.length)),
     ...(actor ? { actor } : {}),
     wantsEnd,
     triggers,

@@ -43,6 +43,8 @@ export interface BundlePhrases {
   readonly smalltalk: PhraseListFile;
   readonly control: PhraseListFile;
   readonly cues: PhraseListFile;
+  readonly when: PhraseListFile;
+  readonly deadline: PhraseListFile;
 }
 
 /** A shipped data file failed validation: names the file and the first problem. */
@@ -98,6 +100,8 @@ export function readBundle(): Bundle {
       smalltalk: readData('vocabulary/smalltalk.json', phraseListSchema),
       control: readData('vocabulary/control.json', phraseListSchema),
       cues: readData('vocabulary/intent-cues.json', phraseListSchema),
+      when: readData('vocabulary/when-words.json', phraseListSchema),
+      deadline: readData('vocabulary/deadline-cues.json', phraseListSchema),
     },
     index: (passages) => loadBundleIndex(hash(), passages),
   };

@@ -35,11 +35,33 @@ export type CueId =
   | 'first-person'
   | 'filler';
 
+export type WhenId =
+  | 'when'
+  | 'strong'
+  | 'end'
+  | 'explicit-end'
+  | 'period-unit'
+  | 'within'
+  | 'event'
+  | 'expect'
+  | 'other-intent'
+  | 'bare-when'
+  | 'when-link'
+  | 'asking-after'
+  | 'subject-after'
+  | 'planning-word'
+  | 'planning-link'
+  | 'english-data';
+/** `document:<id>` and `trigger:<rule trigger>` entries besides these. */
+export type DeadlineCueId = 'year-this' | 'year-next' | 'year-last' | 'actor-provider' | 'actor-insurer' | 'nza' | 'nza-recipient' | `document:${string}` | `trigger:${string}`;
+
 /** The compiled bilingual word lists the understanding reads (knowledge/data/vocabulary/). */
 export interface Phrases {
   readonly smalltalk: PhraseList<SmalltalkId>;
   readonly control: PhraseList<ControlId>;
   readonly cues: PhraseList<CueId>;
+  readonly when: PhraseList<WhenId>;
+  readonly deadline: PhraseList<DeadlineCueId>;
 }
 
 /** A document added at run time (`documents add`, a chat upload), as the database keeps it. */
@@ -193,6 +215,8 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
       smalltalk: new PhraseList<SmalltalkId>(bundle.phrases.smalltalk),
       control: new PhraseList<ControlId>(bundle.phrases.control),
       cues: new PhraseList<CueId>(bundle.phrases.cues),
+      when: new PhraseList<WhenId>(bundle.phrases.when),
+      deadline: new PhraseList<DeadlineCueId>(bundle.phrases.deadline),
     },
     source: (documentId, section, snippet, score) => makeSource(requireDocument(documentId), section, snippet, score),
   };

@@ -12,6 +12,9 @@ import { parseReminderCommand } from '../reminder-command.js';
 import type { Language } from '../types.js';
 import type { IntentKind, Understanding } from './understanding.js';
 
+/** The most words a message without a question word may have to be read as "when is <step>?". */
+const TELEGRAPHIC_WORDS = 5;
+
 export interface UnderstandInput {
   readonly knowledge: KnowledgeBase;
   readonly now: Date;
@@ -93,13 +96,16 @@ export function understand(text: string, input: UnderstandInput): Understanding 
 
   if (isChecklistRequest(text, kb, isQuestion)) return as('escalation');
 
-  const calculation = calculationScore(text);
+  const calculation = calculationScore(text, kb);
   const deadline = deadlineScore(text, detected, kb, parsed);
   // A date plus an event or a period is a calculation; else a when-question about a step or an
   // insurer is a deadline; a lone event date still counts before a plain document question.
   if (calculation >= 0.9) return as('calculation');
   if (deadline >= 0.5) return as('deadline');
   if (calculation >= 0.2) return as('calculation');
+  // A few words naming a step and nothing to ask about it ("accepted hebben in vecozo",
+  // "tekenen Z&Z") ask for its date, as a search box would.
+  if (!isQuestion && tokens.length <= TELEGRAPHIC_WORDS && parsed.actions.length > 0) return as('deadline');
   return as('question');
 }
 
