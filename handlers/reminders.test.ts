@@ -38,7 +38,7 @@ describe('reminder commands', () => {
     expect(parseReminderCommand('welke herinneringen staan hier?', testKnowledge())).toEqual({ kind: 'list' });
     expect(parseReminderCommand('stop reminders', testKnowledge())).toEqual({ kind: 'stop', insurers: 'all' });
     expect(parseReminderCommand('stop herinneringen', testKnowledge())).toEqual({ kind: 'stop', insurers: 'all' });
-    expect(parseReminderCommand('remind me personally at 14:00 about VGZ', testKnowledge())).toEqual({ kind: 'subscribe', insurers: ['VGZ'], sectors: 'all', leadDays: [30, 14, 7, 1], scope: 'personal', timeOfDay: '14:00' });
+    expect(parseReminderCommand('remind me personally at 14:00 about VGZ', testKnowledge())).toEqual({ kind: 'subscribe', insurers: ['VGZ'], sectors: 'all', leadDays: [30, 14, 7, 1], scope: 'personal', explicit: true, timeOfDay: '14:00' });
     expect(parseReminderCommand('herinner mij om 8.30 aan Z&Z, een week van tevoren en de dag ervoor', testKnowledge())).toMatchObject({ scope: 'personal', timeOfDay: '08:30', leadDays: [7, 1] });
     expect(parseReminderCommand('remind this channel about VGZ at 8am, a week before and the day before', testKnowledge())).toMatchObject({ scope: 'conversation', timeOfDay: '08:00', leadDays: [7, 1] });
     expect(parseReminderCommand('remind us about CZ at 2 pm 14 and 3', testKnowledge())).toMatchObject({ timeOfDay: '14:00', leadDays: [14, 3] });
