@@ -14,5 +14,5 @@ export function understandingOf(
     if (!found) throw new Error(`understandingOf: unknown insurer ${name}`);
     return { ...found, index };
   });
-  return { intent: 'deadline', language: 'en', wantsEnd: false, followUp: false, words: [], text: '', ...slots, insurers };
+  return { intent: 'deadline', language: 'en', wantsEnd: false, followUp: false, words: [], text: '', isQuestion: false, steps: slots.step ? [slots.step] : [], documents: [], triggers: [], ...slots, insurers };
 }
