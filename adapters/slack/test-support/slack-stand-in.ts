@@ -10,13 +10,27 @@ export interface RecordedCall {
   readonly authorization?: string;
 }
 
+/** A message the stand-in accepted with chat.postMessage, as conversations.history returns it. */
+export interface StoredMessage {
+  readonly type: 'message';
+  readonly ts: string;
+  readonly thread_ts?: string;
+  readonly text: string;
+  readonly bot_id: string;
+  readonly metadata?: { readonly event_type: string; readonly event_payload: Record<string, unknown> };
+}
+
 /** How the stand-in answers chat.postMessage for one channel. */
 export type ChannelBehaviour = { readonly error: string } | { readonly status: 429; readonly retryAfter: number };
 
 /**
  * A local stand-in for the Slack Web API (`<url>/api/<method>`) and for response URLs
  * (`<url>/response/<id>`). It records every call, answers like Slack does, and can be told to fail
- * chat.postMessage per channel (platform errors, 429 with Retry-After).
+ * chat.postMessage per channel (platform errors, 429 with Retry-After). Accepted posts are stored
+ * per channel, with their message metadata, and served by conversations.history and
+ * conversations.replies (metadata only with `include_all_metadata`, as Slack does). On demand it
+ * answers chat.postMessage late — after storing the message, like a Slack that accepted the post but
+ * whose answer arrives after the client's timeout.
  */
 export interface SlackStandIn {
   readonly url: string;
@@ -30,6 +44,17 @@ export interface SlackStandIn {
   socketUrl: string | undefined;
   /** When set, `auth.test` fails with this Slack error (e.g. `invalid_auth`). */
   authError: string | undefined;
+  /** Accepted chat.postMessage messages per channel, oldest first. */
+  readonly messages: Map<string, StoredMessage[]>;
+  /** Every accepted message of every channel. */
+  allMessages(): StoredMessage[];
+  /**
+   * How long to hold the answer to an accepted chat.postMessage (ms; 0 or undefined: at once).
+   * The message is stored before the wait, so it is in the history while the client waits.
+   */
+  postLatency: ((channel: string) => number) | undefined;
+  /** Answers the next `count` accepted chat.postMessage calls `delayMs` late. */
+  answerLate(delayMs: number, count?: number): void;
   responseUrl(id: string): string;
   callsTo(method: string): RecordedCall[];
   /** Resolves with the first recorded call (past or future) matching the predicate. */
@@ -44,7 +69,11 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const waiters: { predicate: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
   const channelBehaviour = new Map<string, ChannelBehaviour>();
   const userConversations = new Map<string, string[]>();
-  let ts = 0;
+  const messages = new Map<string, StoredMessage[]>();
+  let late: { delayMs: number; remaining: number } | undefined;
+  let seq = 0;
+  // Realistic timestamps (seconds.sequence) so `oldest` filters work; the sequence keeps them unique and ordered.
+  const nextTs = (): string => `${Math.floor(Date.now() / 1000)}.${String(++seq % 1_000_000).padStart(6, '0')}`;
 
   const record = (call: RecordedCall): void => {
     calls.push(call);
@@ -80,8 +109,48 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         const behaviour = channelBehaviour.get(String(args.channel));
         if (behaviour && 'status' in behaviour) return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(behaviour.retryAfter) });
         if (behaviour) return json(200, { ok: false, error: behaviour.error });
-        ts += 1;
-        return json(200, { ok: true, channel: args.channel, ts: `1700000000.${String(ts).padStart(6, '0')}` });
+        const channel = String(args.channel);
+        const metadata = args.metadata as StoredMessage['metadata'] | undefined;
+        const message: StoredMessage = {
+          type: 'message',
+          ts: nextTs(),
+          ...(typeof args.thread_ts === 'string' ? { thread_ts: args.thread_ts } : {}),
+          text: String(args.text ?? ''),
+          bot_id: STAND_IN_BOT.botId,
+          ...(metadata && typeof metadata === 'object' ? { metadata } : {}),
+        };
+        messages.set(channel, [...(messages.get(channel) ?? []), message]);
+        let delay = standIn.postLatency?.(channel) ?? 0;
+        if (late && late.remaining > 0) {
+          late.remaining--;
+          delay = Math.max(delay, late.delayMs);
+        }
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        if (res.destroyed) return;
+        return json(200, { ok: true, channel, ts: message.ts, message });
+      }
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const channel = String(args.channel);
+        const all = messages.get(channel) ?? [];
+        const oldest = Number(args.oldest ?? 0);
+        const thread = method === 'conversations.replies' ? String(args.ts) : undefined;
+        const selected = all
+          .filter((m) => Number(m.ts) > oldest)
+          .filter((m) => (thread === undefined ? m.thread_ts === undefined || m.thread_ts === m.ts : m.ts === thread || m.thread_ts === thread));
+        // History is newest first, replies oldest first (as Slack orders them).
+        const ordered = thread === undefined ? [...selected].reverse() : selected;
+        const limit = Math.min(Math.max(Number(args.limit ?? 100) || 100, 1), 999);
+        const offset = Number(args.cursor ?? 0) || 0;
+        const page = ordered.slice(offset, offset + limit);
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        const more = offset + limit < ordered.length;
+        return json(200, {
+          ok: true,
+          messages: page.map((m) => (withMetadata ? m : { ...m, metadata: undefined })),
+          has_more: more,
+          response_metadata: { next_cursor: more ? String(offset + limit) : '' },
+        });
       }
       case 'chat.update':
         return json(200, { ok: true, channel: args.channel, ts: args.ts });
@@ -110,6 +179,12 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     calls,
     channelBehaviour,
     userConversations,
+    messages,
+    allMessages: () => [...messages.values()].flat(),
+    postLatency: undefined,
+    answerLate: (delayMs, count = 1) => {
+      late = { delayMs, remaining: count };
+    },
     responseUrl: (id) => `${url}/response/${id}`,
     callsTo: (method) => calls.filter((c) => c.method === method),
     waitFor: (predicate, timeoutMs = 5000) => {
