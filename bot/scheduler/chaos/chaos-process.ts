@@ -9,13 +9,14 @@ import { createSlackAdapter } from '../../../adapters/slack/slack-adapter.js';
 import { createSlackWebClient } from '../../../adapters/slack/slack-web-client.js';
 import type { ChatAdapter } from '../../../adapters/adapter.js';
 import type { Milestone } from '../../../knowledge/milestones/milestone.js';
+import { knowledgeWithMilestones } from '../../../knowledge/test-support/test-knowledge.js';
 import { silentLogger } from '../../logger.js';
 import { openStore } from '../../storage/open-store.js';
 import { runSchedulerPass } from '../run-scheduler-pass.js';
 
 const env = process.env;
 const store = await openStore(env.DATABASE_URL ?? '');
-const milestones = JSON.parse(env.CHAOS_MILESTONES ?? '[]') as Milestone[];
+const knowledge = knowledgeWithMilestones(JSON.parse(env.CHAOS_MILESTONES ?? '[]') as Milestone[]);
 const t0 = Date.parse(env.CHAOS_T0 ?? '');
 const startedAt = Number(env.CHAOS_STARTED_AT);
 const skew = Number(env.CHAOS_SKEW_MS ?? 0);
@@ -38,7 +39,7 @@ let idleSince: number | undefined;
 for (let pass = 0; pass < 500; pass++) {
   const result = await runSchedulerPass({
     store,
-    milestones,
+    knowledge,
     adapters: new Map([['slack', adapter]]),
     holidays: { goodFriday: false, liberationDay: false },
     log: silentLogger,
