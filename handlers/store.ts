@@ -142,11 +142,13 @@ export interface Store extends DocumentStore, MemoryStore {
   /** Marks every subscription of the conversation inactive (unreachable, uninstalled); returns how many. */
   disableSubscriptionsFor(conversation: Address): Promise<number>;
 
+  /** The conversations with an active subscription whose next due instant (the indexed `next_due_at`) is at or before `now`, sorted. */
+  listDueConversations(now: Date): Promise<string[]>;
   /**
-   * Subscriptions whose next due instant (the indexed `next_due_at`) is at or before `now`, active
-   * only, oldest due first: all a scheduler pass needs to read.
+   * Active subscriptions whose next due instant is at or before `now` (of the given conversations
+   * only, when given), oldest due first: all a scheduler pass needs to read.
    */
-  listDueSubscriptions(now: Date): Promise<Subscription[]>;
+  listDueSubscriptions(now: Date, conversations?: readonly string[]): Promise<Subscription[]>;
   /** Stores the next due instants computed by a pass (one batch). */
   setNextDue(updates: readonly NextDue[]): Promise<void>;
   /**

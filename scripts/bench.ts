@@ -1,7 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { benchAcks } from './bench-acks.js';
 import { benchColdStart } from './bench-cold-start.js';
 import { benchKnowledgeScale } from './bench-knowledge-scale.js';
-import { benchSchedulerPass } from './bench-scheduler.js';
+import { benchSchedulerPass, type BenchStore, type SchedulerBench } from './bench-scheduler.js';
+
+/** Targets of issue 13: quiet pass < 100 ms on both stores; busy pass < 3 s (SQLite) / 5 s (PostgreSQL) at 100k; peak < 300 MB. */
+const LIMITS = { quietMs: 100, busyMs: { sqlite: 3000, postgres: 5000 }, rssMb: 300 } as const;
+
+// `bench.js --scheduler <store> <count>`: one scheduler bench in its own process (so its peak RSS is its own).
+const [flag, kind, count] = process.argv.slice(2);
+if (flag === '--scheduler') {
+  process.stdout.write(JSON.stringify(await benchSchedulerPass(Number(count), kind as BenchStore)) + '\n');
+  process.exit(0);
+}
+
+/** Scheduler passes at 1k, 10k and 100k subscriptions on both stores, each in its own process. */
+function schedulerFigures(): string {
+  const lines: string[] = [];
+  let failed = false;
+  const self = fileURLToPath(import.meta.url);
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  for (const store of ['sqlite', 'postgres'] as const) {
+    if (store === 'postgres' && !pgUrl) {
+      lines.push('scheduler pass (PostgreSQL): skipped, set BENCH_DATABASE_URL or TEST_DATABASE_URL\n');
+      continue;
+    }
+    for (const n of [1_000, 10_000, 100_000]) {
+      const child = spawnSync(process.execPath, ['--max-old-space-size=1024', self, '--scheduler', store, String(n)], { encoding: 'utf8', env: process.env });
+      if (child.status !== 0) {
+        lines.push(`scheduler pass (${n} subscriptions, ${store}): failed: ${(child.stderr || child.stdout).trim().split('\n').slice(-3).join(' ')}\n`);
+        failed = true;
+        continue;
+      }
+      const r = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as SchedulerBench;
+      const over = n === 100_000 && (r.busyPassMs > LIMITS.busyMs[store] || r.quietPassMs > LIMITS.quietMs || r.peakRssMb > LIMITS.rssMb);
+      lines.push(
+        `scheduler pass (${n.toLocaleString('en')} subscriptions, ${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'}): busy ${r.busyPassMs} ms (CPU ${r.busyCpuMs} ms) delivering ${r.delivered}, quiet ${r.quietPassMs} ms reading ${r.quietRead}, peak RSS ${r.peakRssMb} MB${n === 100_000 ? ` (limits: busy ${LIMITS.busyMs[store]} ms, quiet ${LIMITS.quietMs} ms, ${LIMITS.rssMb} MB)${over ? ' OVER' : ''}` : ''}\n`,
+      );
+    }
+  }
+  if (failed) process.exitCode = 1;
+  return `\n${lines.map((l) => `  ${l.trimEnd()}`).join('\n')}`;
+}
+
 
 /** The benchmarks `npm run bench` runs, in order: a name and a function printing its figures. */
 const BENCHES: readonly { name: string; run: () => Promise<string> }[] = [
@@ -20,11 +62,8 @@ const BENCHES: readonly { name: string; run: () => Promise<string> }[] = [
     },
   },
   {
-    name: 'scheduler pass (10,000 subscriptions, SQLite)',
-    run: async () => {
-      const r = await benchSchedulerPass(10_000);
-      return `${r.busyPassMs} ms for the pass delivering ${r.delivered} reminders (limit 1000), ${r.quietPassMs} ms for the next pass (nothing due), peak RSS ${r.peakRssMb} MB, heap +${r.heapDeltaMb} MB`;
-    },
+    name: 'scheduler passes (1k, 10k, 100k subscriptions; SQLite and PostgreSQL)',
+    run: async () => schedulerFigures(),
   },
   {
     name: 'acks under load (contractbot serve, answer pool on, Slack and Teams stand-ins)',

@@ -81,9 +81,14 @@ export function dueReminders(input: DueRemindersInput): DueReminder[] {
     snoozed: boolean;
   }
   const merged = new Map<string, { conversation: string; occurrence: OccurrenceGroup; pick: Pick; subscriptions: Subscription[] }>();
+  const createdDates = new Map<string, string>();
   for (const subscription of input.subscriptions) {
     if (!subscription.active) continue;
-    const createdDate = amsterdamDate(new Date(subscription.createdAt));
+    let createdDate = createdDates.get(subscription.createdAt);
+    if (createdDate === undefined) {
+      createdDate = amsterdamDate(new Date(subscription.createdAt));
+      createdDates.set(subscription.createdAt, createdDate);
+    }
     const conversation = conversationKey(subscription.address);
     for (const occurrence of occurrences) {
       const { milestone, date } = occurrence;
@@ -157,7 +162,8 @@ export function nextDueInstants(
   const occurrences = remindableOccurrences(milestones, today, addDays(horizonDate, maxLead(subscriptions)));
   const due = dueCache(holidays);
   const horizon = amsterdamInstant(horizonDate, 0, 0).getTime();
-  const bySignature = new Map<string, number>();
+  // Keyed by the filter values' identity (the store shares equal ones), then by their text.
+  const bySignature = new Map<unknown, Map<unknown, Map<unknown, Map<unknown, number>>>>();
   const snoozeEnds = new Map<string, number>();
   for (const h of holds) {
     const at = h.snoozedUntil?.getTime();
@@ -165,8 +171,13 @@ export function nextDueInstants(
   }
   const out = new Map<string, Date>();
   for (const s of subscriptions) {
-    const signature = JSON.stringify([s.insurers, s.sectors, s.leadDays, s.timeOfDay]);
-    let next = bySignature.get(signature);
+    let bySectors = bySignature.get(s.insurers);
+    if (!bySectors) bySignature.set(s.insurers, (bySectors = new Map()));
+    let byLeads = bySectors.get(s.sectors);
+    if (!byLeads) bySectors.set(s.sectors, (byLeads = new Map()));
+    let byTime = byLeads.get(s.leadDays);
+    if (!byTime) byLeads.set(s.leadDays, (byTime = new Map()));
+    let next = byTime.get(s.timeOfDay);
     if (next === undefined) {
       next = horizon;
       for (const { milestone, date } of occurrences) {
@@ -176,7 +187,7 @@ export function nextDueInstants(
           if (at > nowMs && at < next) next = at;
         }
       }
-      bySignature.set(signature, next);
+      byTime.set(s.timeOfDay, next);
     }
     out.set(s.id, new Date(Math.min(next, snoozeEnds.get(conversationKey(s.address)) ?? Infinity)));
   }

@@ -4,7 +4,7 @@ import { addressKey, conversationKey } from '../../handlers/address-key.js';
 import type { HolidaySettings } from '../../handlers/context.js';
 import type { Logger } from '../../handlers/logger.js';
 import { reminderMessage } from '../../handlers/reminder-message.js';
-import type { DeliveryClaim, DeliveryOutcome, NextDue, Store } from '../../handlers/store.js';
+import type { DeliveryClaim, DeliveryOutcome, NextDue, Store, Subscription } from '../../handlers/store.js';
 import type { Platform, Reply } from '../../handlers/types.js';
 import { amsterdamDate } from '../../knowledge/dates/calendar-date.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
@@ -86,6 +86,8 @@ export interface SchedulerPassOptions {
   readonly concurrency?: number;
   /** Deliveries claimed per statement (and sent before the next claim). */
   readonly claimBatch?: number;
+  /** Conversations read per page (default 10,000): bounds a pass's memory. */
+  readonly conversationPage?: number;
   /** Stops the pass before its next send (shutdown); what is claimed and unsent is released. */
   readonly signal?: AbortSignal;
 }
@@ -96,10 +98,13 @@ const DEFAULT_CLAIM_BATCH = 1000;
 /** Outcomes buffered before one write (only where a lost write is recoverable, see below). */
 const OUTCOME_BATCH = 500;
 const NEXT_DUE_BATCH = 5000;
+/** Conversations read per page of a pass. */
+const CONVERSATION_PAGE = 10_000;
 
 /**
  * One scheduler pass, shared by `contractbot remind run-due` and the serve loop:
- * 1. reads only the subscriptions whose indexed next due instant has come (a quiet pass reads none);
+ * 1. reads only the subscriptions whose indexed next due instant has come (a quiet pass reads none),
+ *    in pages of whole conversations so memory stays bounded;
  * 2. computes in memory one reminder per (conversation, milestone occurrence) — however many of
  *    the conversation's subscriptions match — keyed by (conversation, occurrence, lead);
  * 3. per batch of conversations, claims the batch in one statement (the intent, committed before
@@ -125,35 +130,10 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
 
   const result: PassResult = { delivered: [], recovered: [], failed: [], unreachable: [], withoutAdapter: 0, subscriptionsRead: 0 };
   await store.syncScheduleFingerprint(scheduleFingerprint(options.knowledge.milestones, options.holidays));
-  const subscriptions = await store.listDueSubscriptions(now);
-  result.subscriptionsRead = subscriptions.length;
-  if (subscriptions.length === 0) return result;
+  const dueConversations = await store.listDueConversations(now);
+  if (dueConversations.length === 0) return result;
   const holds = await store.listMilestoneHolds();
-  const due = dueReminders({ now, subscriptions, milestones: options.knowledge.milestones, holds, holidays: options.holidays });
-
-  const byConversation = new Map<string, DueReminder[]>();
   const missingPlatforms = new Set<Platform>();
-  for (const item of due) {
-    if (!options.adapters.has(item.address.platform)) {
-      missingPlatforms.add(item.address.platform);
-      result.withoutAdapter++;
-      continue;
-    }
-    const list = byConversation.get(item.key.conversation);
-    if (list) list.push(item);
-    else byConversation.set(item.key.conversation, [item]);
-  }
-  for (const list of byConversation.values()) list.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
-  for (const platform of missingPlatforms) log.warn('reminders due for a platform that is not running here', { platform });
-
-  /** Per conversation: when (as of `now`) it must be looked at again because a delivery is still open. */
-  const recheck = new Map<string, number>();
-  const recheckAt = (conversation: string, at: number): void => {
-    if (at < (recheck.get(conversation) ?? Infinity)) recheck.set(conversation, at);
-  };
-  /** Conversations whose due reminders were all taken care of in this pass (claimed, held, or finished). */
-  const settled = new Set<string>();
-
   const today = amsterdamDate(now);
   // Many conversations get the same reminder: build each distinct message once per pass.
   const messages = new Map<string, Reply>();
@@ -167,6 +147,41 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
     return reply;
   };
 
+  // Pages of whole conversations keep a pass's memory bounded however many subscriptions are due.
+  const pageSize = Math.max(1, options.conversationPage ?? CONVERSATION_PAGE);
+  for (let page = 0; page < dueConversations.length; page += pageSize) {
+    if (options.signal?.aborted) break;
+    const subscriptions = await store.listDueSubscriptions(now, dueConversations.slice(page, page + pageSize));
+    result.subscriptionsRead += subscriptions.length;
+    await passPage(subscriptions);
+  }
+  for (const platform of missingPlatforms) log.warn('reminders due for a platform that is not running here', { platform });
+  return result;
+
+  async function passPage(subscriptions: readonly Subscription[]): Promise<void> {
+  const due = dueReminders({ now, subscriptions, milestones: options.knowledge.milestones, holds, holidays: options.holidays });
+
+  const byConversation = new Map<string, DueReminder[]>();
+  for (const item of due) {
+    if (!options.adapters.has(item.address.platform)) {
+      missingPlatforms.add(item.address.platform);
+      result.withoutAdapter++;
+      continue;
+    }
+    const list = byConversation.get(item.key.conversation);
+    if (list) list.push(item);
+    else byConversation.set(item.key.conversation, [item]);
+  }
+  for (const list of byConversation.values()) list.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+
+  /** Per conversation: when (as of `now`) it must be looked at again because a delivery is still open. */
+  const recheck = new Map<string, number>();
+  const recheckAt = (conversation: string, at: number): void => {
+    if (at < (recheck.get(conversation) ?? Infinity)) recheck.set(conversation, at);
+  };
+  /** Conversations whose due reminders were all taken care of in this pass (claimed, held, or finished). */
+  const settled = new Set<string>();
+
   let pending: DeliveryOutcome[] = [];
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
@@ -174,13 +189,11 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
     pending = [];
     await store.finishDeliveries(batch);
   };
-  const record = async (outcome: DeliveryOutcome, immediately: boolean): Promise<void> => {
-    if (immediately) {
-      await store.finishDeliveries([outcome]);
-      return;
-    }
+  /** Buffers an outcome; returns a promise only when it writes (so most sends await nothing extra). */
+  const record = (outcome: DeliveryOutcome, immediately: boolean): Promise<void> | undefined => {
+    if (immediately) return store.finishDeliveries([outcome]);
     pending.push(outcome);
-    if (pending.length >= OUTCOME_BATCH) await flush();
+    return pending.length >= OUTCOME_BATCH ? flush() : undefined;
   };
 
   const conversations = [...byConversation.entries()];
@@ -224,10 +237,11 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
         const adapter = options.adapters.get(item.address.platform) as ChatAdapter;
         const reply = messageFor(item);
         const sent = await safeSend(adapter, item, reply, claim);
-        lastSendAt = clock().getTime();
+        if (items.length > 1) lastSendAt = clock().getTime();
         if (sent.ok) {
           // Without a way to find an earlier arrival, commit at once: the window for a repeat is one commit.
-          await record({ kind: 'delivered', key: item.key, attempt: claim.attempt, late: item.late }, !adapter.findsEarlierArrivals);
+          const written = record({ kind: 'delivered', key: item.key, attempt: claim.attempt, late: item.late }, !adapter.findsEarlierArrivals);
+          if (written) await written;
           (sent.alreadyThere ? result.recovered : result.delivered).push({ ...base, late: item.late, text: reply.fallbackText });
           continue;
         }
@@ -280,16 +294,16 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
   // The due index: when each subscription read must be looked at again.
   const nextDue = nextDueInstants(now, subscriptions, options.knowledge.milestones, holds, options.holidays);
   const updates: NextDue[] = [];
-  const dueConversations = new Set(due.map((d) => d.key.conversation));
+  const withDue = new Set(due.map((d) => d.key.conversation));
   for (const s of subscriptions) {
     const conversation = conversationKey(s.address);
     // Reminders left unsent (shutdown, no adapter here) keep the subscription due.
-    if (dueConversations.has(conversation) && !settled.has(conversation)) continue;
+    if (withDue.has(conversation) && !settled.has(conversation)) continue;
     const at = Math.min(nextDue.get(s.id)?.getTime() ?? Infinity, recheck.get(conversation) ?? Infinity);
     if (Number.isFinite(at)) updates.push({ subscriptionId: s.id, at: new Date(at) });
   }
   for (let i = 0; i < updates.length; i += NEXT_DUE_BATCH) await store.setNextDue(updates.slice(i, i + NEXT_DUE_BATCH));
-  return result;
+  }
 }
 
 /**

@@ -141,6 +141,17 @@ export function describeSchedulerContract(target: StoreTarget): void {
       expect((await pass(store, new Date(MARCH_25.getTime() + 60_000))).adapter.sent).toEqual([]);
     });
 
+    it('reads due conversations in pages, each conversation whole: one message per deadline and conversation', async () => {
+      const store = await db.open();
+      for (const c of ['a', 'b', 'c', 'd', 'e']) {
+        await subscribe(store, { platform: 'local', conversationId: c }, [7]);
+        await store.addSubscription({ address: { platform: 'local', conversationId: c }, insurers: 'all', sectors: 'all', leadDays: [7], language: 'nl' }, new Date('2027-01-02T10:00:00Z'));
+      }
+      const paged = await pass(store, MARCH_25, { conversationPage: 2 });
+      expect(paged.result.subscriptionsRead).toBe(10);
+      expect(paged.adapter.sent.map((s) => `${s.to.conversationId} ${s.reply.language}`).sort()).toEqual(['a nl', 'b nl', 'c nl', 'd nl', 'e nl']);
+    });
+
     it('reads only due subscriptions: after a busy pass the next one reads none until the next lead is due', async () => {
       const store = await db.open();
       for (const c of ['a', 'b', 'c']) await subscribe(store, { platform: 'local', conversationId: c }, [7, 1]);

@@ -14,11 +14,13 @@ import {
   feedbackFromRow,
   holdFromRow,
   MAX_ERROR_LENGTH,
-  newClaimId,
+  deliveryKeyId,
+  newClaimIds,
   newSubscriptionId,
   SEEN_EVENT_RETENTION_MS,
   storedAddress,
   subscriptionFromRow,
+  subscriptionsFromRows,
   type ChecklistRow,
   type ClaimRow,
   type DeliveryRow,
@@ -191,9 +193,20 @@ export async function openPostgresStore(url: string, options: { max?: number } =
       return rows[0]?.sector ?? undefined;
     },
 
-    async listDueSubscriptions(now) {
-      const { rows } = await q<SubscriptionRow>('SELECT * FROM subscriptions WHERE active AND next_due_at <= $1 ORDER BY next_due_at, id', [now.getTime()]);
-      return rows.map(subscriptionFromRow);
+    async listDueConversations(now) {
+      // A probe the planner always answers from the due index (first row in index order): after a
+      // busy pass the statistics may still say "everything is due" and pick a scan of the table.
+      const probe = await q('SELECT 1 FROM subscriptions WHERE active AND next_due_at <= $1 ORDER BY next_due_at LIMIT 1', [now.getTime()]);
+      if (probe.rows.length === 0) return [];
+      const { rows } = await q<{ conversation: string }>('SELECT DISTINCT conversation FROM subscriptions WHERE active AND next_due_at <= $1 ORDER BY conversation', [now.getTime()]);
+      return rows.map((r) => r.conversation);
+    },
+
+    async listDueSubscriptions(now, conversations) {
+      const { rows } = conversations
+        ? await q<SubscriptionRow>('SELECT * FROM subscriptions WHERE active AND next_due_at <= $1 AND conversation = ANY($2::text[]) ORDER BY next_due_at, id', [now.getTime(), conversations])
+        : await q<SubscriptionRow>('SELECT * FROM subscriptions WHERE active AND next_due_at <= $1 ORDER BY next_due_at, id', [now.getTime()]);
+      return subscriptionsFromRows(rows);
     },
 
     async setNextDue(updates) {
@@ -229,12 +242,12 @@ export async function openPostgresStore(url: string, options: { max?: number } =
            SET status = 'leased', prior_status = d.status, attempt = d.attempt + 1, lease_until = excluded.lease_until
            WHERE d.status IN ('leased', 'retry', 'unknown') AND d.lease_until <= ${DB_NOW_MS}
          RETURNING conversation, milestone_id, occurrence_date, lead_days, claim_id, attempt, first_claimed_at, prior_status`,
-        [batch.c, batch.m, batch.o, batch.l, batch.sorted.map(() => newClaimId()), Math.max(0, Math.round(leaseMs))],
+        [batch.c, batch.m, batch.o, batch.l, newClaimIds(batch.sorted.length), Math.max(0, Math.round(leaseMs))],
       );
       const won: DeliveryClaim[] = rows.map(claimFromRow);
       if (won.length === keys.length) return { won, held: [] };
-      const wonIds = new Set(won.map((c) => keyId(c.key)));
-      const lost = columns(batch.sorted.filter((k) => !wonIds.has(keyId(k.key))));
+      const wonIds = new Set(won.map((c) => deliveryKeyId(c.key)));
+      const lost = columns(batch.sorted.filter((k) => !wonIds.has(deliveryKeyId(k.key))));
       const others = await q<{ conversation: string; milestone_id: string; occurrence_date: string; lead_days: number; in_ms: string }>(
         `SELECT d.conversation, d.milestone_id, d.occurrence_date, d.lead_days, d.lease_until - ${DB_NOW_MS} AS in_ms
          FROM deliveries d JOIN unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS t(c, m, o, l) ON ${BATCH_KEY_JOIN}
@@ -372,10 +385,6 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     },
   };
   return store;
-}
-
-function keyId(k: DeliveryKey): string {
-  return `${k.conversation}\u0000${k.milestoneId}\u0000${k.occurrenceDate}\u0000${k.leadDays}`;
 }
 
 function compareKeys(a: DeliveryKey, b: DeliveryKey): number {

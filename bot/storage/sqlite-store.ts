@@ -16,11 +16,13 @@ import {
   feedbackFromRow,
   holdFromRow,
   MAX_ERROR_LENGTH,
-  newClaimId,
+  deliveryKeyId,
+  newClaimIds,
   newSubscriptionId,
   SEEN_EVENT_RETENTION_MS,
   storedAddress,
   subscriptionFromRow,
+  subscriptionsFromRows,
   type ChecklistRow,
   type ClaimRow,
   type DeliveryRow,
@@ -68,23 +70,33 @@ export function openSqliteStore(path: string): Store {
     removeSubsFor: db.prepare('DELETE FROM subscriptions WHERE conversation = ?'),
     disableSubsFor: db.prepare('UPDATE subscriptions SET active = 0 WHERE conversation = ? AND active = 1'),
     dueSubs: db.prepare('SELECT * FROM subscriptions WHERE active = 1 AND next_due_at <= ? ORDER BY next_due_at, id'),
-    setNextDue: db.prepare('UPDATE subscriptions SET next_due_at = ? WHERE id = ?'),
+    // The due index, not the conversation index (which the planner prefers for DISTINCT): a quiet pass touches no row.
+    dueConversations: db.prepare('SELECT DISTINCT conversation FROM subscriptions INDEXED BY subscriptions_next_due WHERE active = 1 AND next_due_at <= ? ORDER BY conversation'),
+    dueSubsOf: db.prepare(
+      'SELECT * FROM subscriptions WHERE active = 1 AND next_due_at <= ? AND conversation IN (SELECT value FROM json_each(?)) ORDER BY next_due_at, id',
+    ),
     getMeta: db.prepare('SELECT value FROM scheduler_meta WHERE key = ?'),
     setMeta: db.prepare('INSERT INTO scheduler_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     resetNextDue: db.prepare('UPDATE subscriptions SET next_due_at = 0'),
+    // A batch of keys as one JSON array of [conversation, milestone, date, lead, claim id]: one
+    // statement per batch instead of one per key.
     claim: db.prepare(
       `INSERT INTO deliveries (conversation, milestone_id, occurrence_date, lead_days, claim_id, subscription_id, status, attempt, lease_until, first_claimed_at)
-       VALUES (@conversation, @milestoneId, @occurrenceDate, @leadDays, @claimId, NULL, 'leased', 1, ${DB_NOW_MS} + @leaseMs, ${DB_NOW_MS})
+       SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, NULL, 'leased', 1, ${DB_NOW_MS} + @leaseMs, ${DB_NOW_MS}
+       FROM json_each(@keys) AS j WHERE true
        ON CONFLICT (conversation, milestone_id, occurrence_date, lead_days) DO UPDATE
          SET status = 'leased', prior_status = deliveries.status, attempt = deliveries.attempt + 1, lease_until = excluded.lease_until
          WHERE deliveries.status IN ('leased', 'retry', 'unknown') AND deliveries.lease_until <= ${DB_NOW_MS}
        RETURNING conversation, milestone_id, occurrence_date, lead_days, claim_id, attempt, first_claimed_at, prior_status`,
     ),
-    heldFor: db.prepare(`SELECT lease_until - ${DB_NOW_MS} AS in_ms FROM deliveries WHERE ${KEY_WHERE} AND status IN ('leased', 'retry', 'unknown')`),
-    delivered: db.prepare(
-      `UPDATE deliveries SET status = 'delivered', finished_at = ${DB_NOW_MS}, late = @late, last_error = NULL
-       WHERE ${KEY_WHERE} AND status <> 'delivered'`,
+    deliveredBatch: db.prepare(
+      `UPDATE deliveries SET status = 'delivered', finished_at = ${DB_NOW_MS}, late = t.late, last_error = NULL
+       FROM (SELECT j.value ->> 0 AS c, j.value ->> 1 AS m, j.value ->> 2 AS o, j.value ->> 3 AS l, j.value ->> 4 AS late FROM json_each(?) AS j) AS t
+       WHERE deliveries.conversation = t.c AND deliveries.milestone_id = t.m AND deliveries.occurrence_date = t.o AND deliveries.lead_days = t.l
+         AND deliveries.status <> 'delivered'`,
     ),
+    setNextDueBatch: db.prepare('UPDATE subscriptions SET next_due_at = ? WHERE id IN (SELECT value FROM json_each(?))'),
+    heldFor: db.prepare(`SELECT lease_until - ${DB_NOW_MS} AS in_ms FROM deliveries WHERE ${KEY_WHERE} AND status IN ('leased', 'retry', 'unknown')`),
     waitAgain: db.prepare(
       `UPDATE deliveries SET status = @status, lease_until = ${DB_NOW_MS} + @retryAfterMs, last_error = @error
        WHERE ${KEY_WHERE} AND attempt = @attempt AND status = 'leased'`,
@@ -150,7 +162,7 @@ export function openSqliteStore(path: string): Store {
     const key = keyParams(o.key);
     switch (o.kind) {
       case 'delivered':
-        st.delivered.run({ ...key, late: o.late ? 1 : 0 });
+        st.deliveredBatch.run(JSON.stringify([[o.key.conversation, o.key.milestoneId, o.key.occurrenceDate, o.key.leadDays, o.late ? 1 : 0]]));
         return;
       case 'retry':
       case 'unknown':
@@ -234,14 +246,27 @@ export function openSqliteStore(path: string): Store {
       return st.disableSubsFor.run(conversationKey(conversation)).changes;
     },
 
-    async listDueSubscriptions(now) {
-      return (st.dueSubs.all(now.getTime()) as SubscriptionRow[]).map(subscriptionFromRow);
+    async listDueConversations(now) {
+      return (st.dueConversations.all(now.getTime()) as { conversation: string }[]).map((r) => r.conversation);
+    },
+
+    async listDueSubscriptions(now, conversations) {
+      const rows = conversations ? st.dueSubsOf.all(now.getTime(), JSON.stringify(conversations)) : st.dueSubs.all(now.getTime());
+      return subscriptionsFromRows(rows as SubscriptionRow[]);
     },
 
     async setNextDue(updates) {
       if (updates.length === 0) return;
+      // Many subscriptions share an instant: one statement per distinct instant.
+      const byInstant = new Map<number, string[]>();
+      for (const u of updates) {
+        const at = u.at.getTime();
+        const ids = byInstant.get(at);
+        if (ids) ids.push(u.subscriptionId);
+        else byInstant.set(at, [u.subscriptionId]);
+      }
       inTransaction(() => {
-        for (const u of updates) st.setNextDue.run(u.at.getTime(), u.subscriptionId);
+        for (const [at, ids] of byInstant) st.setNextDueBatch.run(at, JSON.stringify(ids));
       });
     },
 
@@ -260,13 +285,14 @@ export function openSqliteStore(path: string): Store {
       const held: HeldDelivery[] = [];
       if (keys.length === 0) return { won, held };
       const lease = Math.max(0, Math.round(leaseMs));
+      const ids = newClaimIds(keys.length);
       inTransaction(() => {
+        const rows = st.claim.all({ keys: JSON.stringify(keys.map((k, i) => [k.conversation, k.milestoneId, k.occurrenceDate, k.leadDays, ids[i]])), leaseMs: lease }) as ClaimRow[];
+        for (const row of rows) won.push(claimFromRow(row));
+        if (won.length === keys.length) return;
+        const wonIds = new Set(won.map((c) => deliveryKeyId(c.key)));
         for (const key of keys) {
-          const row = st.claim.get({ ...keyParams(key), claimId: newClaimId(), leaseMs: lease }) as ClaimRow | undefined;
-          if (row) {
-            won.push(claimFromRow(row));
-            continue;
-          }
+          if (wonIds.has(deliveryKeyId(key))) continue;
           const other = st.heldFor.get(keyParams(key)) as { in_ms: number } | undefined;
           if (other) held.push({ key, inMs: Math.max(0, Number(other.in_ms)) });
         }
@@ -276,8 +302,10 @@ export function openSqliteStore(path: string): Store {
 
     async finishDeliveries(outcomes: readonly DeliveryOutcome[]) {
       if (outcomes.length === 0) return;
+      const delivered = outcomes.filter((o): o is Extract<DeliveryOutcome, { kind: 'delivered' }> => o.kind === 'delivered');
       inTransaction(() => {
-        for (const o of outcomes) finish(o);
+        if (delivered.length > 0) st.deliveredBatch.run(JSON.stringify(delivered.map((o) => [o.key.conversation, o.key.milestoneId, o.key.occurrenceDate, o.key.leadDays, o.late ? 1 : 0])));
+        for (const o of outcomes) if (o.kind !== 'delivered') finish(o);
       });
     },
 

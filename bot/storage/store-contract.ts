@@ -199,11 +199,14 @@ export function describeStoreContract(target: StoreTarget): void {
       const b = await store.addSubscription({ address: OTHER, insurers: 'all', sectors: 'all', leadDays: [7], language: 'nl' }, T0);
       // New subscriptions are due at once (their next instant is not computed yet).
       expect((await store.listDueSubscriptions(T0)).map((s) => s.id).sort()).toEqual([a.id, b.id].sort());
+      expect(await store.listDueConversations(T0)).toEqual(['local:team-a', 'slack:C123']);
+      expect((await store.listDueSubscriptions(T0, ['slack:C123'])).map((s) => s.id)).toEqual([b.id]);
       await store.setNextDue([
         { subscriptionId: a.id, at: new Date(T0.getTime() + 1000) },
         { subscriptionId: b.id, at: new Date(T0.getTime() + 2000) },
       ]);
       expect(await store.listDueSubscriptions(T0)).toEqual([]);
+      expect(await store.listDueConversations(T0)).toEqual([]);
       expect((await store.listDueSubscriptions(new Date(T0.getTime() + 1000))).map((s) => s.id)).toEqual([a.id]);
       // A snooze wakes the conversation's subscriptions when it ends.
       await store.snoozeMilestone(OTHER, 'm-1', new Date(T0.getTime() + 500));

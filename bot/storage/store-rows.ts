@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DeliveryClaim, DeliveryState, Feedback, MilestoneHold, StoredChecklist, Subscription } from '../../handlers/store.js';
+import type { DeliveryClaim, DeliveryKey, DeliveryState, Feedback, MilestoneHold, StoredChecklist, Subscription } from '../../handlers/store.js';
 import type { Address, Language, Sector } from '../../handlers/types.js';
 import { DEFAULT_TIME_OF_DAY } from '../../handlers/reminder-due-time.js';
 
@@ -80,19 +80,34 @@ export function storedAddress(address: Address): Address {
 }
 
 export function subscriptionFromRow(row: SubscriptionRow): Subscription {
-  const insurers = JSON.parse(row.insurers) as string[] | 'all';
-  const sectors = JSON.parse(row.sectors) as Sector[] | 'all';
-  return {
+  return subscriptionsFromRows([row])[0] as Subscription;
+}
+
+/**
+ * Maps many rows at once: the filter columns repeat across subscriptions, so each distinct value
+ * is parsed once and its (frozen) array shared, which also lets callers cache per filter by identity.
+ */
+export function subscriptionsFromRows(rows: readonly SubscriptionRow[]): Subscription[] {
+  const parsed = new Map<string, unknown>();
+  const shared = <T>(text: string): T => {
+    let value = parsed.get(text);
+    if (value === undefined) {
+      value = Object.freeze(JSON.parse(text) as unknown);
+      parsed.set(text, value);
+    }
+    return value as T;
+  };
+  return rows.map((row) => ({
     id: row.id,
     address: JSON.parse(row.address) as Address,
-    insurers,
-    sectors,
-    leadDays: JSON.parse(row.lead_days) as number[],
+    insurers: shared<readonly string[] | 'all'>(row.insurers),
+    sectors: shared<readonly Sector[] | 'all'>(row.sectors),
+    leadDays: shared<readonly number[]>(row.lead_days),
     language: row.language as Language,
     timeOfDay: row.time_of_day ?? DEFAULT_TIME_OF_DAY,
     active: row.active === true || row.active === 1,
     createdAt: row.created_at,
-  };
+  }));
 }
 
 export function deliveryFromRow(row: DeliveryRow): DeliveryState {
@@ -121,9 +136,15 @@ export function claimFromRow(row: ClaimRow): DeliveryClaim {
   };
 }
 
-/** A fresh claim id (16 hex digits), kept by the delivery across attempts. */
-export function newClaimId(): string {
-  return randomBytes(8).toString('hex');
+/** `count` fresh claim ids (16 hex digits each, from one random read), kept by a delivery across attempts. */
+export function newClaimIds(count: number): string[] {
+  const hex = randomBytes(8 * count).toString('hex');
+  return Array.from({ length: count }, (_, i) => hex.slice(16 * i, 16 * i + 16));
+}
+
+/** A map key for a delivery. */
+export function deliveryKeyId(k: DeliveryKey): string {
+  return `${k.conversation}\u0000${k.milestoneId}\u0000${k.occurrenceDate}\u0000${k.leadDays}`;
 }
 
 /** Longest error text kept per delivery. */
