@@ -20,7 +20,7 @@ const COMMANDS: Record<string, { summary: string; details?: readonly string[]; l
   remind: {
     summary: 'remind add|list|remove|run-due …                  channel reminder subscriptions and one scheduler pass',
     details: [
-      'remind add --channel <address> [--insurer X,…|all] [--sector ggz|huisartsenzorg|all] [--lead 30,14,7,1] [--language nl|en] [--now DATE] [--json]',
+      'remind add --channel <address> [--insurer X,…|all] [--sector ggz|huisartsenzorg|all] [--lead 30,14,7,1] [--at HH:MM] [--language nl|en] [--now DATE] [--json]',
       'remind list [--channel <address>] [--json]',
       'remind remove <id>',
       'remind run-due [--now <ISO date-time>] [--json]',
@@ -32,8 +32,8 @@ const COMMANDS: Record<string, { summary: string; details?: readonly string[]; l
     load: async () => (await import('./commands/feedback.js')).feedbackCommand,
   },
   calendar: {
-    summary: 'calendar [--insurer X,…] [--sector S] [--lang nl|en] [--now DATE] [--out FILE.ics]',
-    details: ['the deadlines as an iCalendar file (standard output without --out)'],
+    summary: 'calendar [--insurer X,…] [--sector S] [--lang nl|en] [--past] [--alarm DAYS] [--now DATE] [--out FILE.ics]',
+    details: ['the deadlines as an iCalendar file (standard output without --out)', '--past includes past contract years (left out by default); --alarm 7 adds an alarm 7 days before each event'],
     load: async () => (await import('./commands/calendar.js')).calendarCommand,
   },
   documents: {

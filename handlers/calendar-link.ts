@@ -21,14 +21,38 @@ export function calendarLinkBlock(context: Pick<HandlerContext, 'publicUrl'>, la
         : `**Deadline calendar:** the calendar feed is at \`${CALENDAR_FEED_PATH}\` on the bot's server; PUBLIC_URL is not configured, so ask your administrator for the full address (or use \`contractbot calendar --out deadlines.ics\`).`,
     };
   }
-  const url = `${context.publicUrl.replace(/\/+$/, '')}${CALENDAR_FEED_PATH}`;
+  const url = feedUrl(context.publicUrl);
   const lang = nl ? '' : '&lang=en';
   return {
     kind: 'text',
     markdown: nl
-      ? `**Deadlinekalender:** abonneer je in Outlook of Google Agenda op ${url}\nAlleen VGZ: ${url}?insurer=VGZ — alleen ggz: ${url}?sector=ggz`
-      : `**Deadline calendar:** subscribe in Outlook or Google Calendar to ${url}?lang=en\nOnly VGZ: ${url}?insurer=VGZ${lang} — only ggz: ${url}?sector=ggz${lang}`,
+      ? `**Deadlinekalender:** abonneer je in Outlook of Google Agenda op ${url}\nAlleen VGZ: ${url}?insurer=VGZ — alleen ggz: ${url}?sector=ggz — met een alarm een week vooraf: ${url}?alarm=7 — ook afgelopen contractjaren: ${url}?past=1`
+      : `**Deadline calendar:** subscribe in Outlook or Google Calendar to ${url}?lang=en\nOnly VGZ: ${url}?insurer=VGZ${lang} — only ggz: ${url}?sector=ggz${lang} — with an alarm a week before: ${url}?alarm=7${lang} — past contract years too: ${url}?past=1${lang}`,
   };
+}
+
+/**
+ * The calendar feed URL of one filter (a reminder subscription's insurers and sectors), with an
+ * alarm `alarmDays` before each event; undefined when PUBLIC_URL is not configured.
+ */
+export function calendarUrlFor(
+  context: Pick<HandlerContext, 'publicUrl'>,
+  filter: { readonly insurers: readonly string[] | 'all'; readonly sectors: readonly string[] | 'all' },
+  language: Language,
+  alarmDays?: number,
+): string | undefined {
+  if (!context.publicUrl) return undefined;
+  const query = new URLSearchParams();
+  if (filter.insurers !== 'all') query.set('insurer', filter.insurers.join(','));
+  if (filter.sectors !== 'all') query.set('sector', filter.sectors.join(','));
+  if (language === 'en') query.set('lang', 'en');
+  if (alarmDays !== undefined) query.set('alarm', String(alarmDays));
+  const q = query.toString();
+  return `${feedUrl(context.publicUrl)}${q ? `?${q}` : ''}`;
+}
+
+function feedUrl(publicUrl: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}${CALENDAR_FEED_PATH}`;
 }
 
 /**

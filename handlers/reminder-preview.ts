@@ -132,3 +132,49 @@ function join(items: readonly string[], language: Language): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join('; ')} ${language === 'nl' ? 'en' : 'and'} ${items[items.length - 1]}`;
 }
+
+/**
+ * Why a window of the deadline calendar is empty, in one paragraph: the period, which policies are
+ * loaded for the filter with their contract years and last dates, and how to add a newer one.
+ * `insurer` as for the calendar: a name keeps that insurer's own policies, null only sector-wide documents.
+ */
+export function explainEmptyWindow(
+  kb: KnowledgeBase,
+  filter: { readonly insurer?: string | null; readonly sector?: string },
+  range: { readonly from?: string; readonly to?: string },
+  language: Language,
+): string {
+  const nl = language === 'nl';
+  const day = (d: string) => dateLabel(d, 'day', language).slice(dateLabel(d, 'day', language).indexOf(' ') + 1);
+  const period =
+    range.from && range.to
+      ? nl
+        ? ` tussen ${day(range.from)} en ${day(range.to)}`
+        : ` between ${day(range.from)} and ${day(range.to)}`
+      : range.from
+        ? nl
+          ? ` vanaf ${day(range.from)}`
+          : ` from ${day(range.from)}`
+        : range.to
+          ? nl
+            ? ` tot en met ${day(range.to)}`
+            : ` up to ${day(range.to)}`
+          : '';
+  const policies = loadedPoliciesFor(kb, { insurers: filter.insurer ? [filter.insurer] : 'all', sectors: filter.sector ? [filter.sector] : 'all' }).filter(
+    (p) => filter.insurer === undefined || p.insurer === filter.insurer,
+  );
+  const what = [filter.insurer, filter.sector].filter((x): x is string => Boolean(x)).join(', ');
+  const head = nl ? `Geen deadlines${period}${what ? ` voor ${what}` : ''}.` : `No deadlines${period}${what ? ` for ${what}` : ''}.`;
+  const loaded =
+    policies.length === 0
+      ? nl
+        ? 'Voor dit filter is geen beleid geladen.'
+        : 'No policy is loaded for this filter.'
+      : nl
+        ? `Geladen voor dit filter: ${join(policies.map((p) => describePolicy(p, kb, language)), language)}.`
+        : `Loaded for this filter: ${join(policies.map((p) => describePolicy(p, kb, language)), language)}.`;
+  const fix = nl
+    ? 'Voeg nieuw inkoopbeleid toe met `contractbot documents add <bestand>` of stuur de PDF naar de bot.'
+    : 'Add a newer purchasing policy with `contractbot documents add <file>` or send the PDF to the bot.';
+  return `${head} ${loaded} ${fix}`;
+}

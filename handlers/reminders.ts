@@ -1,3 +1,4 @@
+import { calendarUrlFor } from './calendar-link.js';
 import { addressKey, conversationKey, personalConversationId } from './address-key.js';
 import type { HandlerContext } from './context.js';
 import { dateLabel } from './format-date.js';
@@ -64,6 +65,7 @@ async function handleCommand(command: ReminderCommand, message: IncomingMessage,
               : `. Reminders arrive at ${timeOfDay} (Amsterdam time) on a working day.`),
           ...(sector.note ? [sector.note[language]] : []),
           preview(subscription, context, language),
+          ...calendarLine(subscription, context, language),
           nl ? 'Zeg "welke herinneringen staan hier?" of "stop herinneringen".' : 'Say "which reminders are set here?" or "stop reminders".',
         ].join('\n'),
       );
@@ -158,6 +160,13 @@ async function setSector(command: Extract<ReminderCommand, { kind: 'set-sector' 
       ? `Genoteerd: dit kanaal gaat over ${name}. Herinneringen die alleen verzekeraars noemen, brengen hier voortaan alleen ${name}-stappen.${more}`
       : `Noted: this channel is about ${name}. Reminders that name only insurers bring only ${name} steps here from now on.${more}`,
   );
+}
+
+/** The calendar feed of a subscription's deadlines, with an alarm at its longest lead. */
+function calendarLine(s: Subscription, context: HandlerContext, language: Language): string[] {
+  const url = calendarUrlFor(context, s, language, s.leadDays[0]);
+  if (!url) return [];
+  return [language === 'nl' ? `Dezelfde deadlines in je agenda: ${url}` : `The same deadlines in your calendar: ${url}`];
 }
 
 /** What a subscription will bring: its next three reminders, or why none lie ahead and how to fix that. */

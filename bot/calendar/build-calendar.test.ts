@@ -7,7 +7,7 @@ const NOW = new Date('2026-11-23T11:00:00Z');
 const prop = (c: IcsComponent, name: string) => c.properties.find((p) => p.name === name);
 
 describe('buildCalendar', () => {
-  const ics = buildCalendar({ knowledge: testKnowledge(), insurers: 'all', sectors: 'all', language: 'nl', now: NOW });
+  const ics = buildCalendar({ knowledge: testKnowledge(), insurers: 'all', sectors: 'all', language: 'nl', now: NOW, past: true });
   const calendar = parseIcs(ics);
   const events = calendar.children.filter((c) => c.name === 'VEVENT');
 
@@ -15,7 +15,7 @@ describe('buildCalendar', () => {
     expect(calendar.name).toBe('VCALENDAR');
     expect(prop(calendar, 'VERSION')?.value).toBe('2.0');
     expect(prop(calendar, 'PRODID')?.value).toMatch(/ContractBot/);
-    expect(events.length).toBe(calendarEntries({ knowledge: testKnowledge(), insurers: 'all', sectors: 'all', now: NOW }).length);
+    expect(events.length).toBe(calendarEntries({ knowledge: testKnowledge(), insurers: 'all', sectors: 'all', now: NOW, past: true }).length);
     for (const e of events) {
       expect(prop(e, 'DTSTART')?.params).toBe(';VALUE=DATE');
       expect(prop(e, 'DTSTART')?.value).toMatch(/^\d{8}$/);
@@ -57,7 +57,7 @@ describe('buildCalendar', () => {
   });
 
   it('filters by insurer (with sector-wide milestones) and sector, in English', () => {
-    const vgz = parseIcs(buildCalendar({ knowledge: testKnowledge(), insurers: ['VGZ'], sectors: ['ggz'], language: 'en', now: NOW }));
+    const vgz = parseIcs(buildCalendar({ knowledge: testKnowledge(), insurers: ['VGZ'], sectors: ['ggz'], language: 'en', now: NOW, past: true }));
     const uids = vgz.children.map((e) => prop(e, 'UID')?.value ?? '');
     expect(uids.length).toBeGreaterThan(5);
     expect(uids.every((u) => u.startsWith('vgz-'))).toBe(true);
@@ -66,5 +66,33 @@ describe('buildCalendar', () => {
     const gpUids = gp.children.map((e) => prop(e, 'UID')?.value ?? '');
     expect(gpUids.length).toBeGreaterThan(0);
     expect(gpUids.every((u) => u.startsWith('gcp-'))).toBe(true);
+  });
+});
+
+describe('calendar defaults: past contract years and alarms', () => {
+  it('leaves past contract years out by default and includes them with past', () => {
+    const current = parseIcs(buildCalendar({ knowledge: testKnowledge(), insurers: 'all', sectors: 'all', language: 'en', now: NOW })).children.filter((c) => c.name === 'VEVENT');
+    const uid = (e: IcsComponent) => prop(e, 'UID')?.value ?? '';
+    expect(current.length).toBeGreaterThan(0);
+    // No step of the 2017, 2020 or 2024 contract years, no yearly occurrence before this year.
+    expect(current.filter((e) => /^(zz-ggz-2024|vgz-ggz-2020|gcp-2016|gcp-2017)-/.test(uid(e)))).toEqual([]);
+    for (const e of current) expect(Number(prop(e, 'DTSTART')?.value.slice(0, 4)), uid(e)).toBeGreaterThanOrEqual(2026);
+    const all = calendarEntries({ knowledge: testKnowledge(), insurers: 'all', sectors: 'all', now: NOW, past: true });
+    expect(all.length).toBeGreaterThan(current.length + 30);
+    expect(all.some((e) => e.milestone.id === 'zz-ggz-2024-sign')).toBe(true);
+  });
+
+  it('adds a display alarm the given days before each event, and none without it', () => {
+    const plain = buildCalendar({ knowledge: testKnowledge(), insurers: ['VGZ'], sectors: 'all', language: 'en', now: NOW });
+    expect(plain).not.toContain('BEGIN:VALARM');
+    const events = parseIcs(buildCalendar({ knowledge: testKnowledge(), insurers: ['VGZ'], sectors: 'all', language: 'en', now: NOW, alarmDays: 7 })).children.filter((c) => c.name === 'VEVENT');
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) {
+      const alarms = e.children.filter((c) => c.name === 'VALARM');
+      expect(alarms).toHaveLength(1);
+      const alarm = alarms[0] as IcsComponent;
+      expect(prop(alarm, 'ACTION')?.value).toBe('DISPLAY');
+      expect(prop(alarm, 'TRIGGER')?.value).toBe('-P7D');
+    }
   });
 });

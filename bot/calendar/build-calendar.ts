@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import { actorPhrase } from '../../handlers/deadline-text.js';
 import { citation } from '../../handlers/reply.js';
 import type { Language, Sector } from '../../handlers/types.js';
@@ -13,8 +13,12 @@ export interface CalendarOptions {
   readonly insurers: readonly string[] | 'all';
   readonly sectors: readonly Sector[] | 'all';
   readonly language: Language;
-  /** Decides the window of yearly rules (1 January last year to 31 December two years ahead) and DTSTAMP. */
+  /** Decides the window of yearly rules, which contract years are past, and DTSTAMP. */
   readonly now: Date;
+  /** Include past contract years (default: left out). */
+  readonly past?: boolean;
+  /** Days before each event an alarm goes off (a display VALARM); none when undefined. */
+  readonly alarmDays?: number;
 }
 
 /** One all-day calendar entry of a milestone occurrence. */
@@ -28,16 +32,19 @@ export interface CalendarEntry {
 
 /**
  * The milestone occurrences a calendar shows: every dated milestone, every month milestone as an
- * event spanning its month, and the yearly rules from 1 January last year to 31 December two
- * years ahead. Filters as for reminders: an insurer filter keeps that insurer's and sector-wide milestones.
+ * event spanning its month, and the yearly rules to 31 December two years ahead. Past contract
+ * years are left out unless `past` is set: milestones of a contract year before this year, and
+ * yearly occurrences before 1 January of this year (with `past`: from 1 January last year).
+ * Filters as for reminders: an insurer filter keeps that insurer's and sector-wide milestones.
  */
 export function calendarEntries(options: Omit<CalendarOptions, 'language'>): CalendarEntry[] {
   const year = parseYmd(amsterdamDate(options.now)).year;
-  const from = formatYmd(year - 1, 1, 1);
+  const from = formatYmd(options.past ? year - 1 : year, 1, 1);
   const to = formatYmd(year + 2, 12, 31);
   const entries: CalendarEntry[] = [];
   for (const m of options.knowledge.milestones) {
     if (m.verified === false || !subscriptionCovers({ insurers: options.insurers, sectors: options.sectors }, m)) continue;
+    if (!options.past && m.contractYear !== null && m.contractYear < year) continue;
     switch (m.when.kind) {
       case 'date':
         entries.push({ milestone: m, start: m.when.date, end: addDays(m.when.date, 1) });
@@ -91,6 +98,18 @@ export function buildCalendar(options: CalendarOptions, entries: readonly Calend
         `${nl ? 'Bron' : 'Source'}: ${citation(source)}`,
       ].join('\n\n'),
       ...(source.url ? { url: source.url } : {}),
+      ...(options.alarmDays !== undefined
+        ? {
+            alarms: [
+              {
+                type: ICalAlarmType.display,
+                // Seconds before the (all-day) start: 7 days before 00:00 of the deadline day.
+                triggerBefore: options.alarmDays * 24 * 60 * 60,
+                description: `${m.label[options.language]} (${m.insurer ?? m.sector})`,
+              },
+            ],
+          }
+        : {}),
     });
   }
   // RFC 5545 ends every content line, the last one included, with CRLF.

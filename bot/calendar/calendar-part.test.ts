@@ -30,7 +30,14 @@ describe('GET /calendar.ics', () => {
     const server = await startServer({ host: '127.0.0.1', port: 0, parts: [await createCalendarPart(deps)], log: silentLogger });
     try {
       const base = `http://127.0.0.1:${server.port}`;
-      const ok = await fetch(`${base}/calendar.ics?insurer=Z%26Z&sector=ggz&lang=en`);
+      // Past contract years only on request: the 2024 policy of Z&Z is past on 23 November 2026.
+      const current = await fetch(`${base}/calendar.ics?insurer=Z%26Z&sector=ggz&lang=en`);
+      expect(current.status).toBe(200);
+      expect(parseIcs(await current.text()).children.filter((c) => c.name === 'VEVENT')).toEqual([]);
+      const alarmed = await (await fetch(`${base}/calendar.ics?sector=huisartsenzorg&alarm=7`)).text();
+      expect(alarmed).toContain('BEGIN:VALARM');
+      expect(alarmed).toContain('TRIGGER:-P7D');
+      const ok = await fetch(`${base}/calendar.ics?insurer=Z%26Z&sector=ggz&lang=en&past=1`);
       expect(ok.status).toBe(200);
       expect(ok.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
       const calendar = parseIcs(await ok.text());
@@ -38,10 +45,10 @@ describe('GET /calendar.ics', () => {
       expect(uids).toContain('zz-ggz-2024-sign-2023-11-09@contractbot');
       expect(uids.every((u) => u.startsWith('zz-'))).toBe(true);
 
-      const all = await fetch(`${base}/calendar.ics`);
+      const all = await fetch(`${base}/calendar.ics?past=1`);
       expect(parseIcs(await all.text()).children.length).toBeGreaterThan(calendar.children.length);
 
-      for (const query of ['insurer=Acme', 'sector=tandarts', 'lang=de']) {
+      for (const query of ['insurer=Acme', 'sector=tandarts', 'lang=de', 'alarm=-1', 'alarm=7.5', 'alarm=999', 'alarm=x', 'past=maybe']) {
         const bad = await fetch(`${base}/calendar.ics?${query}`);
         expect(bad.status, query).toBe(400);
         expect(await bad.text()).toMatch(/^Bad calendar filter: /);

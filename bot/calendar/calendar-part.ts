@@ -8,8 +8,9 @@ import { parseCalendarFilter } from './calendar-query.js';
 export const CALENDAR_PATH = '/calendar.ics';
 
 /**
- * `GET /calendar.ics[?insurer=VGZ,CZ][&sector=ggz][&lang=en]`: the deadlines as an iCalendar feed
- * to subscribe to from Outlook or Google Calendar. A bad filter gets 400 with a one-line message.
+ * `GET /calendar.ics[?insurer=VGZ,CZ][&sector=ggz][&lang=en][&past=1][&alarm=7]`: the deadlines as an
+ * iCalendar feed to subscribe to from Outlook or Google Calendar (past contract years only with
+ * `past=1`; `alarm=7` adds an alarm 7 days before each event). A bad filter gets 400 with a one-line message.
  */
 export async function createCalendarPart(deps: ServeDeps): Promise<ServerPart> {
   return {
@@ -18,7 +19,7 @@ export async function createCalendarPart(deps: ServeDeps): Promise<ServerPart> {
       app.get(CALENDAR_PATH, (req: Request, res: Response) => {
         const q = req.query as Record<string, string | string[] | undefined>;
         const knowledge = deps.knowledge();
-        const parsed = parseCalendarFilter({ insurer: q.insurer, sector: q.sector, lang: q.lang }, knowledge);
+        const parsed = parseCalendarFilter({ insurer: q.insurer, sector: q.sector, lang: q.lang, past: q.past, alarm: q.alarm }, knowledge);
         if (!parsed.ok) {
           res.status(400).type('text/plain; charset=utf-8').send(`Bad calendar filter: ${oneLine(parsed.message)}\n`);
           return;

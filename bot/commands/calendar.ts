@@ -10,21 +10,21 @@ import { parseCommandArgs } from '../parse-args.js';
 import { parseNow } from '../parse-now.js';
 
 /**
- * `contractbot calendar [--insurer X,…|all] [--sector ggz|huisartsenzorg|all] [--lang nl|en] [--now D] [--out FILE.ics]`:
+ * `contractbot calendar [--insurer X,…|all] [--sector ggz|huisartsenzorg|all] [--lang nl|en] [--past] [--alarm DAYS] [--now D] [--out FILE.ics]`:
  * the deadlines as an iCalendar file (stdout without --out), the same as `GET /calendar.ics`.
  */
 export const calendarCommand: Command = async (args, io) => {
   const { values } = parseCommandArgs(
     'calendar',
     args,
-    { insurer: { type: 'string' }, sector: { type: 'string' }, lang: { type: 'string' }, now: { type: 'string' }, out: { type: 'string' } },
+    { insurer: { type: 'string' }, sector: { type: 'string' }, lang: { type: 'string' }, now: { type: 'string' }, out: { type: 'string' }, past: { type: 'boolean', default: false }, alarm: { type: 'string' } },
     false,
   );
   const now = values.now !== undefined ? parseNow(values.now) : io.clock();
   const config = loadConfig(io.env);
   const store = lazyStore(config.databaseUrl);
   const knowledge = await commandKnowledge(config, store.get).finally(() => store.close());
-  const parsed = parseCalendarFilter({ insurer: values.insurer, sector: values.sector, lang: values.lang }, knowledge);
+  const parsed = parseCalendarFilter({ insurer: values.insurer, sector: values.sector, lang: values.lang, past: values.past ? '1' : '0', alarm: values.alarm }, knowledge);
   if (!parsed.ok) throw new UsageError(`calendar: --${parsed.message}`);
   const options = { knowledge, ...parsed.filter, now };
   const entries = calendarEntries(options);

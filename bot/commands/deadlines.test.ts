@@ -33,6 +33,17 @@ describe('contractbot deadlines', () => {
     expect([...items].map((i) => i.date)).toEqual([...items].map((i) => i.date).sort());
   });
 
+  it('says why a window has no deadlines: which policies are loaded for the filter, their contract years, and how to add one', async () => {
+    const t = await run(['deadlines', '--insurer', 'VGZ', '--from', '2026-01-01', '--to', '2027-12-31', '--now', '2026-11-23']);
+    expect(t.code).toBe(0);
+    expect(t.out.trim()).toBe(
+      'No deadlines between 1 January 2026 and 31 December 2027 for VGZ. Loaded for this filter: the 2020 policy of VGZ (ggz, last date December 2020). Add a newer purchasing policy with `contractbot documents add <file>` or send the PDF to the bot.',
+    );
+    const nl = await run(['deadlines', '--insurer', 'Z&Z', '--from', '2026-01-01', '--now', '2026-11-23', '--lang', 'nl', '--json']);
+    expect(nl.out.trim()).toBe('[]');
+    expect(nl.err).toMatch(/^Geen deadlines vanaf 1 januari 2026 voor Zorg en Zekerheid\. Geladen voor dit filter: het inkoopbeleid 2024 van Zorg en Zekerheid \(ggz, laatste datum maart 2025\)\./);
+  });
+
   it('uses Dutch with --lang nl', async () => {
     const t = await run(['deadlines', '--insurer', 'VGZ', '--now', '2026-11-23', '--lang', 'nl']);
     expect(t.code).toBe(0);

@@ -1,5 +1,6 @@
 import { dateLabel } from '../../handlers/format-date.js';
 import { deadlineCalendar } from '../../handlers/deadline-calendar.js';
+import { explainEmptyWindow } from '../../handlers/reminder-preview.js';
 import { statusPhrase } from '../../handlers/deadline-text.js';
 import type { DeadlineItem, Language, Sector } from '../../handlers/types.js';
 import { amsterdamDate, isValidYmd } from '../../knowledge/dates/calendar-date.js';
@@ -96,11 +97,16 @@ export const deadlinesCommand: Command = async (args, io) => {
   if (values.json) {
     io.stdout.write(JSON.stringify(items) + '\n');
     if (note) io.stderr.write(note + '\n');
+    if (items.length === 0) io.stderr.write(explainEmptyWindow(kb, { ...(insurer !== undefined ? { insurer } : {}), ...(sector ? { sector } : {}) }, { ...(from ? { from } : {}), ...(to ? { to } : {}) }, language) + '\n');
     return 0;
   }
   const lines: string[] = [];
   if (note) lines.push(note, '');
-  lines.push(items.length > 0 ? calendarTable(items, language) : language === 'nl' ? 'Geen deadlines in deze periode.' : 'No deadlines in this period.');
+  lines.push(
+    items.length > 0
+      ? calendarTable(items, language)
+      : explainEmptyWindow(kb, { ...(insurer !== undefined ? { insurer } : {}), ...(sector ? { sector } : {}) }, { ...(from ? { from } : {}), ...(to ? { to } : {}) }, language),
+  );
   io.stdout.write(lines.join('\n') + '\n');
   return 0;
 };

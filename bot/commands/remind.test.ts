@@ -39,6 +39,13 @@ describe('contractbot remind', () => {
     expect(JSON.parse(second.out)).toEqual([]);
   });
 
+  it('sends at the time of day given with --at (Amsterdam time), not before', async () => {
+    const added = JSON.parse((await cli('remind', 'add', '--channel', 'local:x', '--lead', '7', '--at', '14:30', '--json')).out) as { timeOfDay: string };
+    expect(added.timeOfDay).toBe('14:30');
+    expect(JSON.parse((await cli('remind', 'run-due', '--now', '2027-03-25T14:29:00+01:00', '--json')).out)).toEqual([]);
+    expect(JSON.parse((await cli('remind', 'run-due', '--now', '2027-03-25T14:30:00+01:00', '--json')).out)).toMatchObject([{ date: '2027-04-01', leadDays: 7 }]);
+  });
+
   it('prints reminders for local: addresses without --json', async () => {
     await cli('remind', 'add', '--channel', 'local:team', '--lead', '7', '--language', 'en', '--insurer', 'all', '--sector', 'huisartsenzorg');
     const run = await cli('remind', 'run-due', '--now', '2027-03-25T12:00:00+01:00');
@@ -67,6 +74,8 @@ describe('contractbot remind', () => {
       ['remind', 'add', '--channel', 'local:x', '--insurer', 'Acme Zorg'],
       ['remind', 'add', '--channel', 'local:x', '--sector', 'tandarts'],
       ['remind', 'add', '--channel', 'local:x', '--language', 'de'],
+      ['remind', 'add', '--channel', 'local:x', '--at', '25:00'],
+      ['remind', 'add', '--channel', 'local:x', '--at', '9am'],
       ['remind', 'add', '--channel', 'local:x', '--bogus'],
       ['remind', 'remove'],
       ['remind', 'list', '--channel', 'nope'],

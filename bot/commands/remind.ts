@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_OF_DAY, parseTimeOfDay } from '../../handlers/reminder-due-time.js';
 import { createLocalAdapter } from '../../adapters/terminal/local-adapter.js';
 import type { ChatAdapter } from '../../adapters/adapter.js';
 import { addressKey, parseAddress } from '../../handlers/address-key.js';
@@ -17,7 +18,7 @@ import { runSchedulerPass } from '../scheduler/run-scheduler-pass.js';
 import { createServeDeps } from '../serve-deps.js';
 
 const USAGE =
-  'remind: use "remind add --channel <address> [--insurer X,…|all] [--sector ggz|huisartsenzorg|all] [--lead 30,14,7,1] [--language nl|en] [--json]", ' +
+  'remind: use "remind add --channel <address> [--insurer X,…|all] [--sector ggz|huisartsenzorg|all] [--lead 30,14,7,1] [--at HH:MM] [--language nl|en] [--json]", ' +
   '"remind list [--channel <address>] [--json]", "remind remove <id>" or "remind run-due [--now <ISO date-time>] [--json]".';
 
 /**
@@ -68,12 +69,12 @@ function channelOption(value: string | undefined, needed: boolean): ReturnType<t
 
 /** The JSON form of a subscription on the CLI. */
 export function subscriptionJson(s: Subscription) {
-  return { id: s.id, channel: addressKey(s.address), address: s.address, insurers: s.insurers, sectors: s.sectors, leadDays: s.leadDays, language: s.language, active: s.active, createdAt: s.createdAt };
+  return { id: s.id, channel: addressKey(s.address), address: s.address, insurers: s.insurers, sectors: s.sectors, leadDays: s.leadDays, language: s.language, timeOfDay: s.timeOfDay, active: s.active, createdAt: s.createdAt };
 }
 
 function describe(s: Subscription): string {
   const filter = (v: readonly string[] | 'all') => (v === 'all' ? 'all' : v.join(', '));
-  return `${s.id}  ${addressKey(s.address)}  insurers: ${filter(s.insurers)}; sectors: ${filter(s.sectors)}; lead days: ${s.leadDays.join(',')}; ${s.language}${s.active ? '' : '; DISABLED'}`;
+  return `${s.id}  ${addressKey(s.address)}  insurers: ${filter(s.insurers)}; sectors: ${filter(s.sectors)}; lead days: ${s.leadDays.join(',')}; at ${s.timeOfDay}; ${s.language}${s.active ? '' : '; DISABLED'}`;
 }
 
 async function add(args: string[], io: CliIo, store: () => Promise<Store>): Promise<number> {
@@ -85,6 +86,7 @@ async function add(args: string[], io: CliIo, store: () => Promise<Store>): Prom
       insurer: { type: 'string' },
       sector: { type: 'string' },
       lead: { type: 'string' },
+      at: { type: 'string' },
       language: { type: 'string' },
       now: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -95,14 +97,15 @@ async function add(args: string[], io: CliIo, store: () => Promise<Store>): Prom
   if (!channel?.ok) throw new UsageError(USAGE);
   const language = values.language?.trim().toLowerCase() ?? 'nl';
   if (language !== 'nl' && language !== 'en') throw new UsageError(`remind add: --language must be nl or en, got "${language.slice(0, 20)}".`);
+  const at = values.at?.trim() ?? DEFAULT_TIME_OF_DAY;
+  if (!parseTimeOfDay(at)) throw new UsageError(`remind add: --at must be a time of day HH:MM from 00:00 to 23:59 (Europe/Amsterdam), got "${at.slice(0, 20)}".`);
   const kb = await commandKnowledge(loadConfig(io.env), store);
-  const input = {
-    address: channel.address,
-    insurers: required('insurer', parseInsurerFilter(values.insurer, kb)),
-    sectors: required('sector', parseSectorFilter(values.sector, kb)),
-    leadDays: required('lead', parseLeadDays(values.lead)),
-    language: language as Language,
-  };
+  const insurers = required('insurer', parseInsurerFilter(values.insurer, kb));
+  const sectors = required('sector', parseSectorFilter(values.sector, kb));
+  const leadDays = required('lead', parseLeadDays(values.lead));
+  // Without --sector, the conversation's sector ("this channel is about ggz") applies, as in chat.
+  const stored = values.sector === undefined ? await (await store()).conversationSector(channel.address) : undefined;
+  const input = { address: channel.address, insurers, sectors: stored ? [stored] : sectors, leadDays, language: language as Language, timeOfDay: at };
   const now = values.now !== undefined ? parseNow(values.now) : io.clock();
   const subscription = await (await store()).addSubscription(input, now);
   io.stdout.write(values.json ? JSON.stringify(subscriptionJson(subscription)) + '\n' : `Added reminder subscription ${describe(subscription)}\n`);
