@@ -10,6 +10,12 @@ describe('insurer catalog', () => {
     expect(insurers.find('Menzis')[0]).toMatchObject({ name: 'Menzis', loaded: false, fuzzy: false });
   });
 
+  it("reads a possessive as its owner: \"ONVZ's deadline\", \"Menzis’s policy\"", () => {
+    expect(insurers.find("What's ONVZ's deadline for signing?").map((m) => m.name)).toEqual(['ONVZ']);
+    expect(insurers.find('What are Menzis’s purchasing deadlines?').map((m) => m.name)).toEqual(['Menzis']);
+    expect(insurers.find("VGZ's policy")[0]).toMatchObject({ name: 'VGZ', loaded: true, fuzzy: false });
+  });
+
   it('tolerates a small typo in a long name, not in short ones or real words', () => {
     expect(insurers.find('zorg en zekerhied tekenen wanneer??')[0]).toMatchObject({ name: 'Zorg en Zekerheid', fuzzy: true, matched: 'zorg en zekerhied' });
     expect(insurers.find('Zilveren Kruiss')[0]?.name).toBe('Zilveren Kruis');

@@ -35,12 +35,17 @@ interface CompiledTerm<T> {
 // Words keep inner joiners, so "Z&Z", "poh-ggz", "e-health", "a.s.r" and "zbc's" are one token.
 const WORD = /[\p{L}\p{N}]+(?:[&'’.\-/][\p{L}\p{N}]+)*/gu;
 
-/** Splits text into folded word tokens with their offsets. */
+/**
+ * Splits text into folded word tokens with their offsets. A trailing "'s" (an English possessive,
+ * "ONVZ's deadline", or a Dutch plural, "zbc's") is not part of the folded word, in text and data alike.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const start = m.index ?? 0;
-    out.push({ text: m[0], folded: fold(m[0]), start, end: start + m[0].length });
+    const folded = fold(m[0]);
+    const owner = folded.length > 2 && (folded.endsWith("'s") || folded.endsWith('’s')) ? folded.slice(0, -2) : folded;
+    out.push({ text: m[0], folded: owner, start, end: start + m[0].length });
   }
   return out;
 }
