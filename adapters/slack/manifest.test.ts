@@ -38,7 +38,7 @@ describe('Slack app manifest', () => {
   });
 
   it('asks only for the scopes the app uses', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'im:history', 'im:write', 'mpim:history']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'commands', 'files:read', 'groups:history', 'groups:read', 'im:history', 'im:write', 'mpim:history']);
   });
 
   it('enables the App Home tab and the messages tab for DMs', () => {

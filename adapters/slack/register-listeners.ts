@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { APP_WELCOME } from '../../handlers/app-home.js';
+import { UPLOAD_FAILED_ACTION } from '../../handlers/documents/upload-failed-action.js';
 import { parseChecklistToggleValue } from '../../handlers/checklist-action.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Logger } from '../../handlers/logger.js';
@@ -9,6 +10,7 @@ import { makeReply } from '../../handlers/reply.js';
 import { postMessages } from './post-messages.js';
 import { publishHome } from './publish-home.js';
 import { renderBlockKit, renderBlockKitPage, type SlackMessage } from './render-block-kit.js';
+import { readSlackFiles, type SlackFilePayload, type SlackFileResult } from './slack-file.js';
 import type { SlackWebClient } from './slack-web-client.js';
 import {
   actionToIncoming,
@@ -29,6 +31,8 @@ export interface ListenerDeps {
   readonly knowledge: () => KnowledgeBase;
   readonly log: Logger;
   readonly botUserId: string;
+  /** Fetches a file shared in a DM with the bot token (see `downloadSlackFile`). */
+  readonly downloadFile: (file: SlackFilePayload, client: SlackWebClient) => Promise<SlackFileResult>;
 }
 
 /** How long "welcome" is remembered per user: the first DM or App Home visit gets it, later ones not. */
@@ -73,8 +77,24 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     }
     if (e.channel_type === 'im' && e.user) await welcomeOnce(e.user, e.channel, client);
     const message = messageToIncoming(e, botUserId, clock());
+    if (e.channel_type === 'im' && e.subtype === 'file_share' && e.files && e.files.length > 0) {
+      for (const file of e.files) await answerFile(message, file, client);
+      return;
+    }
     const reply = await handleSafely(deps, message);
     await postMessages(client, e.channel, message.address.threadId, renderBlockKit(reply));
+  };
+
+  /** A file shared in a DM: downloaded here, handed to the core with its bytes (or why it could not be fetched). */
+  const answerFile = async (message: IncomingMessage, file: SlackFilePayload, client: SlackWebClient): Promise<void> => {
+    const fetched = await deps.downloadFile(file, client);
+    if (fetched.kind !== 'ok') log.warn('slack: shared file not downloaded', { reason: fetched.kind, detail: fetched.kind === 'failed' ? fetched.detail : `over ${fetched.limit} bytes` });
+    const incoming: IncomingMessage =
+      fetched.kind === 'ok'
+        ? { ...message, file: { name: fetched.name, bytes: fetched.bytes, ...(fetched.mimeType ? { mimeType: fetched.mimeType } : {}) } }
+        : { ...message, action: { id: UPLOAD_FAILED_ACTION, value: fetched.kind === 'too-large' ? 'too-large' : 'download-failed' }, text: fetched.name };
+    const reply = await handleSafely(deps, incoming);
+    await postMessages(client, message.address.conversationId, message.address.threadId, renderBlockKit(reply));
   };
 
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
@@ -181,5 +201,6 @@ function readMessageEvent(event: unknown): MessageEventPayload | undefined {
     subtype: str(e.subtype),
     text: str(e.text),
     thread_ts: str(e.thread_ts),
+    files: readSlackFiles(e.files),
   };
 }

@@ -12,6 +12,7 @@ import { dedupeEvents, dedupeTriggers, InFlight } from './event-middleware.js';
 import { registerListeners } from './register-listeners.js';
 import { resolveBotIdentity, type BotIdentity } from './resolve-bot-identity.js';
 import { createSlackAdapter } from './slack-adapter.js';
+import { downloadSlackFile } from './slack-file.js';
 import { createSlackWebClient, slackClientOptions } from './slack-web-client.js';
 
 /** The path Slack posts events, slash commands and interactivity to (the manifest's request URLs). */
@@ -121,7 +122,15 @@ export async function createSlackPart(deps: ServeDeps, options: SlackPartOptions
   app.use(inFlight.middleware);
   app.use(dedupeEvents(deps.store, deps.clock, log));
   app.use(dedupeTriggers(deps.store, deps.clock, log));
-  registerListeners(app, { handle: deps.handle, clock: deps.clock, store: deps.store, knowledge: deps.knowledge, log, botUserId: identity.botUserId });
+  registerListeners(app, {
+    handle: deps.handle,
+    clock: deps.clock,
+    store: deps.store,
+    knowledge: deps.knowledge,
+    log,
+    botUserId: identity.botUserId,
+    downloadFile: (file, client) => downloadSlackFile(file, { token: slack.botToken, apiUrl: slack.apiUrl, client }),
+  });
 
   const adapter = createSlackAdapter(createSlackWebClient(slack.botToken, slack.apiUrl, log, 'delivery'), log);
   let socketStarted = false;

@@ -1,5 +1,6 @@
 import type { Address, IncomingMessage } from '../../handlers/types.js';
 import { normalizeSlackText } from './normalize-slack-text.js';
+import type { SlackFilePayload } from './slack-file.js';
 import { actionIdFromSlack, INPUT_BLOCK_PREFIX } from './render-block-kit.js';
 
 /** The fields of a slash command payload this adapter reads. */
@@ -20,6 +21,8 @@ export interface MessageEventPayload {
   readonly text?: string;
   readonly ts: string;
   readonly thread_ts?: string;
+  /** Files shared with the message (`subtype: 'file_share'`). */
+  readonly files?: readonly SlackFilePayload[];
 }
 
 /** The fields of a `block_actions` payload this adapter reads. */

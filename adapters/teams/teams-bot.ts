@@ -1,6 +1,7 @@
 import { personalConversationId } from '../../handlers/address-key.js';
 import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import { APP_WELCOME } from '../../handlers/app-home.js';
+import { UPLOAD_FAILED_ACTION } from '../../handlers/documents/upload-failed-action.js';
 import { parseChecklistToggleValue } from '../../handlers/checklist-action.js';
 import type { Logger } from '../../handlers/logger.js';
 import type { Store } from '../../handlers/store.js';
@@ -9,6 +10,7 @@ import { BoundedSet } from './bounded-set.js';
 import { conversationAddress, storableReference } from './conversation-reference.js';
 import { renderAdaptiveCardPage } from './render-adaptive-card.js';
 import { renderTeamsMessages, renderTeamsUpdate } from './render-teams-message.js';
+import { downloadTeamsFile, readTeamsFiles } from './teams-file.js';
 import { executeToIncoming, teamsAddress, toIncoming } from './to-incoming.js';
 
 export interface TeamsBotDeps {
@@ -113,6 +115,19 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsActivityHandler {
       await context.sendActivity({ type: 'message', text: NOT_RECOGNISED });
       return next();
     }
+    const files = incoming.action ? [] : readTeamsFiles(activity);
+    if (files.length > 0) {
+      for (const file of files) {
+        const fetched = await downloadTeamsFile(file, () => botAuthorization(context));
+        if (fetched.kind !== 'ok') deps.log.warn('teams: attached file not downloaded', { reason: fetched.kind, detail: fetched.kind === 'failed' ? fetched.detail : `over ${fetched.limit} bytes` });
+        const withFile: IncomingMessage =
+          fetched.kind === 'ok'
+            ? { ...incoming, file: { name: fetched.name, bytes: fetched.bytes, ...(fetched.mimeType ? { mimeType: fetched.mimeType } : {}) } }
+            : { ...incoming, text: fetched.name, action: { id: UPLOAD_FAILED_ACTION, value: fetched.kind === 'too-large' ? 'too-large' : 'download-failed' } };
+        for (const message of renderTeamsMessages(await deps.handle(withFile))) await context.sendActivity(message);
+      }
+      return next();
+    }
     const reply = await deps.handle(incoming);
     if (incoming.action && reply.replaceOriginal && activity.replyToId) {
       const itemId = parseChecklistToggleValue(incoming.action.value)?.itemId;
@@ -143,6 +158,20 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsActivityHandler {
   });
 
   return bot;
+}
+
+/**
+ * The `Authorization` header the bot's own connector calls carry (the credentials of this turn's
+ * ConnectorClient), for attachment URLs on the Bot Connector; undefined without credentials
+ * (emulator mode).
+ */
+async function botAuthorization(context: TurnContext): Promise<string | undefined> {
+  const client = context.turnState.get(context.adapter.ConnectorClientKey) as { credentials?: { signRequest(resource: unknown): Promise<unknown> } } | undefined;
+  if (!client?.credentials) return undefined;
+  const headers = new Map<string, string>();
+  // signRequest only sets the header on the resource it is given (TokenCredentials / AppCredentials).
+  await client.credentials.signRequest({ headers: { set: (name: string, value: string) => headers.set(name.toLowerCase(), value) } });
+  return headers.get('authorization');
 }
 
 /** The Universal Actions invoke response that shows a short message instead of refreshing the card. */

@@ -36,6 +36,7 @@ export async function startSlackHarness(
   options: { now?: Date; env?: Record<string, string>; standIn?: SlackStandIn; handle?: (message: IncomingMessage, core: (m: IncomingMessage) => Promise<Reply>) => Promise<Reply> } = {},
 ): Promise<SlackHarness> {
   const standIn = options.standIn ?? (await startSlackStandIn());
+  standIn.fileToken = BOT_TOKEN;
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,

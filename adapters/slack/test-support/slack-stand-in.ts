@@ -55,11 +55,31 @@ export interface SlackStandIn {
   postLatency: ((channel: string) => number) | undefined;
   /** Answers the next `count` accepted chat.postMessage calls `delayMs` late. */
   answerLate(delayMs: number, count?: number): void;
+  /** The bearer token file downloads require (Slack's bot token); other requests get Slack's sign-in page. */
+  fileToken: string | undefined;
+  /**
+   * Stores a file the way Slack does for a `file_share`, and returns its file object as events and
+   * `files.info` carry it (`url_private`, `url_private_download` on this stand-in, `size`, …).
+   */
+  addFile(file: { readonly id: string; readonly name: string; readonly mimetype: string; readonly bytes: Uint8Array; readonly size?: number }): SlackFileObject;
   responseUrl(id: string): string;
   callsTo(method: string): RecordedCall[];
   /** Resolves with the first recorded call (past or future) matching the predicate. */
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   close(): Promise<void>;
+}
+
+/** A Slack file object (the fields the bot reads; Slack sends many more). */
+export interface SlackFileObject {
+  readonly id: string;
+  readonly name: string;
+  readonly title: string;
+  readonly mimetype: string;
+  readonly filetype: string;
+  readonly size: number;
+  readonly mode: 'hosted';
+  readonly url_private: string;
+  readonly url_private_download: string;
 }
 
 export const STAND_IN_BOT = { userId: 'UBOT', botId: 'BBOT', teamId: 'T0001' } as const;
@@ -74,6 +94,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   let seq = 0;
   // Realistic timestamps (seconds.sequence) so `oldest` filters work; the sequence keeps them unique and ordered.
   const nextTs = (): string => `${Math.floor(Date.now() / 1000)}.${String(++seq % 1_000_000).padStart(6, '0')}`;
+  const files = new Map<string, { object: SlackFileObject; bytes: Uint8Array }>();
 
   const record = (call: RecordedCall): void => {
     calls.push(call);
@@ -88,6 +109,25 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://stand-in');
+    if (req.method === 'GET' && url.pathname.startsWith('/files-pri/')) {
+      // Like files.slack.com: the bytes only with the bot token, otherwise the sign-in page (HTTP 200, HTML).
+      record({ method: 'file.download', path: url.pathname, args: {}, authorization: req.headers.authorization });
+      const id = /^\/files-pri\/[^-/]+-([^/]+)\//.exec(url.pathname)?.[1] ?? '';
+      const file = files.get(id);
+      if (!file) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('file_not_found');
+        return;
+      }
+      if (!standIn.fileToken || req.headers.authorization !== `Bearer ${standIn.fileToken}`) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in to your workspace</body></html>');
+        return;
+      }
+      res.writeHead(200, { 'content-type': file.object.mimetype, 'content-length': String(file.bytes.byteLength) });
+      res.end(Buffer.from(file.bytes));
+      return;
+    }
     const args = parseArgs(raw, req.headers['content-type']);
     const json = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -162,6 +202,10 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         return json(200, standIn.socketUrl ? { ok: true, url: standIn.socketUrl } : { ok: false, error: 'socket_mode_not_enabled' });
       case 'conversations.open':
         return json(200, /^[UW][A-Z0-9]+$/.test(String(args.users)) ? { ok: true, channel: { id: `D${String(args.users).slice(1)}` } } : { ok: false, error: 'user_not_found' });
+      case 'files.info': {
+        const file = files.get(String(args.file));
+        return json(200, file ? { ok: true, file: file.object } : { ok: false, error: 'file_not_found' });
+      }
       case 'users.conversations':
         return json(200, { ok: true, channels: (userConversations.get(String(args.user)) ?? []).map((id) => ({ id })), response_metadata: { next_cursor: '' } });
       default:
@@ -176,6 +220,23 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     apiUrl: `${url}/api/`,
     socketUrl: undefined,
     authError: undefined,
+    fileToken: undefined,
+    addFile: (file) => {
+      const path = `${url}/files-pri/${STAND_IN_BOT.teamId}-${file.id}`;
+      const object: SlackFileObject = {
+        id: file.id,
+        name: file.name,
+        title: file.name,
+        mimetype: file.mimetype,
+        filetype: file.name.split('.').pop() ?? 'binary',
+        size: file.size ?? file.bytes.byteLength,
+        mode: 'hosted',
+        url_private: `${path}/${encodeURIComponent(file.name)}`,
+        url_private_download: `${path}/download/${encodeURIComponent(file.name)}`,
+      };
+      files.set(file.id, { object, bytes: file.bytes });
+      return object;
+    },
     calls,
     channelBehaviour,
     userConversations,

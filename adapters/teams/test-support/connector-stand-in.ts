@@ -27,6 +27,16 @@ export interface ConnectorStandIn {
   respond: Respond | undefined;
   /** Serves `/openid` and `/keys` (OpenID metadata and JWKS) for token validation tests. */
   jwks: unknown[] | undefined;
+  /** The `Authorization` header attachment downloads on the connector require; unset: none (emulator mode). */
+  attachmentAuthorization: string | undefined;
+  /** Every file download request (connector attachments and pre-authenticated links), in order. */
+  readonly downloads: { readonly path: string; readonly authorization?: string }[];
+  /**
+   * Stores a file and returns how Teams points at it: `contentUrl` on this connector
+   * (`/v3/attachments/{id}/views/original`, needs {@link attachmentAuthorization}) and a
+   * pre-authenticated `downloadUrl` (`/download/{id}?tempauth=…`, like OneDrive's short-lived link).
+   */
+  addFile(id: string, bytes: Uint8Array, contentType?: string): { contentUrl: string; downloadUrl: string };
   waitForCalls(count: number, timeoutMs?: number): Promise<ConnectorCall[]>;
   close(): Promise<void>;
 }
@@ -39,7 +49,13 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   let seq = 0;
   const calls: ConnectorCall[] = [];
   const attempts: ConnectorCall[] = [];
-  const state: { respond: Respond | undefined; jwks: unknown[] | undefined } = { respond: undefined, jwks: undefined };
+  const state: { respond: Respond | undefined; jwks: unknown[] | undefined; attachmentAuthorization: string | undefined } = {
+    respond: undefined,
+    jwks: undefined,
+    attachmentAuthorization: undefined,
+  };
+  const files = new Map<string, { bytes: Uint8Array; contentType: string; tempauth: string }>();
+  const downloads: { path: string; authorization?: string }[] = [];
   let origin = '';
 
   const server: Server = createServer((req, res) => {
@@ -56,6 +72,18 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
       }
       if (req.method === 'GET' && url.pathname === '/keys' && state.jwks) {
         send(200, { keys: state.jwks });
+        return;
+      }
+      if (req.method === 'GET' && (url.pathname.startsWith('/v3/attachments/') || url.pathname.startsWith('/download/'))) {
+        downloads.push({ path: `${url.pathname}${url.search}`, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+        const onConnector = /^\/v3\/attachments\/([^/]+)\/views\/original$/.exec(url.pathname);
+        const id = decodeURIComponent(onConnector?.[1] ?? url.pathname.slice('/download/'.length));
+        const file = files.get(id);
+        if (!file) return send(404, { error: { code: 'NotFound', message: 'no such attachment' } });
+        const allowed = onConnector ? !state.attachmentAuthorization || req.headers.authorization === state.attachmentAuthorization : url.searchParams.get('tempauth') === file.tempauth;
+        if (!allowed) return send(401, { error: { code: 'Unauthorized', message: 'Authorization has been denied for this request.' } });
+        res.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.bytes.byteLength) });
+        res.end(Buffer.from(file.bytes));
         return;
       }
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
@@ -100,6 +128,18 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
     },
     set jwks(value) {
       state.jwks = value;
+    },
+    get attachmentAuthorization() {
+      return state.attachmentAuthorization;
+    },
+    set attachmentAuthorization(value) {
+      state.attachmentAuthorization = value;
+    },
+    downloads,
+    addFile(id, bytes, contentType = 'application/octet-stream') {
+      const tempauth = `v1.${Buffer.from(id).toString('base64url')}.signed`;
+      files.set(id, { bytes, contentType, tempauth });
+      return { contentUrl: `${origin}/v3/attachments/${encodeURIComponent(id)}/views/original`, downloadUrl: `${origin}/download/${encodeURIComponent(id)}?tempauth=${tempauth}` };
     },
     async waitForCalls(count, timeoutMs = 10_000) {
       const start = Date.now();

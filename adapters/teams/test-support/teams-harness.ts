@@ -80,6 +80,8 @@ export function teamsMessage(fields: {
   mention?: boolean;
   value?: unknown;
   replyToId?: string;
+  attachments?: readonly unknown[];
+  from?: { id: string; name: string; aadObjectId: string };
 }): Record<string, unknown> {
   const mention = fields.mention
     ? [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: { id: BOT.id, name: BOT.name } }]
@@ -90,7 +92,7 @@ export function teamsMessage(fields: {
     timestamp: '2026-03-02T10:00:00.000Z',
     channelId: 'msteams',
     serviceUrl: fields.serviceUrl,
-    from: { id: '29:user-1', name: 'Anna', aadObjectId: 'aad-user-1' },
+    from: fields.from ?? { id: '29:user-1', name: 'Anna', aadObjectId: 'aad-user-1' },
     recipient: { id: BOT.id, name: BOT.name },
     conversation: {
       id: fields.conversationId,
@@ -105,5 +107,6 @@ export function teamsMessage(fields: {
     entities: mention,
     ...(fields.value !== undefined ? { value: fields.value } : {}),
     ...(fields.replyToId ? { replyToId: fields.replyToId } : {}),
+    ...(fields.attachments ? { attachments: fields.attachments } : {}),
   };
 }
