@@ -6,6 +6,7 @@ import { makeReply } from '../reply.js';
 import type { Address, Block, Button, IncomingMessage, Language, Reply } from '../types.js';
 import { tokenize } from '../../knowledge/vocabulary/term-matcher.js';
 import type { AddDocumentError } from './add-document.js';
+import { parseUploadFailure, UPLOAD_FAILED_ACTION } from './upload-failed-action.js';
 import { itemJson } from './describe-item.js';
 import { acceptAll, editItem, setItemStatus, type EditResult } from './review-items.js';
 
@@ -35,6 +36,7 @@ const M = {
     bad: (why: string) => `Ik heb het bestand niet toegevoegd: ${why}`,
     unknownSector: (s: string, known: string) => `Onbekende sector "${s}"; bekend: ${known}.`,
     noPassages: 'er staat geen leesbare tekst in.',
+    notDownloaded: 'ik kon het bestand niet ophalen; stuur het nog eens.',
     added: (title: string, who: string, year: string, sections: number, passages: number, replaced: boolean) =>
       `${replaced ? 'Vervangen' : 'Toegevoegd'}: **${title}** (${who}, contractjaar ${year}) — ${sections} secties, ${passages} passages. Vragen over de tekst beantwoord ik meteen.`,
     proposals: (n: number) => `Ik stel ${n} datum(s) en regel(s) voor. Ze tellen pas als deadline, herinnering en in de kalender als iemand ze bevestigt:`,
@@ -65,6 +67,7 @@ const M = {
     bad: (why: string) => `I did not add the file: ${why}`,
     unknownSector: (s: string, known: string) => `Unknown sector "${s}"; known: ${known}.`,
     noPassages: 'it holds no readable text.',
+    notDownloaded: 'I could not fetch the file; please send it again.',
     added: (title: string, who: string, year: string, sections: number, passages: number, replaced: boolean) =>
       `${replaced ? 'Replaced' : 'Added'}: **${title}** (${who}, contract year ${year}) — ${sections} sections, ${passages} passages. I answer questions about its text right away.`,
     proposals: (n: number) => `I propose ${n} date(s) and rule(s). They count for deadlines, reminders and the calendar only once someone confirms them:`,
@@ -185,6 +188,8 @@ async function review(message: IncomingMessage, context: HandlerContext, languag
     }
     case DOCUMENTS_EDIT:
       return text(language, m.editHow(value));
+    case UPLOAD_FAILED_ACTION:
+      return text(language, m.bad(parseUploadFailure(value) === 'too-large' ? EXTRACT_MESSAGES['too-large'][language] : m.notDownloaded));
     default:
       return text(language, m.unknown);
   }
