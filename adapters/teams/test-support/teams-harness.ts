@@ -7,6 +7,7 @@ import { startServer, type RunningServer } from '../../../bot/server.js';
 import type { ServerPart } from '../../server-part.js';
 import { openStore } from '../../../bot/storage/open-store.js';
 import { silentLogger } from '../../../bot/logger.js';
+import type { HandlerContext } from '../../../handlers/context.js';
 import type { Store } from '../../../handlers/store.js';
 import type { IncomingMessage, Reply } from '../../../handlers/types.js';
 import { createTeamsPart, type TeamsPart, type TeamsPartOptions } from '../teams-part.js';
@@ -27,12 +28,15 @@ export interface TeamsHarness {
 
 export async function startTeamsHarness(options: {
   env?: NodeJS.ProcessEnv;
-  core: (message: IncomingMessage) => Reply | Promise<Reply>;
+  /** The core; `context` is a handler context over the harness's store (for the real router). */
+  core: (message: IncomingMessage, context: HandlerContext) => Reply | Promise<Reply>;
   part?: TeamsPartOptions;
 }): Promise<TeamsHarness> {
   const config: Config = loadConfig({ HOST: '127.0.0.1', PORT: '0', DATABASE_URL: 'file::memory:', TEAMS_EMULATOR: '1', ...options.env });
   const store = await openStore('file::memory:');
   const handled: IncomingMessage[] = [];
+  const knowledge = testKnowledge();
+  const context = (now: Date): HandlerContext => createHandlerContext(config, now, silentLogger, async () => store, knowledge);
   const deps: ServeDeps = {
     config,
     log: silentLogger,
@@ -42,9 +46,9 @@ export async function startTeamsHarness(options: {
     refreshKnowledge: async () => testKnowledge(),
     handle: async (message) => {
       handled.push(message);
-      return options.core(message);
+      return options.core(message, context(FIXED_NOW));
     },
-    context: (now) => createHandlerContext(config, now, silentLogger, async () => store, testKnowledge()),
+    context: (now) => context(now),
   };
   const part = await createTeamsPart(deps, options.part);
   if (!part) throw new Error('Teams part not created');
