@@ -1,22 +1,7 @@
 import type pg from 'pg';
 import type { DocumentStore } from '../../handlers/document-store.js';
+import { inTransaction } from './postgres-transaction.js';
 import { documentFromRow, itemFromRow, type DocumentRow, type KnowledgeItemRow } from './document-rows.js';
-
-/** Runs `work` in one transaction on one pooled client. */
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
 
 const BUMP = 'UPDATE knowledge_state SET version = version + 1 WHERE id = 1';
 

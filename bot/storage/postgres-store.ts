@@ -4,6 +4,7 @@ import type { DeliveryClaim, DeliveryKey, DeliveryOutcome, HeldDelivery, Milesto
 import type { Address } from '../../handlers/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { postgresDocumentStore } from './postgres-documents.js';
+import { inTransaction } from './postgres-transaction.js';
 import { postgresMemoryStore } from './postgres-memory.js';
 import { normalizeLeadDays } from './normalize-lead-days.js';
 import { DEFAULT_TIME_OF_DAY } from '../../handlers/reminder-due-time.js';
@@ -101,21 +102,7 @@ export async function openPostgresStore(url: string, options: { max?: number } =
       );
     }
   };
-  /** Runs `work` in one transaction on one pooled connection. */
-  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
+  const transaction = <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => inTransaction(pool, work);
   const hold = async (conversation: Address, milestoneId: string): Promise<MilestoneHold | undefined> => {
     const { rows } = await q<HoldRow>('SELECT * FROM milestone_holds WHERE conversation = $1 AND milestone_id = $2', [conversationKey(conversation), milestoneId]);
     return rows[0] ? holdFromRow(rows[0]) : undefined;

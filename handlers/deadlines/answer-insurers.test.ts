@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
 import { replyToJson } from '../reply-json.js';
-import { testBot, type TestBot } from '../test-support/test-bot.js';
+import { testBot, type TestBot } from '../../bot/test-support/test-bot.js';
 import { understandingOf } from '../test-support/understanding-of.js';
 import type { Block } from '../types.js';
 import { answerInsurers } from './answer-insurers.js';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
 import { deadlineCalendar } from '../deadline-calendar.js';
 import { replyToJson } from '../reply-json.js';
-import { testBot, type TestBot } from '../test-support/test-bot.js';
+import { testBot, type TestBot } from '../../bot/test-support/test-bot.js';
 import { understandingOf } from '../test-support/understanding-of.js';
 import { answerWindow } from './answer-window.js';
 

@@ -1,14 +1,14 @@
-import { openStore } from '../../bot/storage/open-store.js';
-import { silentLogger } from '../../bot/logger.js';
+import { openStore } from '../storage/open-store.js';
+import { silentLogger } from '../logger.js';
 import { amsterdamInstant, isValidYmd } from '../../knowledge/dates/calendar-date.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
-import type { HandlerContext, HolidaySettings } from '../context.js';
-import { handlers } from '../registry.js';
-import { replyToJson, type ReplyJson } from '../reply-json.js';
-import { createRouter } from '../router.js';
-import type { Store } from '../store.js';
-import type { Address, Reply } from '../types.js';
+import type { HandlerContext, HolidaySettings } from '../../handlers/context.js';
+import { handlers } from '../../handlers/registry.js';
+import { replyToJson, type ReplyJson } from '../../handlers/reply-json.js';
+import { createRouter } from '../../handlers/router.js';
+import type { Store } from '../../handlers/store.js';
+import type { Address, Reply } from '../../handlers/types.js';
 
 /** A date (noon in Europe/Amsterdam) or an instant. */
 export type TestTime = string | Date;
