@@ -1,5 +1,5 @@
 import { personalConversationId } from '../../handlers/address-key.js';
-import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { APP_WELCOME } from '../../handlers/app-home.js';
 import { UPLOAD_FAILED_ACTION } from '../../handlers/documents/upload-failed-action.js';
 import { parseChecklistToggleValue } from '../../handlers/checklist-action.js';
@@ -12,6 +12,7 @@ import { renderAdaptiveCardPage } from './render-adaptive-card.js';
 import { renderTeamsMessages, renderTeamsUpdate } from './render-teams-message.js';
 import { downloadTeamsFile, readTeamsFiles } from './teams-file.js';
 import { executeToIncoming, teamsAddress, toIncoming } from './to-incoming.js';
+import { unhandledInvokeResponse } from './unhandled-invoke.js';
 
 export interface TeamsBotDeps {
   readonly handle: (message: IncomingMessage) => Promise<Reply>;
@@ -34,6 +35,8 @@ const NOT_RECOGNISED = 'Deze knop wordt niet herkend. / That button is not recog
  *   `replaceOriginal` reply updates the card the submit came from (the page with the ticked item);
  * - `adaptiveCard/action` invokes (Action.Execute, Universal Actions) do the same as the Submit
  *   they stand for and answer 200 with the refreshed card (or a message) as invoke response;
+ *   every other invoke (messaging extensions, dialogs, tabs, sign-in, …) gets 200 with the
+ *   smallest body Teams accepts for it ({@link unhandledInvokeResponse}), never 501;
  * - installation and membership events keep the conversation reference for proactive reminders
  *   (stored on install and first contact, deleted with the subscriptions disabled on removal), and
  *   an install gets the core's welcome once.
@@ -83,6 +86,14 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsActivityHandler {
   };
 
   class ContractBotTeamsHandler extends TeamsActivityHandler {
+    /** Every invoke gets an invoke response: botbuilder's 501 for the ones not handled here becomes a 200 Teams accepts. */
+    protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+      const response = await super.onInvokeActivity(context);
+      if (response.status !== 501) return response;
+      deps.log.debug('teams invoke not handled; acknowledged', { name: context.activity.name ?? '(none)' });
+      return unhandledInvokeResponse(context.activity.name);
+    }
+
     protected override async onAdaptiveCardInvoke(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
       if (!(await firstDelivery(context))) return messageResponse('ok');
       await remember(context, false);

@@ -10,6 +10,13 @@
  *   and the OfficeDev/Microsoft-Teams-Samples Universal Actions samples
  * - Microsoft Learn, "Conversation events in your Teams bot" (conversationUpdate membersAdded /
  *   membersRemoved, installationUpdate add/remove, messageReaction, messageUpdate, messageDelete)
+ * - Microsoft Learn, "Search commands" / "Link unfurling" / "Respond to action commands" (message
+ *   extension invokes composeExtension/query, queryLink, fetchTask, submitAction), "Use dialogs"
+ *   (task/fetch, task/submit), "Build tabs with Adaptive Cards" (tab/fetch), "Bot configuration
+ *   experience" (config/fetch), "Send and receive files using bot" (fileConsent/invoke), "Enable
+ *   SSO for your bot" (signin/verifyState), "Universal Actions for search based message
+ *   extensions" (application/search); the invoke names as botbuilder's TeamsActivityHandler and
+ *   ActivityHandler dispatch them
  */
 
 /** What the fixture sends; `SERVICE_URL` is replaced by the stand-in connector's URL. */
@@ -27,7 +34,7 @@ export interface TeamsFixture {
   readonly before?: readonly TeamsRequest[];
   readonly request: TeamsRequest;
   readonly status: number;
-  /** Substring of the HTTP response body (invoke responses). */
+  /** Substring of the HTTP response body (invoke responses); `''`: the body must be empty. */
   readonly responseBody?: string;
   readonly calls: readonly ExpectedConnectorCall[];
 }
@@ -67,7 +74,13 @@ function execute(id: string, action: Record<string, unknown>): { activity: Recor
   return { activity: activity({ type: 'invoke', name: 'adaptiveCard/action', id, conversation: { tenantId: TENANT, ...personal }, value: { action: { type: 'Action.Execute', ...action }, trigger: 'manual' }, replyToId: 'card-activity-1' }) };
 }
 
+/** An invoke from the personal chat with the bot. */
+function invoke(id: string, name: string | undefined, value: Record<string, unknown>): { activity: Record<string, unknown> } {
+  return { activity: activity({ type: 'invoke', ...(name ? { name } : {}), id, conversation: { tenantId: TENANT, ...personal }, value }) };
+}
+
 const VERCEL = 'vercel/chat fixtures/replay/teams.json';
+const LEARN = 'Microsoft Learn';
 const UNIVERSAL = 'Microsoft Learn: Universal Actions for Adaptive Cards (adaptiveCard/action invoke); OfficeDev/Microsoft-Teams-Samples';
 const EVENTS = 'Microsoft Learn: Conversation events in your Teams bot';
 
@@ -233,6 +246,110 @@ export const TEAMS_FIXTURES: readonly TeamsFixture[] = [
     before: [execute('x-5', { verb: 'feedback', data: { action: { id: 'feedback.helpful', value: HELPFUL } } })],
     request: execute('x-5', { verb: 'feedback', data: { action: { id: 'feedback.helpful', value: HELPFUL } } }),
     status: 200,
+    calls: [],
+  },
+  {
+    name: 'a message extension search (composeExtension/query) gets 200 with an empty result list',
+    source: `${LEARN}: Search commands (composeExtension/query, parameters, queryOptions)`,
+    request: invoke('i-1', 'composeExtension/query', { commandId: 'searchQuery', parameters: [{ name: 'searchQuery', value: 'VGZ' }], queryOptions: { skip: 0, count: 25 } }),
+    status: 200,
+    responseBody: '"attachments":[]',
+    calls: [],
+  },
+  {
+    name: 'a link unfurling invoke (composeExtension/queryLink) gets 200 with an empty result list',
+    source: `${LEARN}: Link unfurling (composeExtension/queryLink, value.url)`,
+    request: invoke('i-2', 'composeExtension/queryLink', { url: 'https://www.vgz.nl/zorgaanbieders/inkoopbeleid' }),
+    status: 200,
+    responseBody: '"type":"result"',
+    calls: [],
+  },
+  {
+    name: 'an action command opening a dialog (composeExtension/fetchTask) gets 200 with a message',
+    source: `${LEARN}: Create and send dialogs (composeExtension/fetchTask, commandContext compose)`,
+    request: invoke('i-3', 'composeExtension/fetchTask', { commandId: 'createCard', commandContext: 'compose', context: { theme: 'default' } }),
+    status: 200,
+    responseBody: '"type":"message"',
+    calls: [],
+  },
+  {
+    name: 'an action command submit (composeExtension/submitAction) gets 200 without a body',
+    source: `${LEARN}: Respond to action commands (composeExtension/submitAction, data)`,
+    request: invoke('i-4', 'composeExtension/submitAction', { commandId: 'createCard', commandContext: 'compose', data: { title: 'x' } }),
+    status: 200,
+    responseBody: '',
+    calls: [],
+  },
+  {
+    name: 'a dialog fetch (task/fetch) gets 200 with a message',
+    source: `${LEARN}: Use dialogs in bots (task/fetch, value.data)`,
+    request: invoke('i-5', 'task/fetch', { type: 'task/fetch', data: { msteams: { type: 'task/fetch' } }, context: { theme: 'dark' } }),
+    status: 200,
+    responseBody: 'ContractBot',
+    calls: [],
+  },
+  {
+    name: 'a dialog submit (task/submit) gets 200 without a body',
+    source: `${LEARN}: Use dialogs in bots (task/submit)`,
+    request: invoke('i-6', 'task/submit', { data: { comment: 'x' }, context: { theme: 'default' } }),
+    status: 200,
+    responseBody: '',
+    calls: [],
+  },
+  {
+    name: 'a tab fetch (tab/fetch) gets 200 with a tab without cards',
+    source: `${LEARN}: Build tabs with Adaptive Cards (tab/fetch, tabContext)`,
+    request: invoke('i-7', 'tab/fetch', { tabContext: { tabEntityId: 'homeTab' }, context: { theme: 'default' } }),
+    status: 200,
+    responseBody: '"cards":[]',
+    calls: [],
+  },
+  {
+    name: 'a bot configuration fetch (config/fetch) gets 200 with a config message',
+    source: `${LEARN}: Bot configuration experience (config/fetch)`,
+    request: invoke('i-8', 'config/fetch', { data: { type: 'config/fetch' } }),
+    status: 200,
+    responseBody: '"responseType":"config"',
+    calls: [],
+  },
+  {
+    name: 'a file consent answer (fileConsent/invoke accept) gets 200 without a body',
+    source: `${LEARN}: Send and receive files using bot (fileConsent/invoke, action accept, uploadInfo)`,
+    request: invoke('i-9', 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { filename: 'plan.txt' }, uploadInfo: { name: 'plan.txt', uploadUrl: 'https://example.org/upload', contentUrl: 'https://example.org/plan.txt', uniqueId: 'u1', fileType: 'txt' } }),
+    status: 200,
+    responseBody: '',
+    calls: [],
+  },
+  {
+    name: 'a sign-in state check (signin/verifyState) gets 200 without a body',
+    source: `${LEARN}: Add authentication to your Teams bot (signin/verifyState, value.state)`,
+    request: invoke('i-10', 'signin/verifyState', { state: '123456' }),
+    status: 200,
+    responseBody: '',
+    calls: [],
+  },
+  {
+    name: 'an Adaptive Card search (application/search) gets 200 with an empty search response',
+    source: `${LEARN}: Universal Actions search (application/search, kind search, queryText, dataset)`,
+    request: invoke('i-11', 'application/search', { kind: 'search', queryText: 'VGZ', dataset: 'insurers', queryOptions: { skip: 0, top: 15 } }),
+    status: 200,
+    responseBody: '"results":[]',
+    calls: [],
+  },
+  {
+    name: 'an invoke without a name (legacy card action) gets 200 without a body',
+    source: "botbuilder TeamsActivityHandler (msteams invoke without a name: handleTeamsCardActionInvoke)",
+    request: invoke('i-12', undefined, { action: 'legacy' }),
+    status: 200,
+    responseBody: '',
+    calls: [],
+  },
+  {
+    name: 'an invoke with a name botbuilder does not know gets 200 without a body',
+    source: `${LEARN}: message actions (message/submitAction, reactions in a Teams message)`,
+    request: invoke('i-13', 'message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'like' } }),
+    status: 200,
+    responseBody: '',
     calls: [],
   },
   {
