@@ -45,16 +45,27 @@ export interface IncomingMessage {
   readonly direct?: boolean;
   /** The sender's display name as the platform gives it, for "done by …" lines; never stored. */
   readonly userName?: string;
-  /** A file the user sent (a policy to add), already downloaded by the adapter. */
+  /** A file the user sent (a policy to add), not yet downloaded: the core fetches it once the sender may add documents. */
   readonly file?: IncomingFile;
 }
 
-/** A file sent to the bot: its name as sent and its bytes (the adapter enforces the 50 MB limit). */
+/**
+ * A file sent to the bot: its name as sent, and how to download it. The adapter fetches nothing
+ * before the core calls {@link IncomingFile.fetch} (only for an administrator), so a refused
+ * sender's file is never downloaded.
+ */
 export interface IncomingFile {
   readonly name: string;
-  readonly bytes: Uint8Array;
   readonly mimeType?: string;
+  /** Downloads the file with the platform's credentials, at most 50 MB (the adapter enforces it). Never throws. */
+  fetch(): Promise<FetchedFile>;
 }
+
+/** A downloaded file (its name as the platform reports it once fetched), or why it could not be fetched. */
+export type FetchedFile =
+  | { readonly kind: 'ok'; readonly name: string; readonly bytes: Uint8Array; readonly mimeType?: string }
+  | { readonly kind: 'too-large' }
+  | { readonly kind: 'failed' };
 
 export type { Source } from '../knowledge/source.js';
 import type { Source } from '../knowledge/source.js';

@@ -1,16 +1,15 @@
 import type { App } from '@slack/bolt';
 import { APP_WELCOME } from '../../handlers/app-home.js';
-import { UPLOAD_FAILED_ACTION } from '../../handlers/documents/upload-failed-action.js';
 import { parseChecklistToggleValue } from '../../handlers/checklist-action.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Logger } from '../../handlers/logger.js';
 import type { Store } from '../../handlers/store.js';
-import type { IncomingMessage, Language, Reply } from '../../handlers/types.js';
+import type { FetchedFile, IncomingMessage, Language, Reply } from '../../handlers/types.js';
 import { makeReply } from '../../handlers/reply.js';
 import { postMessages } from './post-messages.js';
 import { publishHome } from './publish-home.js';
 import { renderBlockKit, renderBlockKitPage, type SlackMessage } from './render-block-kit.js';
-import { readSlackFiles, type SlackFilePayload, type SlackFileResult } from './slack-file.js';
+import { readSlackFiles, slackFileName, type SlackFilePayload, type SlackFileResult } from './slack-file.js';
 import type { SlackWebClient } from './slack-web-client.js';
 import {
   actionToIncoming,
@@ -85,14 +84,18 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await postMessages(client, e.channel, message.address.threadId, renderBlockKit(reply));
   };
 
-  /** A file shared in a DM: downloaded here, handed to the core with its bytes (or why it could not be fetched). */
+  /**
+   * A file shared in a DM: handed to the core with a way to fetch it; the core downloads it (with
+   * the bot token) only for a sender who may add documents, so nobody else's file is ever fetched.
+   */
   const answerFile = async (message: IncomingMessage, file: SlackFilePayload, client: SlackWebClient): Promise<void> => {
-    const fetched = await deps.downloadFile(file, client);
-    if (fetched.kind !== 'ok') log.warn('slack: shared file not downloaded', { reason: fetched.kind, detail: fetched.kind === 'failed' ? fetched.detail : `over ${fetched.limit} bytes` });
-    const incoming: IncomingMessage =
-      fetched.kind === 'ok'
-        ? { ...message, file: { name: fetched.name, bytes: fetched.bytes, ...(fetched.mimeType ? { mimeType: fetched.mimeType } : {}) } }
-        : { ...message, action: { id: UPLOAD_FAILED_ACTION, value: fetched.kind === 'too-large' ? 'too-large' : 'download-failed' }, text: fetched.name };
+    const fetch = async (): Promise<FetchedFile> => {
+      const fetched = await deps.downloadFile(file, client);
+      if (fetched.kind === 'ok') return { kind: 'ok', name: fetched.name, bytes: fetched.bytes, ...(fetched.mimeType ? { mimeType: fetched.mimeType } : {}) };
+      log.warn('slack: shared file not downloaded', { reason: fetched.kind, detail: fetched.kind === 'failed' ? fetched.detail : `over ${fetched.limit} bytes` });
+      return { kind: fetched.kind };
+    };
+    const incoming: IncomingMessage = { ...message, file: { name: slackFileName(file), ...(file.mimetype ? { mimeType: file.mimetype } : {}), fetch } };
     const reply = await handleSafely(deps, incoming);
     await postMessages(client, message.address.conversationId, message.address.threadId, renderBlockKit(reply));
   };

@@ -1,16 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeReply } from '../../handlers/reply.js';
-import { UPLOAD_FAILED_ACTION } from '../../handlers/documents/upload-failed-action.js';
 import type { IncomingMessage, Reply } from '../../handlers/types.js';
 import { eventEnvelope, postSigned } from './test-support/signed-request.js';
 import { BOT_TOKEN, SIGNING_SECRET, startSlackHarness, type SlackHarness } from './test-support/slack-harness.js';
 import type { SlackFileObject } from './test-support/slack-stand-in.js';
 
-/** A core that says what it got: the file's name and size, or the action. */
+/** A core that fetches a file it is given and says what it got: the file's name and size, or why not; else the action. */
 async function describeFile(message: IncomingMessage): Promise<Reply> {
-  const text = message.file
-    ? `file ${message.file.name} ${message.file.bytes.byteLength} bytes ${message.file.mimeType ?? '-'} «${Buffer.from(message.file.bytes).toString('utf8').slice(0, 20)}»`
-    : `action ${message.action?.id ?? '-'} ${message.action?.value ?? '-'} ${message.text}`;
+  const fetched = await message.file?.fetch();
+  const text = !message.file || !fetched
+    ? `action ${message.action?.id ?? '-'} ${message.action?.value ?? '-'} ${message.text}`
+    : fetched.kind === 'ok'
+      ? `file ${fetched.name} ${fetched.bytes.byteLength} bytes ${fetched.mimeType ?? '-'} «${Buffer.from(fetched.bytes).toString('utf8').slice(0, 20)}»`
+      : `not fetched: ${fetched.kind} ${message.file.name}`;
   return makeReply('question', 'en', [{ kind: 'text', markdown: text }]);
 }
 
@@ -66,7 +68,7 @@ describe('Slack file_share in a DM (real Bolt over HTTP, stand-in files.slack.co
     const file = h.standIn.addFile({ id: 'F0HUGE', name: 'huge.pdf', mimetype: 'application/pdf', bytes: Buffer.from('%PDF'), size: 50 * 1024 * 1024 + 1 });
     await postSigned(h.baseUrl, SIGNING_SECRET, { kind: 'json', value: eventEnvelope('EvFile2', fileShare(file)) });
     const post = await answer(h);
-    expect(String(post.args.text)).toBe(`action ${UPLOAD_FAILED_ACTION} too-large huge.pdf`);
+    expect(String(post.args.text)).toBe('not fetched: too-large huge.pdf');
     expect(h.standIn.callsTo('file.download')).toHaveLength(0);
   });
 
@@ -76,7 +78,7 @@ describe('Slack file_share in a DM (real Bolt over HTTP, stand-in files.slack.co
     const file = h.standIn.addFile({ id: 'F0DENIED', name: 'beleid.pdf', mimetype: 'application/pdf', bytes: Buffer.from('%PDF-1.7') });
     await postSigned(h.baseUrl, SIGNING_SECRET, { kind: 'json', value: eventEnvelope('EvFile3', fileShare(file)) });
     const post = await answer(h);
-    expect(String(post.args.text)).toBe(`action ${UPLOAD_FAILED_ACTION} download-failed beleid.pdf`);
+    expect(String(post.args.text)).toBe('not fetched: failed beleid.pdf');
     expect(h.logLines.some((l) => l.includes('files:read'))).toBe(true);
   });
 
@@ -94,7 +96,7 @@ describe('Slack file_share in a DM (real Bolt over HTTP, stand-in files.slack.co
     const foreign = { id: 'F0EVIL', name: 'x.pdf', mimetype: 'application/pdf', size: 10, url_private_download: 'https://evil.example/steal' };
     await postSigned(h.baseUrl, SIGNING_SECRET, { kind: 'json', value: eventEnvelope('EvFile5', fileShare(foreign)) });
     const post = await answer(h);
-    expect(String(post.args.text)).toBe(`action ${UPLOAD_FAILED_ACTION} download-failed x.pdf`);
+    expect(String(post.args.text)).toBe('not fetched: failed x.pdf');
 
     const file = h.standIn.addFile({ id: 'F0CHAN', name: 'c.pdf', mimetype: 'application/pdf', bytes: Buffer.from('%PDF') });
     await postSigned(h.baseUrl, SIGNING_SECRET, { kind: 'json', value: eventEnvelope('EvFile6', fileShare(file, { channel_type: 'channel', channel: 'C0PLANNING' })) });

@@ -14,7 +14,7 @@ export interface SlackFilePayload {
   readonly file_access?: string;
 }
 
-/** A shared file, fetched: what the core gets as `IncomingMessage.file`, or why not. */
+/** A shared file, fetched: what `IncomingMessage.file.fetch()` gives the core, or why not. */
 export type SlackFileResult =
   | { readonly kind: 'ok'; readonly name: string; readonly bytes: Uint8Array; readonly mimeType?: string }
   | { readonly kind: 'too-large'; readonly name: string; readonly limit: number }
@@ -68,7 +68,8 @@ export function isSlackFileUrl(url: string, apiUrl: string | undefined): boolean
   }
 }
 
-function fileName(file: SlackFilePayload): string {
+/** The name a shared file goes by: its file name, else its title, else its id. */
+export function slackFileName(file: SlackFilePayload): string {
   return (file.name ?? file.title ?? file.id).slice(0, 200);
 }
 
@@ -91,10 +92,10 @@ export async function downloadSlackFile(
       const answer = await deps.client.files.info({ file: file.id });
       info = readSlackFiles([answer.file])[0] ?? file;
     } catch (error) {
-      return { kind: 'failed', name: fileName(file), detail: `files.info: ${error instanceof Error ? error.message.slice(0, 120) : 'failed'}` };
+      return { kind: 'failed', name: slackFileName(file), detail: `files.info: ${error instanceof Error ? error.message.slice(0, 120) : 'failed'}` };
     }
   }
-  const name = fileName(info);
+  const name = slackFileName(info);
   if (info.size !== undefined && info.size > maxBytes) return { kind: 'too-large', name, limit: maxBytes };
   const url = info.url_private_download ?? info.url_private;
   if (!url) return { kind: 'failed', name, detail: 'the file has no download URL' };

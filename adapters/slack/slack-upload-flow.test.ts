@@ -158,8 +158,12 @@ describe('Slack upload flow: an administrator DMs a policy, confirms its dates (
     expect(String(refused.args.text).split('\n')).toHaveLength(1);
     expect(buttons(refused.args.blocks).filter((b) => b.action_id.startsWith('documents.'))).toHaveLength(0);
     expect(await h.store.listDocuments()).toEqual([]);
+    // The sender was refused before any download: the stand-in saw no file request (nor files.info).
+    expect(h.standIn.callsTo('file.download')).toHaveLength(0);
+    expect(h.standIn.callsTo('files.info')).toHaveLength(0);
 
     const answer = await share(ADMIN, 'waddenkust.pdf', await buildPolicyPdf({ insurer: INSURER }), INSURER);
+    expect(h.standIn.callsTo('file.download')).toHaveLength(1);
     const confirmAll = buttons(answer.args.blocks).find((b) => b.action_id === 'documents.accept-all')!;
     const pressed = await press(OTHER, confirmAll);
     expect(String(pressed.args.text)).toMatch(/Alleen beheerders|Only administrators/);

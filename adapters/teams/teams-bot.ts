@@ -1,11 +1,10 @@
 import { personalConversationId } from '../../handlers/address-key.js';
 import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { APP_WELCOME } from '../../handlers/app-home.js';
-import { UPLOAD_FAILED_ACTION } from '../../handlers/documents/upload-failed-action.js';
 import { parseChecklistToggleValue } from '../../handlers/checklist-action.js';
 import type { Logger } from '../../handlers/logger.js';
 import type { Store } from '../../handlers/store.js';
-import type { IncomingMessage, Reply } from '../../handlers/types.js';
+import type { FetchedFile, IncomingMessage, Reply } from '../../handlers/types.js';
 import { BoundedSet } from './bounded-set.js';
 import { conversationAddress, storableReference } from './conversation-reference.js';
 import { renderAdaptiveCardPage } from './render-adaptive-card.js';
@@ -129,12 +128,15 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsActivityHandler {
     const files = incoming.action ? [] : readTeamsFiles(activity);
     if (files.length > 0) {
       for (const file of files) {
-        const fetched = await downloadTeamsFile(file, () => botAuthorization(context));
-        if (fetched.kind !== 'ok') deps.log.warn('teams: attached file not downloaded', { reason: fetched.kind, detail: fetched.kind === 'failed' ? fetched.detail : `over ${fetched.limit} bytes` });
-        const withFile: IncomingMessage =
-          fetched.kind === 'ok'
-            ? { ...incoming, file: { name: fetched.name, bytes: fetched.bytes, ...(fetched.mimeType ? { mimeType: fetched.mimeType } : {}) } }
-            : { ...incoming, text: fetched.name, action: { id: UPLOAD_FAILED_ACTION, value: fetched.kind === 'too-large' ? 'too-large' : 'download-failed' } };
+        // The core fetches the file (with the bot's token on the connector) only for a sender who may
+        // add documents: nobody else's attachment is ever downloaded.
+        const fetch = async (): Promise<FetchedFile> => {
+          const fetched = await downloadTeamsFile(file, () => botAuthorization(context));
+          if (fetched.kind === 'ok') return { kind: 'ok', name: fetched.name, bytes: fetched.bytes, ...(fetched.mimeType ? { mimeType: fetched.mimeType } : {}) };
+          deps.log.warn('teams: attached file not downloaded', { reason: fetched.kind, detail: fetched.kind === 'failed' ? fetched.detail : `over ${fetched.limit} bytes` });
+          return { kind: fetched.kind };
+        };
+        const withFile: IncomingMessage = { ...incoming, file: { name: file.name, ...(file.mimeType ? { mimeType: file.mimeType } : {}), fetch } };
         for (const message of renderTeamsMessages(await deps.handle(withFile))) await context.sendActivity(message);
       }
       return next();

@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { UPLOAD_FAILED_ACTION } from '../../handlers/documents/upload-failed-action.js';
 import { makeReply } from '../../handlers/reply.js';
 import type { IncomingMessage, Reply } from '../../handlers/types.js';
 import { channelSigner, LocalCredentialsFactory, OUTBOUND_TOKEN, TEST_APP_ID } from './test-support/channel-auth.js';
@@ -9,11 +8,14 @@ import { TEAMS_FILE_DOWNLOAD_INFO } from './teams-file.js';
 
 const PERSONAL = 'a:1file-personal';
 
-/** A core that says what it got: the file's name and size, or the action. */
-function describeFile(message: IncomingMessage): Reply {
-  const text = message.file
-    ? `file ${message.file.name} ${message.file.bytes.byteLength} bytes ${message.file.mimeType ?? '-'} «${Buffer.from(message.file.bytes).toString('utf8').slice(0, 20)}»`
-    : `action ${message.action?.id ?? '-'} ${message.action?.value ?? '-'} ${message.text}`;
+/** A core that fetches a file it is given and says what it got: the file's name and size, or why not; else the action. */
+async function describeFile(message: IncomingMessage): Promise<Reply> {
+  const fetched = await message.file?.fetch();
+  const text = !message.file || !fetched
+    ? `action ${message.action?.id ?? '-'} ${message.action?.value ?? '-'} ${message.text}`
+    : fetched.kind === 'ok'
+      ? `file ${fetched.name} ${fetched.bytes.byteLength} bytes ${fetched.mimeType ?? '-'} «${Buffer.from(fetched.bytes).toString('utf8').slice(0, 20)}»`
+      : `not fetched: ${fetched.kind} ${message.file.name}`;
   return makeReply('question', 'en', [{ kind: 'text', markdown: text }]);
 }
 
@@ -61,7 +63,7 @@ describe('Teams file attachments in personal chat (CloudAdapter, emulator mode, 
     const { downloadUrl } = connector.addFile('policy-2', Buffer.from('%PDF'));
     const expired = downloadUrl.replace(/tempauth=.*/, 'tempauth=expired');
     await harness.post(teamsMessage({ serviceUrl: connector.serviceUrl, conversationId: PERSONAL, conversationType: 'personal', id: 'f-2', attachments: [downloadInfo('beleid.pdf', expired)] }));
-    expect(connector.calls.map((c) => c.body.text)).toEqual([`action ${UPLOAD_FAILED_ACTION} download-failed beleid.pdf`]);
+    expect(connector.calls.map((c) => c.body.text)).toEqual(['not fetched: failed beleid.pdf']);
 
     connector.calls.length = 0;
     await harness.post(

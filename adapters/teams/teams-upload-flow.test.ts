@@ -158,12 +158,23 @@ describe('Teams upload flow: an administrator sends a policy in personal chat an
   });
 
   it('refuses an upload and a button press from anyone else politely and stores nothing', async () => {
+    const downloadsBefore = connector.downloads.length;
     const refused = await send(OTHER, 'waddenkust.pdf', await buildPolicyPdf({ insurer: INSURER }), INSURER);
     expect(refused).toHaveLength(1);
     expect(visible(refused[0]!)).toMatch(/^(Alleen beheerders|Only administrators)[^\n]*$/);
+    // An attachment on the connector itself (contentUrl, fetched with the bot's token) is refused alike.
+    const { contentUrl } = connector.addFile(`file-other-${seq}`, await buildPolicyPdf({ insurer: INSURER }), 'application/pdf');
+    const before = connector.calls.length;
+    await harness.post(
+      teamsMessage({ serviceUrl: connector.serviceUrl, conversationId: conversation(OTHER), conversationType: 'personal', id: `up-other-${seq}`, from: OTHER, attachments: [{ contentType: 'application/pdf', contentUrl, name: 'waddenkust.pdf' }] }),
+    );
+    expect(connector.calls.slice(before).map(visible)).toEqual([expect.stringMatching(/^(Alleen beheerders|Only administrators)/)]);
+    // Refused before any download: the stand-in saw no request for either file.
+    expect(connector.downloads.slice(downloadsBefore)).toEqual([]);
     expect(await harness.store.listDocuments()).toEqual([]);
 
     const replies = await send(ADMIN, 'waddenkust.pdf', await buildPolicyPdf({ insurer: INSURER }), INSURER);
+    expect(connector.downloads.slice(downloadsBefore)).toHaveLength(1);
     const confirmAll = replies.flatMap((r) => r.body.attachments ?? []).flatMap((a: { content: unknown }) => submits(a.content)).find((a) => a.data.action.id === 'documents.accept-all')!;
     const pressed = await submit(OTHER, confirmAll.data);
     expect(pressed.map(visible).join('\n')).toMatch(/Alleen beheerders|Only administrators/);

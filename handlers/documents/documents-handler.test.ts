@@ -7,13 +7,26 @@ import type { HandlerContext } from '../context.js';
 import { handlers } from '../registry.js';
 import { replyToJson } from '../reply-json.js';
 import { createRouter } from '../router.js';
-import type { Address, IncomingMessage } from '../types.js';
+import type { Address, IncomingFile, IncomingMessage } from '../types.js';
 import { DOCUMENTS_ACCEPT, DOCUMENTS_ACCEPT_ALL, DOCUMENTS_EDIT, parseEditCommand } from './documents-handler.js';
 
 const ADMIN: Address = { platform: 'slack', conversationId: 'D1', userId: 'U_ADMIN' };
 const OTHER: Address = { platform: 'slack', conversationId: 'D2', userId: 'U_OTHER' };
 const INSURER = 'Zorgverzekeraar Noorderlicht';
 const route = createRouter(handlers);
+
+/** A file as an adapter hands it to the core; `fetches` counts the downloads the core asked for. */
+function fileOf(name: string, bytes: Uint8Array): IncomingFile & { fetches: number } {
+  const file = {
+    name,
+    fetches: 0,
+    fetch: async () => {
+      file.fetches += 1;
+      return { kind: 'ok' as const, name, bytes };
+    },
+  };
+  return file;
+}
 
 async function setup() {
   const store = await openStore('file::memory:');
@@ -35,7 +48,7 @@ describe('documents in chat', () => {
   it('an administrator sends a policy: proposals with Confirm / Edit / Reject, Confirm all makes them deadlines', async () => {
     const { store, send } = await setup();
     const pdf = await buildPolicyPdf({ insurer: INSURER, contractYear: 2027 });
-    const reply = await send({ address: ADMIN, text: `${INSURER} ggz 2027`, file: { name: 'noorderlicht.pdf', bytes: pdf } });
+    const reply = await send({ address: ADMIN, text: `${INSURER} ggz 2027`, file: fileOf('noorderlicht.pdf', pdf) });
     expect(reply.intent).toBe('documents');
     expect(reply.fallbackText).toContain('2026-11-12');
     const buttons = reply.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : []));
@@ -57,7 +70,7 @@ describe('documents in chat', () => {
 
   it('a typed edit corrects a proposal; a second confirm of the same proposal acts once', async () => {
     const { store, send } = await setup();
-    const reply = await send({ address: ADMIN, text: INSURER, file: { name: 'p.pdf', bytes: await buildPolicyPdf({ insurer: INSURER }) } });
+    const reply = await send({ address: ADMIN, text: INSURER, file: fileOf('p.pdf', await buildPolicyPdf({ insurer: INSURER })) });
     const accept = reply.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : [])).find((b) => b.id === DOCUMENTS_ACCEPT);
     const id = accept?.value ?? '';
     const edited = await send({ address: ADMIN, text: `wijzig ${id} datum 2027-01-05` });
@@ -73,14 +86,30 @@ describe('documents in chat', () => {
 
   it('anyone else gets a polite refusal and nothing is stored; a bad file gets one line and nothing is stored', async () => {
     const { store, send } = await setup();
-    const refused = await send({ address: OTHER, text: '', file: { name: 'p.pdf', bytes: await buildPolicyPdf() } });
+    const offered = fileOf('p.pdf', await buildPolicyPdf());
+    const refused = await send({ address: OTHER, text: '', file: offered });
     expect(refused.fallbackText).toMatch(/beheerders|administrators/);
-    const bad = await send({ address: ADMIN, text: '', file: { name: 'policy.pdf', bytes: programBytes() } });
+    // Refused before the download: the core never asked the adapter to fetch the file.
+    expect(offered.fetches).toBe(0);
+    const bad = await send({ address: ADMIN, text: '', file: fileOf('policy.pdf', programBytes()) });
     expect(bad.fallbackText).toMatch(/geen PDF|not a PDF/);
     expect(bad.fallbackText.trim().split('\n')).toHaveLength(1);
     expect(await store.listDocuments()).toEqual([]);
     const pressed = await send({ address: OTHER, text: '', action: { id: DOCUMENTS_ACCEPT_ALL, value: 'x' } });
     expect(pressed.fallbackText).toMatch(/beheerders|administrators/);
+  });
+
+  it("answers a file the adapter could not fetch (over 50 MB, or the download failed) with one line and stores nothing", async () => {
+    const { store, send } = await setup();
+    for (const [kind, pattern] of [
+      ['too-large', /50 MB/],
+      ['failed', /niet ophalen|could not fetch/],
+    ] as const) {
+      const reply = await send({ address: ADMIN, text: '', file: { name: 'beleid.pdf', fetch: async () => ({ kind }) } });
+      expect(reply.fallbackText).toMatch(pattern);
+      expect(reply.fallbackText.trim().split('\n')).toHaveLength(1);
+    }
+    expect(await store.listDocuments()).toEqual([]);
   });
 
   it('reads the edit command', () => {

@@ -3,10 +3,9 @@ import type { KnowledgeItem } from '../../knowledge/knowledge-item.js';
 import type { HandlerContext } from '../context.js';
 import type { Handler } from '../handler.js';
 import { makeReply } from '../reply.js';
-import type { Address, Block, Button, IncomingMessage, Language, Reply } from '../types.js';
+import { assertNever, type Address, type Block, type Button, type IncomingMessage, type Language, type Reply } from '../types.js';
 import { tokenize } from '../../knowledge/vocabulary/term-matcher.js';
 import type { AddDocumentError } from './add-document.js';
-import { parseUploadFailure, UPLOAD_FAILED_ACTION } from './upload-failed-action.js';
 import { itemJson } from './describe-item.js';
 import { acceptAll, editItem, setItemStatus, type EditResult } from './review-items.js';
 
@@ -143,10 +142,22 @@ async function upload(message: IncomingMessage, context: HandlerContext, languag
   const m = M[language];
   const file = message.file;
   if (!file) return text(language, m.unknown);
+  // Checked before the download: a refused sender's file is never fetched.
   if (!isAdmin(context, message.address)) return text(language, m.refused);
+  const fetched = await file.fetch();
+  switch (fetched.kind) {
+    case 'ok':
+      break;
+    case 'too-large':
+      return text(language, m.bad(EXTRACT_MESSAGES['too-large'][language]));
+    case 'failed':
+      return text(language, m.bad(m.notDownloaded));
+    default:
+      return assertNever(fetched);
+  }
   // Extraction (pdf.js, mammoth, html-to-text) loads only when a file arrives: answers stay fast to start.
   const { addDocument } = await import('./add-document.js');
-  const result = await addDocument({ bytes: file.bytes, fileName: file.name, ...describedBy(message, context) }, { knowledge: context.knowledge, store: await context.store(), now: context.now });
+  const result = await addDocument({ bytes: fetched.bytes, fileName: fetched.name, ...describedBy(message, context) }, { knowledge: context.knowledge, store: await context.store(), now: context.now });
   if (result.kind === 'error') return text(language, m.bad(errorText(result.error, language)));
   context.log.info('document added', { documentId: result.document.id, items: result.items.length, replaced: result.replaced });
   const doc = result.document;
@@ -188,8 +199,6 @@ async function review(message: IncomingMessage, context: HandlerContext, languag
     }
     case DOCUMENTS_EDIT:
       return text(language, m.editHow(value));
-    case UPLOAD_FAILED_ACTION:
-      return text(language, m.bad(parseUploadFailure(value) === 'too-large' ? EXTRACT_MESSAGES['too-large'][language] : m.notDownloaded));
     default:
       return text(language, m.unknown);
   }

@@ -268,10 +268,11 @@ export const SLACK_FIXTURES: readonly SlackFixture[] = [
     name: 'a DM with a file (file_share) and text is answered',
     source: `${FIXTURE_SOURCE.dm}; Slack file_share subtype`,
     before: [json(envelope('Ev13a', dm('1769221300.001300', 'help')))],
-    // Without its URLs (as for Slack Connect files) the bot asks files.info; the stand-in does not know the file.
+    // The sender is no administrator, so the bot refuses before fetching anything: not even files.info
+    // (which it would ask for a file without its URLs, as for Slack Connect files).
     request: json(envelope('Ev13b', dm('1769221301.001301', 'help', { subtype: 'file_share', files: [{ id: 'F0001', name: 'offerte.pdf', mimetype: 'application/pdf' }] }))),
     status: 200,
-    calls: [{ method: 'files.info', args: { file: 'F0001' } }, { method: 'chat.postMessage', args: { channel: DM } }],
+    calls: [{ method: 'chat.postMessage', args: { channel: DM } }],
   },
   {
     name: 'a plain channel message (message.channels, no mention) is ignored',
