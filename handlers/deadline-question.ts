@@ -4,7 +4,7 @@ import { fold } from '../knowledge/fold.js';
 import { tokenize } from '../knowledge/vocabulary/term-matcher.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { InsurerMention } from '../knowledge/vocabulary/insurer-catalog.js';
-import { ACTION_IDS, type Action, actionsIn } from '../knowledge/milestones/actions.js';
+import { ACTION_IDS, type Action } from '../knowledge/milestones/actions.js';
 import type { Understanding } from './understand/understanding.js';
 import type { Actor } from '../knowledge/milestones/milestone.js';
 import type { RuleTrigger } from '../knowledge/rules/relative-rule.js';
@@ -92,7 +92,7 @@ export function parseDeadlineQuestion(text: string, today: string, knowledge: Kn
   const words = [...new Set((content.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2 && !STOP.has(w) && !/^\d+$/.test(w)))];
 
   // "einddatum", "end date", "ends": the end of a period is itself what is asked.
-  const named = actionsIn(text);
+  const named = knowledge.steps.stepsIn(text);
   const actions = when.has('explicit-end') && !named.includes('end') ? [...named, 'end' as const] : named;
 
   return {

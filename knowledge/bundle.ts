@@ -5,6 +5,7 @@ import type { EscalationSteps } from './escalation/escalation-item.js';
 import { validateEscalationSteps } from './escalation/load-escalation-steps.js';
 import type { Passage } from './ingest/passages.js';
 import { milestoneCatalogSchema } from './milestones/load-milestones.js';
+import { stepVocabularySchema, type StepVocabularyFile } from './milestones/step-vocabulary.js';
 import type { Milestone } from './milestones/milestone.js';
 import { knowledgePath } from './paths.js';
 import { relativeRuleSchema, type RelativeRule } from './rules/relative-rule.js';
@@ -34,6 +35,8 @@ export interface Bundle {
   readonly reminderWords: ReminderWordsData;
   /** The bilingual word lists of `knowledge/data/vocabulary/` (small talk, control phrases, intent cues). */
   readonly phrases: BundlePhrases;
+  /** The step words (`knowledge/data/vocabulary/steps.json`). */
+  readonly steps: StepVocabularyFile;
   /** The shipped documents' search index (the prebuilt file when current, else built from `passages`). */
   index(passages: () => readonly Passage[]): SearchIndex;
 }
@@ -45,6 +48,7 @@ export interface BundlePhrases {
   readonly cues: PhraseListFile;
   readonly when: PhraseListFile;
   readonly deadline: PhraseListFile;
+  readonly checklist: PhraseListFile;
 }
 
 /** A shipped data file failed validation: names the file and the first problem. */
@@ -102,7 +106,9 @@ export function readBundle(): Bundle {
       cues: readData('vocabulary/intent-cues.json', phraseListSchema),
       when: readData('vocabulary/when-words.json', phraseListSchema),
       deadline: readData('vocabulary/deadline-cues.json', phraseListSchema),
+      checklist: readData('vocabulary/checklist-commands.json', phraseListSchema),
     },
+    steps: readData('vocabulary/steps.json', stepVocabularySchema),
     index: (passages) => loadBundleIndex(hash(), passages),
   };
 }

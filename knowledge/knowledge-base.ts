@@ -15,6 +15,7 @@ import type { Bundle } from './bundle.js';
 import type { ChatCommands } from './vocabulary/chat-commands.js';
 import { createReminderWords, type ReminderWords } from './vocabulary/reminder-words.js';
 import { PhraseList } from './vocabulary/phrase-list.js';
+import { StepVocabulary } from './milestones/step-vocabulary.js';
 
 export type SmalltalkId = 'greeting' | 'thanks' | 'capabilities' | 'help' | 'filler';
 export type ControlId = 'language-en' | 'language-nl' | 'stop' | 'cancel' | 'filler';
@@ -52,6 +53,7 @@ export type WhenId =
   | 'planning-word'
   | 'planning-link'
   | 'english-data';
+export type ChecklistWordId = 'tick' | 'untick' | 'number-word' | 'number-joiner' | 'export' | 'show' | 'checklist' | 'plan' | 'escalation' | 'article' | 'format';
 /** `document:<id>` and `trigger:<rule trigger>` entries besides these. */
 export type DeadlineCueId = 'year-this' | 'year-next' | 'year-last' | 'actor-provider' | 'actor-insurer' | 'nza' | 'nza-recipient' | `document:${string}` | `trigger:${string}`;
 
@@ -62,6 +64,8 @@ export interface Phrases {
   readonly cues: PhraseList<CueId>;
   readonly when: PhraseList<WhenId>;
   readonly deadline: PhraseList<DeadlineCueId>;
+  /** Typed commands on the open escalation checklist. */
+  readonly checklist: PhraseList<ChecklistWordId>;
 }
 
 /** A document added at run time (`documents add`, a chat upload), as the database keeps it. */
@@ -106,6 +110,8 @@ export interface KnowledgeBase {
   readonly reminderWords: ReminderWords;
   /** Small talk, control phrases and intent cues (data), compiled once per knowledge base. */
   readonly phrases: Phrases;
+  /** The steps of the contracting process and their words (data), compiled once per knowledge base. */
+  readonly steps: StepVocabulary;
   /** A citation of a passage of a document. */
   source(documentId: string, section: string, snippet: string, score: number): Source;
 }
@@ -217,7 +223,9 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
       cues: new PhraseList<CueId>(bundle.phrases.cues),
       when: new PhraseList<WhenId>(bundle.phrases.when),
       deadline: new PhraseList<DeadlineCueId>(bundle.phrases.deadline),
+      checklist: new PhraseList<ChecklistWordId>(bundle.phrases.checklist),
     },
+    steps: new StepVocabulary(bundle.steps),
     source: (documentId, section, snippet, score) => makeSource(requireDocument(documentId), section, snippet, score),
   };
 }

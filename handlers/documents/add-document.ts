@@ -156,7 +156,7 @@ export async function addDocument(input: AddDocumentInput, deps: { readonly know
     origin: 'upload',
   };
   const aliases = insurer ? [insurer] : [];
-  const proposals = proposeForDocument(document, cleaned, { documentId: id, insurer, sector, contractYear, insurerAliases: aliases });
+  const proposals = proposeForDocument(document, cleaned, { documentId: id, insurer, sector, contractYear, insurerAliases: aliases }, undefined, kb.steps);
 
   // A replaced document keeps its confirmed items whose quote is still in the text.
   const previous = await store.listKnowledgeItems({ documentId: id });

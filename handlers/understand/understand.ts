@@ -83,7 +83,7 @@ export function understand(text: string, input: UnderstandInput): Understanding 
 
   if (parseEditCommand(text)) return as('documents');
 
-  const checklist = parseChecklistCommand(text) ?? keepOrReplace(kb, tokens);
+  const checklist = parseChecklistCommand(text, kb.phrases.checklist) ?? keepOrReplace(kb, tokens);
   if (checklist) return as('checklist-command', { checklist, language: checklist.language ?? detected });
 
   // A question about calendars (Outlook, Google, the feed) is answered with the feed; it never subscribes.

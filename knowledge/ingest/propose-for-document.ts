@@ -3,6 +3,7 @@ import type { Milestone } from '../milestones/milestone.js';
 import { readProposalVocabulary, type ProposalVocabulary } from '../milestones/proposal-vocabulary.js';
 import type { ProposalContext } from '../milestones/proposal-context.js';
 import { proposeMilestones } from '../milestones/propose-milestones.js';
+import { readStepVocabulary, type StepVocabulary } from '../milestones/step-vocabulary.js';
 import { proposeRules, type RuleProposal } from '../rules/propose-rules.js';
 import type { ExtractedDocument } from './extract/extracted-document.js';
 import { locateInRaw } from './extract/locate-in-raw.js';
@@ -24,10 +25,11 @@ export function proposeForDocument(
   cleaned: Pick<CleanedDocument, 'text' | 'blocks' | 'sections'>,
   context: ProposalContext,
   vocabulary: ProposalVocabulary = readProposalVocabulary(),
+  steps: StepVocabulary = readStepVocabulary(),
 ): { milestones: Paged<Milestone>[]; rules: Paged<RuleProposal>[] } {
   const page = (quote: string) => locateInRaw(document, quote)?.page;
   return {
-    milestones: proposeMilestones(cleaned, context, vocabulary).map((m) => ({ ...m, page: page(m.quote) })),
+    milestones: proposeMilestones(cleaned, context, vocabulary, steps).map((m) => ({ ...m, page: page(m.quote) })),
     rules: proposeRules(cleaned, context, vocabulary).map((r) => ({ ...r, page: page(r.quote) })),
   };
 }

@@ -1,12 +1,12 @@
 import type { CleanedDocument } from '../cleaned-documents.js';
 import { extractDates, resolveDate, type ExtractedDate } from '../dates/extract-dates.js';
 import { sentenceSpans } from '../ingest/sentences.js';
-import { actionsIn } from './actions.js';
 import { guessActor } from './guess-actor.js';
 import { type Milestone, type MilestoneWhen, milestoneSchema } from './milestone.js';
 import { phraseIndex, phrasesIn, wordsOf, type PhraseIndex } from './phrase-index.js';
 import { compiledFor, readProposalVocabulary, type ProposalVocabulary } from './proposal-vocabulary.js';
 import { sectionPath } from './section-path.js';
+import { readStepVocabulary, type StepVocabulary } from './step-vocabulary.js';
 import { datedRows, type DatedRow } from './dated-rows.js';
 import type { ProposalContext } from './proposal-context.js';
 
@@ -40,16 +40,16 @@ function stepWords(vocabulary: ProposalVocabulary): StepWords {
 }
 
 /**
- * The steps a text names: the vocabulary's own step words, then `actionsIn` on the rest of the
- * text (those words and the words that only look like steps taken out).
+ * The steps a text names: the proposal vocabulary's own step words, then the step vocabulary on
+ * the rest of the text (those words and the words that only look like steps taken out).
  */
-function stepsNamed(text: string, words: StepWords): string[] {
+function stepsNamed(text: string, words: StepWords, steps: StepVocabulary): string[] {
   const tokens = wordsOf(text);
   const blanked = [...tokens];
   const claimed = phrasesIn(tokens, words.extra);
   for (const m of [...phrasesIn(tokens, words.notSteps), ...claimed]) for (let i = m.start; i < m.end; i++) blanked[i] = '';
   const rest = blanked.filter((w) => w !== '').join(' ');
-  return [...new Set([...claimed.map((m) => m.value), ...actionsIn(rest)])];
+  return [...new Set([...claimed.map((m) => m.value), ...steps.stepsIn(rest)])];
 }
 
 /**
@@ -161,7 +161,7 @@ export { proposalDate } from './proposal-date.js';
  * year take the year before the contract year (without one, the year the text names most). Ids
  * are `<documentId>-<date>-<step>[-start|-end][-n]`. To give a proposal its page, find its quote
  * in the extracted raw text with `locateInRaw` (or use `proposeForDocument`). Word lists: `vocabulary`,
- * by default the shipped `knowledge/data/proposal-vocabulary.json` read for this call.
+ * by default the shipped `knowledge/data/proposal-vocabulary.json` read for this call; step words: `steps`, by default the shipped `knowledge/data/vocabulary/steps.json`.
  *
  * @example proposeMilestones(buildCleanedDocument('cz-ggz-2027', raw), { documentId: 'cz-ggz-2027', insurer: 'CZ', sector: 'ggz', contractYear: 2027 })
  */
@@ -169,6 +169,7 @@ export function proposeMilestones(
   cleaned: Pick<CleanedDocument, 'text' | 'blocks' | 'sections'>,
   context: ProposalContext,
   vocabulary: ProposalVocabulary = readProposalVocabulary(),
+  steps: StepVocabulary = readStepVocabulary(),
 ): Milestone[] {
   const words = stepWords(vocabulary);
   const rows = datedRows(cleaned, vocabulary);
@@ -180,8 +181,8 @@ export function proposeMilestones(
 
   for (const row of rows) {
     const path = sectionPath(cleaned.sections, row.start);
-    const named = stepsNamed(row.text, words);
-    const actions = named.length > 0 ? named : stepsNamed(path[path.length - 1] ?? '', words);
+    const named = stepsNamed(row.text, words, steps);
+    const actions = named.length > 0 ? named : stepsNamed(path[path.length - 1] ?? '', words, steps);
     const step = primaryStep(actions, named.length > 0 ? row.text : (path[path.length - 1] ?? ''), vocabulary, words);
     const deadline = phrasesIn(wordsOf(row.text), words.deadline).length > 0;
     for (const d of row.dates) {

@@ -3,8 +3,9 @@ import { fold } from '../fold.js';
 /**
  * One general mechanism for every word list kept as data (sectors, steps, when-words, small talk,
  * insurer aliases): terms are matched on whole folded words, a term may span several words, and a
- * term ending in `*` matches any word that starts with it ("huisarts*" finds "huisartsen"), and a
- * one-word term starting with `*` any word that ends with it ("*datum" finds "einddatum").
+ * term ending in `*` matches any word that starts with it ("huisarts*" finds "huisartsen"), a
+ * one-word term starting with `*` any word that ends with it ("*datum" finds "einddatum"), and a
+ * one-word term with `*` on both sides any word that contains it ("*portal*" finds "contracteerportalen").
  */
 export interface TermMatch<T> {
   readonly value: T;
@@ -65,6 +66,7 @@ export class TermMatcher<T> {
   private readonly byFirstWord = new Map<string, CompiledTerm<T>[]>();
   private readonly prefixes: CompiledTerm<T>[] = [];
   private readonly suffixes: CompiledTerm<T>[] = [];
+  private readonly infixes: CompiledTerm<T>[] = [];
 
   constructor(entries: Iterable<readonly [T, Iterable<string>]>) {
     for (const [value, terms] of entries) {
@@ -72,7 +74,8 @@ export class TermMatcher<T> {
         const words = termWords(term);
         if (words.length === 0) continue;
         const compiled: CompiledTerm<T> = { value, term, words, prefix: term.endsWith('*') };
-        if (term.startsWith('*') && words.length === 1) this.suffixes.push(compiled);
+        if (term.startsWith('*') && compiled.prefix && words.length === 1) this.infixes.push(compiled);
+        else if (term.startsWith('*') && words.length === 1) this.suffixes.push(compiled);
         else if (compiled.prefix && words.length === 1) this.prefixes.push(compiled);
         else {
           const first = words[0] ?? '';
@@ -122,6 +125,9 @@ export class TermMatcher<T> {
     }
     for (const candidate of this.suffixes) {
       if (token.folded.endsWith(candidate.words[0] ?? '\u0000')) return this.result(candidate, tokens, i, 1);
+    }
+    for (const candidate of this.infixes) {
+      if (token.folded.includes(candidate.words[0] ?? '\u0000')) return this.result(candidate, tokens, i, 1);
     }
     return undefined;
   }
