@@ -1,6 +1,5 @@
-import { fold } from '../knowledge/fold.js';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { tokenize } from '../knowledge/vocabulary/term-matcher.js';
+import type { KnowledgeBase, ReminderCommandWordId } from '../knowledge/knowledge-base.js';
+import { tokenize, type Token } from '../knowledge/vocabulary/term-matcher.js';
 import { DEFAULT_LEAD_DAYS, MAX_LEAD_DAYS } from './reminder-filters.js';
 import type { Language, Sector } from './types.js';
 
@@ -31,30 +30,35 @@ export type ReminderCommand =
   | { readonly kind: 'list' }
   | { readonly kind: 'stop'; readonly insurers: readonly string[] | 'all'; readonly id?: string };
 
-const REMINDER_WORD = String.raw`(?:remind\w*|herinner\w*|reminders?|herinnering(?:en)?|notificaties?|notifications?)`;
-const LIST = new RegExp(
-  String.raw`\b(which|what|list|show|welke|wat voor|toon|laat\s+\w*\s*zien|overzicht)\b.*\b(reminders?|herinnering(?:en)?)\b|\b(reminders?|herinnering(?:en)?)\b.*\b(are set|staan( hier)?|ingesteld|actief|active|set here|hier)\s*\??$`,
-);
-const STOP = new RegExp(
-  String.raw`\b(stop\w*|cancel\w*|remove|delete|unsubscribe|turn off|disable|verwijder\w*|zet\s+\w*\s*uit|uitzetten|schakel\s+\w*\s*uit|annuleer\w*|opzeggen|afmelden|geen)\b.*\b${REMINDER_WORD}\b|\b${REMINDER_WORD}\b.*\b(stop\w*|uit|off|weg)\s*[.!]?$`,
-);
-/** "What is a reminder (herinnering) under the NZa rules?": a question about the word, not a command. */
-const QUESTION_ABOUT = /^(wat|what|hoe|how|waarom|why|wanneer|when|is|zijn|are|moet|must|mag|may)\b(?!.*\b(remind|herinner)\s+(this|the|our|us|me|dit|deze|ons|mij)\b)/;
-/** "remind this channel", "herinner ons": the request names who is reminded, so it is explicit even as a question. */
-const REMIND_TARGET = /\b(remind|herinner)\s+(this|the|our|us|me|dit|deze|het|ons|mij|me|de|hier|here)\b/;
-const SUBSCRIBE = new RegExp(
-  String.raw`\b(set up|create|add|zet|stel|maak|wil|want|stuur|send)\b.*\b(reminders?|herinnering(?:en)?)\b|\b(reminders?|herinnering(?:en)?)\b.*\b(about|for|voor|over|aan|bij)\b|\b(abonneer\w*|subscribe)\b`,
-);
+/** The longest request read as a command; longer texts are questions or documents, never commands. */
+const MAX_COMMAND_CHARS = 300;
+/** A reminder id as the list shows it: twelve hexadecimal characters. */
+const ID_LENGTH = 12;
+const HEX = '0123456789abcdef';
+
+type Words = KnowledgeBase['phrases']['reminder'];
+
+/** Whether some mention of entry `a` ends before some mention of entry `b` starts ("stop … reminders"). */
+function before(words: Words, tokens: readonly Token[], a: ReminderCommandWordId, b: ReminderCommandWordId): boolean {
+  const first = words.findEntry(tokens, a)[0];
+  return first !== undefined && words.findEntry(tokens, b).some((h) => h.token >= first.token + first.length);
+}
+
+/** Whether a mention of entry `b` ends the message and follows a mention of entry `a` ("reminders … uit"). */
+function endsWithAfter(words: Words, tokens: readonly Token[], a: ReminderCommandWordId, b: ReminderCommandWordId): boolean {
+  const last = words.findEntry(tokens, b).find((h) => h.token + h.length === tokens.length);
+  return last !== undefined && words.findEntry(tokens.slice(0, last.token), a).length > 0;
+}
 
 /**
- * Recognises the reminder commands in Dutch and English. Returns undefined for anything else, so a
+ * Recognises the reminder commands in Dutch and English from the words of
+ * `knowledge/data/vocabulary/reminder-commands.json`. Returns undefined for anything else, so a
  * deadline question ("when must I sign?") is never taken for a reminder command.
- * @example parseReminderCommand('remind this channel about VGZ 14,7,1', 'en') → { kind: 'subscribe', insurers: ['VGZ'], leadDays: [14, 7, 1], … }
- * @example parseReminderCommand('welke herinneringen staan hier?', 'nl') → { kind: 'list' }
+ * @example parseReminderCommand('remind this channel about VGZ 14,7,1', kb) → { kind: 'subscribe', insurers: ['VGZ'], leadDays: [14, 7, 1], … }
+ * @example parseReminderCommand('welke herinneringen staan hier?', kb) → { kind: 'list' }
  */
 export function parseReminderCommand(text: string, kb: KnowledgeBase): ReminderCommand | undefined {
-  const f = fold(text).replace(/\s+/g, ' ').trim();
-  if (f.length > 300) return undefined;
+  if (text.trim().length > MAX_COMMAND_CHARS) return undefined;
   const statement = kb.reminderWords.sectorStatement(text);
   if (statement !== undefined) {
     // "this channel is about ggz": a sector name, or a few words that should have been one.
@@ -63,25 +67,31 @@ export function parseReminderCommand(text: string, kb: KnowledgeBase): ReminderC
     const sector = kb.sectors.find(words)[0];
     if (sector !== undefined || (words.length > 0 && words.length <= 3)) return { kind: 'set-sector', sector, named };
   }
-  if (STOP.test(f) && !/\b(stop (met )?(te )?(tekenen|onderhandelen))\b/.test(f)) {
-    const id = /\b([0-9a-f]{12})\b/.exec(f)?.[1];
-    return { kind: 'stop', insurers: insurersIn(kb, text, f), ...(id ? { id } : {}) };
+  const words = kb.phrases.reminder;
+  const tokens = tokenize(text);
+  const stop = before(words, tokens, 'stop-verb', 'reminder-word') || endsWithAfter(words, tokens, 'reminder-word', 'stop-after');
+  if (stop && !words.has(tokens, 'not-stop')) {
+    const id = tokens.find((t) => t.folded.length === ID_LENGTH && [...t.folded].every((c) => HEX.includes(c)))?.folded;
+    return { kind: 'stop', insurers: insurersIn(kb, tokens), ...(id ? { id } : {}) };
   }
-  if (LIST.test(f)) return { kind: 'list' };
-  const explicit = REMIND_TARGET.test(f);
-  if ((explicit || SUBSCRIBE.test(f)) && !QUESTION_ABOUT.test(f)) {
-    const language: Language | undefined = /\bin (het )?(nederlands|dutch)\b/.test(f) ? 'nl' : /\bin (het )?(engels|english)\b/.test(f) ? 'en' : undefined;
-    const scope = /\b(this|the|deze|dit|de|het) (thread|draad|draadje)\b/.test(f) ? 'thread' : kb.reminderWords.isPersonal(text) ? 'personal' : 'conversation';
+  if (before(words, tokens, 'list-verb', 'reminder-noun') || endsWithAfter(words, tokens, 'reminder-noun', 'list-after')) return { kind: 'list' };
+  const explicit = words.has(tokens, 'remind-target');
+  const asks = before(words, tokens, 'subscribe-verb', 'reminder-noun') || before(words, tokens, 'reminder-noun', 'subscribe-link') || words.has(tokens, 'subscribe-word');
+  // "What is a reminder (herinnering) under the NZa rules?": a question about the word, not a command.
+  const questionAbout = words.startsWith(tokens, 'question-start') && !explicit;
+  if ((explicit || asks) && !questionAbout) {
+    const language: Language | undefined = words.has(tokens, 'language-nl') ? 'nl' : words.has(tokens, 'language-en') ? 'en' : undefined;
+    const scope = words.has(tokens, 'thread') ? 'thread' : kb.reminderWords.isPersonal(text) ? 'personal' : 'conversation';
     const time = kb.reminderWords.timeOfDay(text);
     if (time === 'invalid') return { kind: 'invalid-time' };
     // The time's digits and the lead phrases' words are not lead-day numbers.
     const leads = kb.reminderWords.leads(text);
     const rest = blank(text, [...leads.ranges, ...(time ? [time] : [])]);
-    const numbers = leadDaysIn(fold(rest));
+    const numbers = leadDaysIn(rest);
     const leadDays = leads.days.length > 0 ? distinctDescending([...leads.days, ...(numbers === DEFAULT_LEAD_DAYS ? [] : numbers)]) : numbers;
     return {
       kind: 'subscribe',
-      insurers: insurersIn(kb, text, f),
+      insurers: insurersIn(kb, tokens),
       sectors: sectorsIn(kb, text),
       leadDays,
       scope,
@@ -93,9 +103,9 @@ export function parseReminderCommand(text: string, kb: KnowledgeBase): ReminderC
   return undefined;
 }
 
-function insurersIn(kb: KnowledgeBase, text: string, folded: string): readonly string[] | 'all' {
-  if (/\b(all|alle)\s+(insurers|verzekeraars|zorgverzekeraars)\b/.test(folded)) return 'all';
-  const names = kb.insurers.find(text).map((m) => m.name);
+function insurersIn(kb: KnowledgeBase, tokens: readonly Token[]): readonly string[] | 'all' {
+  if (kb.phrases.reminder.has(tokens, 'all-insurers')) return 'all';
+  const names = kb.insurers.find(tokens).map((m) => m.name);
   return names.length > 0 ? names : 'all';
 }
 
@@ -115,9 +125,17 @@ function distinctDescending(days: readonly number[]): readonly number[] {
   return [...new Set(days)].sort((a, b) => b - a).slice(0, 10);
 }
 
-/** "14,7,1", "30, 14 en 7 dagen", "7 and 1 days before": small whole numbers are lead days. */
-function leadDaysIn(folded: string): readonly number[] {
-  const numbers = [...folded.matchAll(/(?<![\d.:/-])(\d{1,3})(?![\d.:/-]\d)/g)].map((m) => Number(m[1])).filter((n) => n <= MAX_LEAD_DAYS);
+/** Characters that make a number part of a time ("14:00") rather than a lead day. */
+const TIME_MARK = ':';
+const MAX_NUMBER_DIGITS = 3;
+
+/** "14,7,1", "30, 14 en 7 dagen", "7 and 1 days before": small whole numbers are lead days (not dates, decimals or times). */
+function leadDaysIn(text: string): readonly number[] {
+  const numbers = tokenize(text)
+    .filter((t) => t.folded.length <= MAX_NUMBER_DIGITS && [...t.folded].every((c) => c >= '0' && c <= '9'))
+    .filter((t) => text.charAt(t.start - 1) !== TIME_MARK && text.charAt(t.end) !== TIME_MARK)
+    .map((t) => Number(t.folded))
+    .filter((n) => n <= MAX_LEAD_DAYS);
   const distinct = [...new Set(numbers)].sort((a, b) => b - a);
   return distinct.length > 0 ? distinct.slice(0, 10) : DEFAULT_LEAD_DAYS;
 }

@@ -53,6 +53,19 @@ describe('reminder commands', () => {
     }
   });
 
+  it('reads the command words from data: stop words before or after, an id, all insurers, a time’s digits not taken for lead days', () => {
+    const kb = testKnowledge();
+    expect(parseReminderCommand('zet de herinneringen voor VGZ uit', kb)).toEqual({ kind: 'stop', insurers: ['VGZ'] });
+    expect(parseReminderCommand('verwijder herinnering 0123456789ab', kb)).toEqual({ kind: 'stop', insurers: 'all', id: '0123456789ab' });
+    expect(parseReminderCommand('cancel reminders for all insurers', kb)).toEqual({ kind: 'stop', insurers: 'all' });
+    expect(parseReminderCommand('show me the reminders', kb)).toEqual({ kind: 'list' });
+    expect(parseReminderCommand('reminders active?', kb)).toEqual({ kind: 'list' });
+    expect(parseReminderCommand('ik wil herinneringen voor CZ, 10 en 2 dagen vooraf, om 9:15', kb)).toMatchObject({ kind: 'subscribe', insurers: ['CZ'], leadDays: [10, 2], timeOfDay: '09:15', explicit: false });
+    // A question about the word, and "remind" as a plain verb without reminders to set up, are no commands.
+    expect(parseReminderCommand('Wat zijn herinneringen voor de NZa?', kb)).toBeUndefined();
+    expect(parseReminderCommand('add the remind subcommand', kb)).toBeUndefined();
+  });
+
   it('subscribes, lists and stops per conversation, in Dutch and English', async () => {
     const { say } = await setup();
     const added = await say('remind this channel about VGZ 14,7,1');

@@ -49,6 +49,7 @@ export interface BundlePhrases {
   readonly when: PhraseListFile;
   readonly deadline: PhraseListFile;
   readonly checklist: PhraseListFile;
+  readonly reminder: PhraseListFile;
 }
 
 /** A shipped data file failed validation: names the file and the first problem. */
@@ -107,6 +108,7 @@ export function readBundle(): Bundle {
       when: readData('vocabulary/when-words.json', phraseListSchema),
       deadline: readData('vocabulary/deadline-cues.json', phraseListSchema),
       checklist: readData('vocabulary/checklist-commands.json', phraseListSchema),
+      reminder: readData('vocabulary/reminder-commands.json', phraseListSchema),
     },
     steps: readData('vocabulary/steps.json', stepVocabularySchema),
     index: (passages) => loadBundleIndex(hash(), passages),

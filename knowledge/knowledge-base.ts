@@ -54,6 +54,23 @@ export type WhenId =
   | 'planning-link'
   | 'english-data';
 export type ChecklistWordId = 'tick' | 'untick' | 'number-word' | 'number-joiner' | 'export' | 'show' | 'checklist' | 'plan' | 'escalation' | 'article' | 'format';
+export type ReminderCommandWordId =
+  | 'reminder-word'
+  | 'reminder-noun'
+  | 'stop-verb'
+  | 'stop-after'
+  | 'not-stop'
+  | 'list-verb'
+  | 'list-after'
+  | 'subscribe-verb'
+  | 'subscribe-link'
+  | 'subscribe-word'
+  | 'remind-target'
+  | 'question-start'
+  | 'thread'
+  | 'language-nl'
+  | 'language-en'
+  | 'all-insurers';
 /** `document:<id>` and `trigger:<rule trigger>` entries besides these. */
 export type DeadlineCueId = 'year-this' | 'year-next' | 'year-last' | 'actor-provider' | 'actor-insurer' | 'nza' | 'nza-recipient' | `document:${string}` | `trigger:${string}`;
 
@@ -66,6 +83,8 @@ export interface Phrases {
   readonly deadline: PhraseList<DeadlineCueId>;
   /** Typed commands on the open escalation checklist. */
   readonly checklist: PhraseList<ChecklistWordId>;
+  /** Reminder commands: subscribe, list, stop. */
+  readonly reminder: PhraseList<ReminderCommandWordId>;
 }
 
 /** A document added at run time (`documents add`, a chat upload), as the database keeps it. */
@@ -224,6 +243,7 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
       when: new PhraseList<WhenId>(bundle.phrases.when),
       deadline: new PhraseList<DeadlineCueId>(bundle.phrases.deadline),
       checklist: new PhraseList<ChecklistWordId>(bundle.phrases.checklist),
+      reminder: new PhraseList<ReminderCommandWordId>(bundle.phrases.reminder),
     },
     steps: new StepVocabulary(bundle.steps),
     source: (documentId, section, snippet, score) => makeSource(requireDocument(documentId), section, snippet, score),

@@ -67,6 +67,11 @@ export class PhraseList<Id extends string = string> {
     return (this.byEntry.get(id)?.find(text).length ?? 0) > 0;
   }
 
+  /** Every mention of the entry `id`, matched on its own terms ({@link has}), in text order. */
+  findEntry(text: string | readonly Token[], id: Id): PhraseHit<Id>[] {
+    return (this.byEntry.get(id)?.find(text) ?? []).map((m) => ({ id, language: undefined, start: m.start, end: m.end, token: m.token, length: m.length }));
+  }
+
   /** The entries the text mentions, each matched on its own terms ({@link has}). */
   mentioned(text: string | readonly Token[]): Set<Id> {
     const tokens = typeof text === 'string' ? tokenize(text) : text;
