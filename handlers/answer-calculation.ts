@@ -1,5 +1,4 @@
 import { amsterdamDate, daysBetween } from '../knowledge/dates/calendar-date.js';
-import { fold } from '../knowledge/fold.js';
 import { applyAnchor, applyRule, type RuleResult } from '../knowledge/rules/apply-rule.js';
 import { type AnchorRule, type DurationRule, isAnchorRule, isDurationRule, isThresholdRule, type RelativeRule, type RuleTrigger, type ThresholdRule } from '../knowledge/rules/relative-rule.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -9,27 +8,14 @@ import { type DeadlineQuestion, deadlineQuestionOf } from './deadline-question.j
 import type { Understanding } from './understand/understanding.js';
 import { actorPhrase, statusPhrase } from './deadline-text.js';
 import { dateLabel } from './format-date.js';
+import type { ExplicitPeriod } from './read-period.js';
 import { makeReply } from './reply.js';
 import type { DeadlineItem, Language, Reply, Source } from './types.js';
 
-/** "10 werkdagen na", "3 weeks after": an explicit period in the question. */
-const EXPLICIT = /\b(\d{1,4})\s*(werkdagen|werkdag|working days?|business days?|werkweken|working weeks?|kalenderdagen|dagen|dag|days?|weken|week|weeks|maanden|maand|months?)\b(?:\s+(na|after|from|vanaf|voor|before|prior to|eerder dan))?/;
-
-function explicitRule(text: string): DurationRule | undefined {
-  const m = EXPLICIT.exec(fold(text));
-  if (!m) return undefined;
-  const amount = Number(m[1]);
-  const unitWord = m[2] ?? '';
-  const unit: DurationRule['duration']['unit'] = /werkdag|working day|business day/.test(unitWord)
-    ? 'working-days'
-    : /werkweek|working week/.test(unitWord)
-      ? 'working-weeks'
-      : /week/.test(unitWord)
-        ? 'weeks'
-        : /maand|month/.test(unitWord)
-          ? 'months'
-          : 'days';
-  if (amount <= 0) return undefined;
+/** The explicit period of the question ("10 werkdagen na", "3 weeks after") as a rule to count with. */
+function explicitRule(period: ExplicitPeriod | undefined): DurationRule | undefined {
+  if (!period) return undefined;
+  const { amount, unit, unitWords } = period;
   return {
     id: 'explicit',
     documentId: '',
@@ -38,11 +24,11 @@ function explicitRule(text: string): DurationRule | undefined {
     trigger: ['question'],
     strength: 'must',
     actor: 'zorgaanbieder',
-    label: { nl: `${amount} ${unitWord}`, en: `${amount} ${unitWord}` },
-    quote: m[0],
+    label: { nl: `${amount} ${unitWords}`, en: `${amount} ${unitWords}` },
+    quote: period.quote,
     section: '',
     duration: { amount, unit },
-    direction: /voor|before|prior|eerder/.test(m[3] ?? '') ? 'before' : 'after',
+    direction: period.direction,
   };
 }
 
@@ -148,10 +134,7 @@ function skippedText(result: RuleResult, language: Language): string {
   return nl ? `Weekenden niet meegeteld; overgeslagen feestdag${result.skipped.length > 1 ? 'en' : ''}: ${names}.` : `Weekends not counted; public holiday${result.skipped.length > 1 ? 's' : ''} skipped: ${names}.`;
 }
 
-function thresholdText(kb: KnowledgeBase, rule: ThresholdRule, text: string, language: Language): string {
-  const amount = /(?:€|eur|euro)\s*([\d.,]+)|([\d.,]+)\s*(?:€|eur|euro)/i.exec(text);
-  const raw = amount?.[1] ?? amount?.[2];
-  const value = raw ? Number(raw.replace(/\.(?=\d{3}\b)/g, '').replace(/,(?=\d{3}\b)/g, '').replace(',', '.')) : undefined;
+function thresholdText(kb: KnowledgeBase, rule: ThresholdRule, value: number | undefined, language: Language): string {
   const share = value !== undefined && Number.isFinite(value) ? Math.round((value * rule.threshold.percent) / 100) : undefined;
   const fmt = (n: number) => n.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB');
   const nl = language === 'nl';
@@ -193,13 +176,13 @@ function anchorReply(kb: KnowledgeBase, rule: AnchorRule, startDate: string, tod
  */
 export function answerCalculation(understanding: Understanding, context: HandlerContext): Reply {
   const kb = context.knowledge;
-  const { language, text } = understanding;
+  const { language } = understanding;
   const today = amsterdamDate(context.now);
   const question = deadlineQuestionOf(understanding);
   const nl = language === 'nl';
   const rules = kb.rules;
   const choice = chooseRules(kb, question, rules);
-  const explicit = explicitRule(text);
+  const explicit = explicitRule(question.period);
   const parts: string[] = [];
   if (choice.note) parts.push(choice.note[language]);
 
@@ -207,7 +190,7 @@ export function answerCalculation(understanding: Understanding, context: Handler
 
   if (primary && isAnchorRule(primary) && question.startDate) return anchorReply(kb, primary, question.startDate, today, parts, language);
   if (primary && isThresholdRule(primary)) {
-    parts.push(thresholdText(kb, primary, text, language));
+    parts.push(thresholdText(kb, primary, understanding.amount, language));
     return makeReply('calculation', language, [
       { kind: 'text', markdown: parts.join('\n\n') },
       { kind: 'sources', sources: [kb.source(primary.documentId, primary.section, primary.quote, 1)] },

@@ -1,5 +1,4 @@
 import { extractDates } from '../knowledge/dates/extract-dates.js';
-import { fold } from '../knowledge/fold.js';
 import { tokenize, type Token } from '../knowledge/vocabulary/term-matcher.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DeadlineQuestion } from './deadline-question.js';
@@ -44,58 +43,40 @@ function asksWhen(text: string, tokens: readonly Token[], kb: KnowledgeBase): bo
 /** Punctuation that starts a new clause before a bare "when". */
 const CLAUSE_MARKS = ['.', '?', '!', ':', ';', ',', '('];
 
-/** True when a token is a number of at most four digits followed by a period unit ("10 werkdagen"). */
-function namesPeriod(tokens: readonly Token[], kb: KnowledgeBase): boolean {
-  if (kb.phrases.when.has(tokens, 'within')) return true;
-  return tokens.some((t, i) => {
-    const next = tokens[i + 1];
-    return t.folded.length <= 4 && t.folded !== '' && [...t.folded].every((c) => c >= '0' && c <= '9') && next !== undefined && kb.phrases.when.has(tokens.slice(i + 1, i + 3), 'period-unit');
-  });
-}
 
 /**
- * How strongly a text is a date calculation: an event date plus an event ("vraag gesteld op …",
- * "asked on …") or a period ("10 werkdagen na …"). A cost-ceiling question with an amount also counts.
+ * Whether a text is a date calculation: `counted` for an event date plus an event ("vraag gesteld
+ * op …", "asked on …") with a when-word, a period ("10 werkdagen na …", "binnen …") or an expectation,
+ * and for a cost-ceiling question with an amount; `dated` for a lone event date (a calculation
+ * only when nothing else is asked); `none` otherwise.
  */
-export function calculationScore(text: string, kb: KnowledgeBase): number {
+export function calculationKind(text: string, kb: KnowledgeBase, question: DeadlineQuestion): 'counted' | 'dated' | 'none' {
   const tokens = tokenize(text);
   const when = kb.phrases.when;
-  if (when.has(tokens, 'other-intent')) return 0.02;
-  const f = fold(text);
-  if (/\b(plafond|ceiling|zorgkostenplafond)\b/.test(f) && /(€|\beur\b|\beuro\b)\s*\d|\d\s*(€|eur\b|euro\b)/.test(f)) return 0.9;
-  if (!extractDates(text).some((d) => d.start.day !== undefined)) return 0;
-  const period = namesPeriod(tokens, kb);
-  if (when.has(tokens, 'event') && (when.has(tokens, 'when') || when.has(tokens, 'bare-when') || period || when.has(tokens, 'expect'))) return 0.92;
-  if (period) return 0.9;
-  return 0.2;
+  if (when.has(tokens, 'other-intent')) return 'none';
+  if (question.triggers.includes('cost-ceiling') && question.amount !== undefined) return 'counted';
+  if (!extractDates(text).some((d) => d.start.day !== undefined)) return 'none';
+  if (question.period !== undefined || when.has(tokens, 'within')) return 'counted';
+  if (when.has(tokens, 'event') && (when.has(tokens, 'when') || when.has(tokens, 'bare-when') || when.has(tokens, 'expect'))) return 'counted';
+  return 'dated';
 }
 
 /**
- * How strongly a text asks for a date of the contracting process: when/wanneer/until/uiterlijk/
- * deadline words together with a step (sign, apply, offer …) or an insurer score high; a bare
- * "when" stays below the question handler (0.1); texts without such words (plain document questions) score low.
+ * Whether a text asks for a date of the contracting process: a when-word that asks for a time
+ * (not the conjunction) together with a step (sign, apply, offer …); words that only ask for a
+ * date (deadline, uiterlijk …); a when-word other than a bare "when" with an insurer. A bare
+ * "when" without a step ("Wanneer is een machtiging nodig?") asks for a date only when the
+ * question's words name a dated milestone of the catalog ("wanneer moest de cyclus van
+ * beleidsvorming doorlopen zijn?"); otherwise it is a content question.
  */
-export function deadlineScore(text: string, language: Language, knowledge: KnowledgeBase, question: DeadlineQuestion): number {
+export function asksForDeadline(text: string, language: Language, knowledge: KnowledgeBase, question: DeadlineQuestion): boolean {
   const tokens = tokenize(text);
   const asked = askedTokens(tokens, language, knowledge);
   const when = knowledge.phrases.when;
-  if (!asksWhen(text, asked, knowledge)) return 0.02;
-  if (when.has(tokens, 'other-intent')) return 0.05;
-  const strong = when.has(asked, 'strong');
-  const onlyBareWhen = !when.has(asked, 'when');
-  const step = question.actions.length > 0;
-  const insurer = question.insurers.length > 0;
-  if (strong && (step || insurer)) return 0.9;
-  if (step) return 0.85;
-  // An insurer and a bare "when" but no step ("Z&Z's phone number, and when can I call?") is
-  // rarely about the contracting calendar, unless its words name a milestone or ask for dates.
-  if (insurer) return onlyBareWhen && bestMilestoneOverlap(question, knowledge) < 2 ? 0.08 : 0.85;
-  if (strong) return 0.7;
-  // A bare "when" without a step or insurer ("Wanneer is een machtiging nodig?") is usually a
-  // content question: stay below the question handler, unless its words clearly name a dated
-  // step of the catalog ("wanneer moest de cyclus van beleidsvorming doorlopen zijn?").
-  if (bestMilestoneOverlap(question, knowledge) >= 2) return 0.5;
-  return 0.08;
+  if (!asksWhen(text, asked, knowledge) || when.has(tokens, 'other-intent')) return false;
+  if (question.actions.length > 0 || when.has(asked, 'strong')) return true;
+  if (question.insurers.length > 0 && when.has(asked, 'when')) return true;
+  return bestMilestoneOverlap(question, knowledge) >= 2;
 }
 
 /** The most distinctive content words a text shares with one milestone of the catalog (labels and quote). */

@@ -1,6 +1,7 @@
 import { parseYmd } from '../knowledge/dates/calendar-date.js';
 import { extractDates, resolveDate } from '../knowledge/dates/extract-dates.js';
 import { fold } from '../knowledge/fold.js';
+import { wordsOf } from '../knowledge/milestones/phrase-index.js';
 import { tokenize } from '../knowledge/vocabulary/term-matcher.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { InsurerMention } from '../knowledge/vocabulary/insurer-catalog.js';
@@ -8,6 +9,8 @@ import { ACTION_IDS, type Action } from '../knowledge/milestones/actions.js';
 import type { Understanding } from './understand/understanding.js';
 import type { Actor } from '../knowledge/milestones/milestone.js';
 import type { RuleTrigger } from '../knowledge/rules/relative-rule.js';
+import { euroAmount } from './read-amount.js';
+import { type ExplicitPeriod, explicitPeriod } from './read-period.js';
 import type { Sector } from './types.js';
 
 /** What a when-question or date calculation is about, as far as the words tell. */
@@ -28,6 +31,18 @@ export interface DeadlineQuestion {
   readonly triggers: readonly RuleTrigger[];
   /** Content words, folded, for tie-breaking between milestones. */
   readonly words: readonly string[];
+  /** An explicit period ("10 werkdagen na"), for a calculation. */
+  readonly period?: ExplicitPeriod;
+  /** An amount in euros ("€ 1.200.000"), for a cost-ceiling share. */
+  readonly amount?: number;
+}
+
+/** Contract and policy years a question may name. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2049;
+
+function isDigits(word: string): boolean {
+  return word !== '' && [...word].every((c) => c >= '0' && c <= '9');
 }
 
 /** Reads a contract year relative to today: "dit jaar" / "this year", "volgend jaar" / "next year", "vorig jaar" / "last year". */
@@ -70,8 +85,8 @@ export function parseDeadlineQuestion(text: string, today: string, knowledge: Kn
 
   // A year in the question that is not part of the start date names a contract or policy year.
   const withoutDates = dayDate ? text.slice(0, dayDate.index) + ' ' + text.slice(dayDate.index + dayDate.text.length) : text;
-  const yearMatch = /\b(20[0-4]\d)\b/.exec(withoutDates);
-  const year = yearMatch ? Number(yearMatch[1]) : relativeYear(knowledge.phrases.deadline.mentioned(withoutDates), parseYmd(today).year);
+  const yearToken = tokenize(withoutDates).find((t) => t.folded.length === 4 && isDigits(t.folded) && Number(t.folded) >= FIRST_YEAR && Number(t.folded) <= LAST_YEAR);
+  const year = yearToken ? Number(yearToken.folded) : relativeYear(knowledge.phrases.deadline.mentioned(withoutDates), parseYmd(today).year);
 
   const nzaActor = cues.has('nza') && !cues.has('nza-recipient');
   const actor: Actor | undefined = nzaActor
@@ -89,7 +104,9 @@ export function parseDeadlineQuestion(text: string, today: string, knowledge: Kn
   // it) and not numbers (years and dates are scored on their own).
   let content = folded;
   for (const i of insurers) content = content.replace(fold(i.matched), ' ');
-  const words = [...new Set((content.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2 && !STOP.has(w) && !/^\d+$/.test(w)))];
+  const words = [...new Set(wordsOf(content).filter((w) => w.length > 2 && !STOP.has(w) && !isDigits(w)))];
+  const period = explicitPeriod(text, tokens, knowledge.phrases.periods);
+  const amount = euroAmount(text, tokens, knowledge.phrases.periods);
 
   // "einddatum", "end date", "ends": the end of a period is itself what is asked.
   const named = knowledge.steps.stepsIn(text);
@@ -106,6 +123,8 @@ export function parseDeadlineQuestion(text: string, today: string, knowledge: Kn
     wantsEnd,
     triggers,
     words,
+    ...(period ? { period } : {}),
+    ...(amount !== undefined ? { amount } : {}),
   };
 }
 
@@ -125,6 +144,8 @@ export function deadlineQuestionOf(u: Understanding): DeadlineQuestion {
     wantsEnd: u.wantsEnd,
     triggers: u.triggers,
     words: u.words,
+    ...(u.period ? { period: u.period } : {}),
+    ...(u.amount !== undefined ? { amount: u.amount } : {}),
   };
 }
 

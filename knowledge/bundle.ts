@@ -50,6 +50,7 @@ export interface BundlePhrases {
   readonly deadline: PhraseListFile;
   readonly checklist: PhraseListFile;
   readonly reminder: PhraseListFile;
+  readonly periods: PhraseListFile;
 }
 
 /** A shipped data file failed validation: names the file and the first problem. */
@@ -109,6 +110,7 @@ export function readBundle(): Bundle {
       deadline: readData('vocabulary/deadline-cues.json', phraseListSchema),
       checklist: readData('vocabulary/checklist-commands.json', phraseListSchema),
       reminder: readData('vocabulary/reminder-commands.json', phraseListSchema),
+      periods: readData('vocabulary/periods.json', phraseListSchema),
     },
     steps: readData('vocabulary/steps.json', stepVocabularySchema),
     index: (passages) => loadBundleIndex(hash(), passages),

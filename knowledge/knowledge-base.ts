@@ -41,7 +41,6 @@ export type WhenId =
   | 'strong'
   | 'end'
   | 'explicit-end'
-  | 'period-unit'
   | 'within'
   | 'event'
   | 'expect'
@@ -71,6 +70,7 @@ export type ReminderCommandWordId =
   | 'language-nl'
   | 'language-en'
   | 'all-insurers';
+export type PeriodWordId = 'working-days' | 'working-weeks' | 'days' | 'weeks' | 'months' | 'after' | 'before' | 'currency';
 /** `document:<id>` and `trigger:<rule trigger>` entries besides these. */
 export type DeadlineCueId = 'year-this' | 'year-next' | 'year-last' | 'actor-provider' | 'actor-insurer' | 'nza' | 'nza-recipient' | `document:${string}` | `trigger:${string}`;
 
@@ -85,6 +85,8 @@ export interface Phrases {
   readonly checklist: PhraseList<ChecklistWordId>;
   /** Reminder commands: subscribe, list, stop. */
   readonly reminder: PhraseList<ReminderCommandWordId>;
+  /** Periods ("10 werkdagen na") and amounts in calculation questions. */
+  readonly periods: PhraseList<PeriodWordId>;
 }
 
 /** A document added at run time (`documents add`, a chat upload), as the database keeps it. */
@@ -244,6 +246,7 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
       deadline: new PhraseList<DeadlineCueId>(bundle.phrases.deadline),
       checklist: new PhraseList<ChecklistWordId>(bundle.phrases.checklist),
       reminder: new PhraseList<ReminderCommandWordId>(bundle.phrases.reminder),
+      periods: new PhraseList<PeriodWordId>(bundle.phrases.periods),
     },
     steps: new StepVocabulary(bundle.steps),
     source: (documentId, section, snippet, score) => makeSource(requireDocument(documentId), section, snippet, score),

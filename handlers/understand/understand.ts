@@ -2,7 +2,7 @@ import { amsterdamDate } from '../../knowledge/dates/calendar-date.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { tokenize } from '../../knowledge/vocabulary/term-matcher.js';
 import { matchChatCommand } from '../chat-commands.js';
-import { calculationScore, deadlineScore } from '../deadline-match.js';
+import { asksForDeadline, calculationKind } from '../deadline-match.js';
 import { parseDeadlineQuestion } from '../deadline-question.js';
 import { detectLanguage } from '../detect-language.js';
 import { parseEditCommand } from '../documents/documents-handler.js';
@@ -49,6 +49,8 @@ export function understand(text: string, input: UnderstandInput): Understanding 
     wantsEnd: parsed.wantsEnd,
     ...(parsed.year !== undefined ? { contractYear: parsed.year } : {}),
     ...(parsed.startDate ? { referenceDate: parsed.startDate } : {}),
+    ...(parsed.period ? { period: parsed.period } : {}),
+    ...(parsed.amount !== undefined ? { amount: parsed.amount } : {}),
     documents: parsed.documentIds,
     ...(parsed.actor ? { actor: parsed.actor } : {}),
     triggers: parsed.triggers,
@@ -96,13 +98,12 @@ export function understand(text: string, input: UnderstandInput): Understanding 
 
   if (isChecklistRequest(text, kb, isQuestion)) return as('escalation');
 
-  const calculation = calculationScore(text, kb);
-  const deadline = deadlineScore(text, detected, kb, parsed);
+  const calculation = calculationKind(text, kb, parsed);
   // A date plus an event or a period is a calculation; else a when-question about a step or an
   // insurer is a deadline; a lone event date still counts before a plain document question.
-  if (calculation >= 0.9) return as('calculation');
-  if (deadline >= 0.5) return as('deadline');
-  if (calculation >= 0.2) return as('calculation');
+  if (calculation === 'counted') return as('calculation');
+  if (asksForDeadline(text, detected, kb, parsed)) return as('deadline');
+  if (calculation === 'dated') return as('calculation');
   // A few words naming a step and nothing to ask about it ("accepted hebben in vecozo",
   // "tekenen Z&Z") ask for its date, as a search box would.
   if (!isQuestion && tokens.length <= TELEGRAPHIC_WORDS && parsed.actions.length > 0) return as('deadline');

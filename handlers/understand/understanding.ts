@@ -3,6 +3,7 @@ import type { RuleTrigger } from '../../knowledge/rules/relative-rule.js';
 import type { InsurerMention } from '../../knowledge/vocabulary/insurer-catalog.js';
 import type { ChecklistCommand } from '../escalation/parse-checklist-command.js';
 import type { ReminderCommand } from '../reminder-command.js';
+import type { ExplicitPeriod } from '../read-period.js';
 import type { Language } from '../types.js';
 
 /**
@@ -74,6 +75,10 @@ export interface Understanding {
   readonly contractYear?: number;
   /** "komende 3 maanden", "deze maand", "before 1 January", "what's next". */
   readonly window?: TimeWindow;
+  /** An explicit period of a calculation ("10 werkdagen na …", "3 weeks before …"). */
+  readonly period?: ExplicitPeriod;
+  /** An amount in euros ("€ 1.200.000"): a cost-ceiling share is asked. */
+  readonly amount?: number;
   /** Event date (YYYY-MM-DD) a calculation counts from. */
   readonly referenceDate?: string;
   /** "and for VGZ?", "en voor huisartsen?", "what about 2027?", "same in English": change only the slot named. */
