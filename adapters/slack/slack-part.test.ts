@@ -88,7 +88,38 @@ describe('Slack app over HTTP (real Bolt, shared express server, stand-in Web AP
     await h.standIn.waitFor((c) => c.path === '/response/cmd-slow');
   });
 
-  it('accepts a form body whose content type carries a charset (normalised before Bolt parses it)', async () => {
+  it('acknowledges a slash command and a mention before Bolt\'s middleware records them (a slow store delays no ack)', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await h.close();
+    h = await startSlackHarness({
+      wrapStore: (store) =>
+        new Proxy(store, {
+          get(target, name, receiver) {
+            const value = Reflect.get(target, name, receiver) as unknown;
+            if ((name === 'claimOnce' || name === 'markEventSeen') && typeof value === 'function') {
+              return async (...args: unknown[]) => {
+                await gate;
+                return (value as (...a: unknown[]) => unknown).apply(target, args);
+              };
+            }
+            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+          },
+        }),
+    });
+    const command = await postSigned(h.baseUrl, SIGNING_SECRET, { kind: 'form', value: slashCommand('help', h.standIn.responseUrl('cmd-gated')) });
+    const mention = await postSigned(h.baseUrl, SIGNING_SECRET, {
+      kind: 'json',
+      value: eventEnvelope('EvGated', { type: 'app_mention', user: 'U0ANNA', text: `<@${STAND_IN_BOT.userId}> help`, ts: '1715420000.000900', channel: 'C0PLANNING' }),
+    });
+    expect([command.status, mention.status]).toEqual([200, 200]);
+    expect(h.received).toHaveLength(0);
+    release();
+    await h.standIn.waitFor((c) => c.path === '/response/cmd-gated');
+    await h.standIn.waitFor((c) => c.method === 'chat.postMessage');
+  });
+
+  it('accepts a form body whose content type carries a charset', async () => {
     const res = await postSigned(h.baseUrl, SIGNING_SECRET, { kind: 'form', value: slashCommand('help', h.standIn.responseUrl('cmd-charset')) }, { contentType: 'application/x-www-form-urlencoded; charset=utf-8' });
     expect(res.status).toBe(200);
     await h.standIn.waitFor((c) => c.path === '/response/cmd-charset');

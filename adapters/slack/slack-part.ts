@@ -1,11 +1,12 @@
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { App, SocketModeReceiver } from '@slack/bolt';
+import express, { type Express, type Request, type Response } from 'express';
 import type { ServeDeps } from '../platform-deps.js';
 import type { ServerPart } from '../server-part.js';
 import type { Logger } from '../../handlers/logger.js';
 import { oneLine } from '../../handlers/one-line.js';
 import { assertNever } from '../../handlers/types.js';
 import type { ChatAdapter } from '../adapter.js';
+import { AckFirstReceiver, slackRetryOf } from './ack-first-receiver.js';
 import { boltLogger } from './bolt-logger.js';
 import { checkSlackRequest } from './check-slack-request.js';
 import { dedupeEvents, dedupeTriggers, InFlight } from './event-middleware.js';
@@ -24,15 +25,18 @@ const MAX_BODY_BYTES = 1_000_000;
 const readRawBody = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
 
 /**
- * Reads the raw body for Bolt, with a size limit (Bolt's own reader has none, so a chunked body
- * without Content-Length could fill the memory before the signature is checked), then checks it
- * with {@link checkSlackRequest}: a bad signature or a timestamp more than 5 minutes away in either
+ * The whole request path of `POST /slack/events`, ack first: reads the raw body (with a size
+ * limit; a chunked body without Content-Length could otherwise fill the memory before the
+ * signature is checked), checks it once with {@link checkSlackRequest} (signature, timestamp
+ * window, one parse, shape), answers, and only then hands the parsed body to Bolt through the
+ * {@link AckFirstReceiver}. A bad signature or a timestamp more than 5 minutes away in either
  * direction gets 401; a signed but malformed body 400 (never 500); a signed payload no listener
- * handles (view_submission, shortcuts, app_rate_limited, …) 200 at once with no reply. Everything
- * else goes to Bolt as `rawBody`, which Bolt verifies and parses again.
+ * handles (view_submission, shortcuts, app_rate_limited, …) 200 with no reply; ssl_check 200;
+ * url_verification its challenge; everything else 200 at once, before Bolt's middleware, the
+ * dedupe writes and the listeners run.
  */
-function bufferSlackBody(signingSecret: string, wallClock: () => number, log: Logger) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+function slackRoute(signingSecret: string, wallClock: () => number, receiver: AckFirstReceiver, log: Logger) {
+  return (req: Request, res: Response): void => {
     readRawBody(req, res, (error?: unknown) => {
       if (error) {
         const status = (error as { status?: unknown }).status;
@@ -50,9 +54,15 @@ function bufferSlackBody(signingSecret: string, wallClock: () => number, log: Lo
           log.debug('slack: payload acknowledged without a listener', { type: oneLine(check.reason.slice(0, 60)) });
           res.status(200).end();
           return;
+        case 'ssl-check':
+          res.status(200).end();
+          return;
+        case 'challenge':
+          res.status(200).json({ challenge: check.challenge });
+          return;
         case 'pass':
-          Object.assign(req, { rawBody: raw });
-          next();
+          res.status(200).end();
+          receiver.dispatch(check.body, slackRetryOf(req.headers));
           return;
         default:
           assertNever(check);
@@ -72,13 +82,10 @@ export interface SlackPart extends ServerPart {
 /**
  * The Slack app of `contractbot serve`, or undefined when SLACK_BOT_TOKEN/SLACK_SIGNING_SECRET are not set.
  *
- * HTTP mode mounts Bolt's {@link HTTPReceiver} request listener at `POST /slack/events` on the shared
- * express server. The receiver reads the raw body itself (no body parser may run before it), checks
- * the v0 HMAC signature and the 5-minute timestamp window, and answers 401 otherwise. It works on the
- * plain Node request/response, so it behaves the same whichever express version hosts it (unlike
- * ExpressReceiver, which brings its own express Router). `processBeforeResponse` is false: this is a
- * long-running server, so Slack gets its HTTP 200 at `ack()` (events: before any listener runs) and
- * the answer follows through the response URL or chat.postMessage; slow answers never cause retries.
+ * HTTP mode mounts {@link slackRoute} at `POST /slack/events` on the shared express server: it
+ * checks the v0 HMAC signature and the 5-minute timestamp window (401 otherwise), sends Slack its
+ * HTTP 200 and then runs Bolt (through {@link AckFirstReceiver}) on the parsed body; the answer
+ * follows through the response URL or chat.postMessage, so slow answers never cause retries.
  *
  * With SLACK_APP_TOKEN the app uses Socket Mode instead (laptops without a public URL): no route is
  * mounted and `start()` opens the WebSocket.
@@ -97,9 +104,7 @@ export async function createSlackPart(deps: ServeDeps, options: SlackPartOptions
   const logger = boltLogger(log);
   const clientOptions = slackClientOptions(slack.apiUrl, log, 'interactive');
 
-  const httpReceiver = slack.appToken
-    ? undefined
-    : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger });
+  const httpReceiver = slack.appToken ? undefined : new AckFirstReceiver(log);
   const socketReceiver = slack.appToken
     ? new SocketModeReceiver({
         appToken: slack.appToken,
@@ -134,6 +139,11 @@ export async function createSlackPart(deps: ServeDeps, options: SlackPartOptions
 
   const adapter = createSlackAdapter(createSlackWebClient(slack.botToken, slack.apiUrl, log, 'delivery'), log);
   let socketStarted = false;
+  /** Acknowledged requests not yet through Bolt, then listeners still running. */
+  const idle = async (): Promise<void> => {
+    await Promise.allSettled(httpReceiver?.inFlight ?? []);
+    await inFlight.idle();
+  };
 
   return {
     name: socketReceiver ? 'slack (socket mode)' : 'slack',
@@ -142,17 +152,7 @@ export async function createSlackPart(deps: ServeDeps, options: SlackPartOptions
     mode: socketReceiver ? 'socket' : 'http',
     mount(server: Express) {
       if (!httpReceiver) return;
-      server.post(SLACK_EVENTS_PATH, bufferSlackBody(slack.signingSecret, options.wallClock ?? Date.now, log), (req: Request, res: Response, next: NextFunction) => {
-        // Bolt parses form bodies only under the exact media type; a proxy adding "; charset=utf-8"
-        // would otherwise turn a valid request into a 400. The signature covers the body, not this header.
-        const type = req.headers['content-type'];
-        if (type && /^application\/x-www-form-urlencoded\s*;/i.test(type)) req.headers['content-type'] = 'application/x-www-form-urlencoded';
-        try {
-          httpReceiver.requestListener(req, res);
-        } catch (error) {
-          next(error);
-        }
-      });
+      server.post(SLACK_EVENTS_PATH, slackRoute(slack.signingSecret, options.wallClock ?? Date.now, httpReceiver, log));
     },
     async start() {
       if (!socketReceiver) return;
@@ -165,9 +165,9 @@ export async function createSlackPart(deps: ServeDeps, options: SlackPartOptions
         socketStarted = false;
         await app.stop();
       }
-      await inFlight.idle();
+      await idle();
       await adapter.stop();
     },
-    idle: () => inFlight.idle(),
+    idle,
   };
 }

@@ -33,7 +33,14 @@ export interface SlackHarness {
  * and response URLs. `handle` may wrap the router to script a reply.
  */
 export async function startSlackHarness(
-  options: { now?: Date; env?: Record<string, string>; standIn?: SlackStandIn; handle?: (message: IncomingMessage, core: (m: IncomingMessage) => Promise<Reply>) => Promise<Reply> } = {},
+  options: {
+    now?: Date;
+    env?: Record<string, string>;
+    standIn?: SlackStandIn;
+    handle?: (message: IncomingMessage, core: (m: IncomingMessage) => Promise<Reply>) => Promise<Reply>;
+    /** Wraps the store the Slack part sees (dedupe, welcome), e.g. to make it slow. */
+    wrapStore?: (store: Store) => Store;
+  } = {},
 ): Promise<SlackHarness> {
   const standIn = options.standIn ?? (await startSlackStandIn());
   standIn.fileToken = BOT_TOKEN;
@@ -48,6 +55,7 @@ export async function startSlackHarness(
   const logLines: string[] = [];
   const log = createLogger('debug', (line) => logLines.push(line));
   const store = await openStore(config.databaseUrl);
+  const partStore = options.wrapStore ? options.wrapStore(store) : store;
   const now = options.now ?? new Date('2026-05-11T10:00:00+02:00');
   const clock = (): Date => now;
   const knowledge = testKnowledge();
@@ -58,7 +66,7 @@ export async function startSlackHarness(
     config,
     log,
     clock,
-    store: async () => store,
+    store: async () => partStore,
     knowledge: () => knowledge,
     refreshKnowledge: async () => knowledge,
     handle: async (message) => {
