@@ -103,6 +103,17 @@ describe('Teams route with credentials: every activity needs a valid Bot Framewo
     expect(connector.calls).toHaveLength(0);
   });
 
+  it('accepts the same valid token again, but still refuses it for another service URL or channel', async () => {
+    const token = jwt(channelKey.privateKey, 'channel-key-1', claims());
+    for (let i = 0; i < 3; i++) expect((await harness.post(activity(), { authorization: `Bearer ${token}` })).status).toBe(200);
+    const elsewhere = { ...activity(), serviceUrl: 'https://smba.trafficmanager.net/emea/' };
+    expect((await harness.post(elsewhere, { authorization: `Bearer ${token}` })).status).toBe(401);
+    const otherChannel = { ...activity(), channelId: 'webchat' };
+    expect((await harness.post(otherChannel, { authorization: `Bearer ${token}` })).status).toBe(401);
+    await connector.waitForCalls(3);
+    expect(harness.handled).toHaveLength(3);
+  });
+
   it('answers an activity with a valid channel token, authenticating the reply', async () => {
     const token = jwt(channelKey.privateKey, 'channel-key-1', claims());
     const res = await harness.post(activity(), { authorization: `Bearer ${token}` });

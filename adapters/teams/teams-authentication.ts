@@ -7,6 +7,7 @@ import {
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import type { TeamsConfig } from './teams-config.js';
+import { ValidatedTokens } from './validated-tokens.js';
 
 /** Overrides for private clouds and for tests that sign their own tokens against a local key. */
 export interface TeamsAuthenticationOverrides {
@@ -14,15 +15,37 @@ export interface TeamsAuthenticationOverrides {
   readonly openIdMetadataUrl?: string;
   /** How outgoing connector calls get their bearer token (default: MSAL client credentials from MICROSOFT_APP_*). */
   readonly credentialsFactory?: ServiceClientCredentialsFactory;
+  /** Clock (ms) for how long a validated token is kept. */
+  readonly now?: () => number;
 }
 
 /**
- * botbuilder's configuration-based authentication, with one change: every failure to authenticate
+ * botbuilder's configuration-based authentication, with two changes: every failure to authenticate
  * an incoming activity is an {@link AuthenticationError}, so CloudAdapter answers 401 (a token
- * signed with an unknown key otherwise surfaces as a JsonWebTokenError and a 500).
+ * signed with an unknown key otherwise surfaces as a JsonWebTokenError and a 500); and a token
+ * validated for a channel and service URL is trusted again for a few minutes ({@link ValidatedTokens}),
+ * so the request thread does not verify the same RSA signature for every activity.
  */
 class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly validated: ValidatedTokens<AuthenticateRequestResult>;
+
+  constructor(
+    credentials: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
+    credentialsFactory: ServiceClientCredentialsFactory | undefined,
+    connectorClientOptions: ConnectorClientOptions,
+    now?: () => number,
+  ) {
+    super(credentials, credentialsFactory, undefined, undefined, connectorClientOptions);
+    this.validated = new ValidatedTokens<AuthenticateRequestResult>({ expiresAt: expiryOf, ...(now ? { now } : {}) });
+  }
+
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    // Without a header (emulator mode, or a request botbuilder refuses at once) there is nothing to keep.
+    if (!authHeader.trim()) return this.strict(activity, authHeader);
+    return this.validated.get(`${authHeader}\n${activity.channelId ?? ''}\n${activity.serviceUrl ?? ''}`, () => this.strict(activity, authHeader));
+  }
+
+  private async strict(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
       return await super.authenticateRequest(activity, authHeader);
     } catch (error) {
@@ -30,6 +53,12 @@ class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
       throw new AuthenticationError(`Unauthorized: ${error instanceof Error ? error.message : 'invalid token'}`, StatusCodes.UNAUTHORIZED);
     }
   }
+}
+
+/** The validated token's `exp` claim (ms since epoch); undefined (not kept) without one, e.g. emulator mode's anonymous identity. */
+function expiryOf(result: AuthenticateRequestResult): number | undefined {
+  const exp = Number(result.claimsIdentity?.getClaimValue('exp'));
+  return Number.isFinite(exp) && exp > 0 ? exp * 1000 : undefined;
 }
 
 /**
@@ -62,5 +91,5 @@ export function createTeamsAuthentication(
         ValidateAuthority: true,
       }
     : {};
-  return new StrictAuthentication({ ...credentials, ...endpoints }, overrides.credentialsFactory, undefined, undefined, connectorClientOptions);
+  return new StrictAuthentication({ ...credentials, ...endpoints }, overrides.credentialsFactory, connectorClientOptions, overrides.now);
 }
