@@ -170,12 +170,15 @@ export async function createTeamsPart(deps: ServeDeps, options: TeamsPartOptions
             }
             return;
           }
-          // Everything else is acknowledged first; the answer goes out through the connector.
+          // Everything else is acknowledged first; the turn starts on a later turn of the event loop
+          // (after the acks of requests already read), and the answer goes out through the connector.
           res.status(200).end();
           turns.track(
-            cloudAdapter.runTurn(auth, activity, logic).catch((error: unknown) => {
-              log.error('teams turn failed', { error: errorLine(error) });
-            }),
+            nextTurnOfTheLoop()
+              .then(() => cloudAdapter.runTurn(auth, activity, logic))
+              .catch((error: unknown) => {
+                log.error('teams turn failed', { error: errorLine(error) });
+              }),
           );
         },
       );
@@ -185,6 +188,11 @@ export async function createTeamsPart(deps: ServeDeps, options: TeamsPartOptions
     },
     idle: () => turns.idle(),
   };
+}
+
+/** Resolves after the I/O already queued (other requests' bodies, their acks) has been handled. */
+function nextTurnOfTheLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function unmapIpv4(address: string): string {
