@@ -47,7 +47,13 @@ export async function createAnswerPool(options: { env: NodeJS.ProcessEnv; databa
   options.log.info('answer pool started', { threads });
   return {
     threads,
-    answer: (message, now) => pool.run({ message, now: now.getTime() }),
+    // A finished answer resumes on a later turn of the event loop: its rendering and delivery wait
+    // until the requests already read in this turn have had their acks.
+    answer: async (message, now) => {
+      const reply = await pool.run({ message, now: now.getTime() });
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return reply;
+    },
     close: () => pool.destroy(),
   };
 }
