@@ -1,7 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { Agent, request } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { slackSignature } from '../adapters/slack/test-support/signed-request.js';
 import { startSlackStandIn } from '../adapters/slack/test-support/slack-stand-in.js';
 import { startConnectorStandIn } from '../adapters/teams/test-support/connector-stand-in.js';
@@ -26,6 +28,10 @@ export interface AckFigures {
   readonly maxMs: number;
   /** Slack acks slower than Slack's 3 s. */
   readonly over3s: number;
+  /** CPU of serve's main thread per request, acks and answer delivery included (ms). */
+  readonly mainCpuMsPerRequest?: number;
+  /** CPU of the other threads (answer workers, GC, libuv) per request (ms). */
+  readonly otherCpuMsPerRequest?: number;
 }
 
 export interface AckBench {
@@ -33,6 +39,63 @@ export interface AckBench {
   /** RSS of the serve process after each repeated round of 50 concurrent requests (MB), per platform. */
   readonly memory: { readonly platform: 'slack' | 'teams'; readonly rssMb: number[] }[];
   readonly answered: { readonly slack: number; readonly teams: number };
+  /** The 1-minute load average at the start and at the end (the machine's cores are shared). */
+  readonly load: { readonly before: number; readonly after: number };
+}
+
+/** What the stand-in process tells the bench: where to point serve, and how many answers arrived. */
+type StandInMessage = { readonly kind: 'ready'; readonly apiUrl: string; readonly responseBase: string; readonly serviceUrl: string } | { readonly kind: 'counts'; readonly slack: number; readonly teams: number };
+
+/**
+ * `bench.js --ack-stand-ins`: the Slack and Teams stand-ins in a process of their own, so receiving
+ * and parsing the answers (large cards) never delays the bench's own view of an ack. Reports its
+ * URLs, then the number of answers received whenever the parent asks.
+ */
+export async function runAckStandIns(): Promise<void> {
+  const slack = await startSlackStandIn();
+  const teams = await startConnectorStandIn();
+  const counts = (): StandInMessage => ({ kind: 'counts', slack: slack.calls.filter((c) => c.method === 'response' || c.method === 'chat.postMessage').length, teams: teams.calls.length });
+  process.on('message', (m: unknown) => {
+    if (m === 'counts') process.send?.(counts());
+    if (m === 'stop') void Promise.all([slack.close(), teams.close()]).then(() => process.exit(0));
+  });
+  process.send?.({ kind: 'ready', apiUrl: slack.apiUrl, responseBase: slack.responseUrl(''), serviceUrl: teams.serviceUrl } satisfies StandInMessage);
+}
+
+interface StandIns {
+  readonly apiUrl: string;
+  readonly responseUrl: (id: string) => string;
+  readonly serviceUrl: string;
+  counts(): Promise<{ slack: number; teams: number }>;
+  close(): Promise<void>;
+}
+
+async function startStandInProcess(): Promise<StandIns> {
+  const child = fork(fileURLToPath(import.meta.url), ['--ack-stand-ins'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = await new Promise<Extract<StandInMessage, { kind: 'ready' }>>((resolve, reject) => {
+    child.once('message', (m: StandInMessage) => (m.kind === 'ready' ? resolve(m) : reject(new Error('stand-ins: unexpected message'))));
+    child.once('exit', (code) => reject(new Error(`stand-ins exited ${code}`)));
+  });
+  const waiting: ((m: { slack: number; teams: number }) => void)[] = [];
+  child.on('message', (m: StandInMessage) => {
+    if (m.kind === 'counts') waiting.shift()?.({ slack: m.slack, teams: m.teams });
+  });
+  return {
+    apiUrl: ready.apiUrl,
+    responseUrl: (id) => `${ready.responseBase}${id}`,
+    serviceUrl: ready.serviceUrl,
+    counts: () =>
+      new Promise((resolve) => {
+        waiting.push(resolve);
+        child.send('counts');
+      }),
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.send('stop');
+      await exited;
+    },
+  };
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -43,6 +106,34 @@ function figures(platform: 'slack' | 'teams', concurrency: number, samples: numb
   const sorted = [...samples].sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
   return { platform, concurrency, requests: samples.length, p50Ms: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)), maxMs: round(sorted[sorted.length - 1] ?? 0), over3s: samples.filter((s) => s > 3000).length };
+}
+
+/** CPU time (ms, user + system) of the serve process's main thread (the one that acknowledges) and of all its other threads. */
+function threadCpuMs(pid: number): { main: number; others: number } {
+  const ticks = (path: string): number => {
+    const fields = readFileSync(path, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  };
+  const total = ticks(`/proc/${pid}/stat`);
+  const main = ticks(`/proc/${pid}/task/${pid}/stat`);
+  // Linux reports clock ticks of 10 ms (USER_HZ 100).
+  return { main: main * 10, others: (total - main) * 10 };
+}
+
+/** The bench's client: node:http over kept-alive connections (light, so the client's own CPU adds little to what it measures). */
+const clientAgent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+/** POSTs a body and resolves with the status once the whole response has arrived. */
+function post(url: string, headers: Record<string, string>, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent: clientAgent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 function rssMb(pid: number): number {
@@ -81,35 +172,41 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Waits until `count()` stops growing for `quietMs` or reaches `target` (answers done), at most `maxMs`. */
-async function settle(count: () => number, target: number, maxMs = 120_000, quietMs = 1500): Promise<void> {
+/** Waits until `count()` reaches `target` (answers done) or stops growing for 15 s, at most `maxMs`. */
+async function settle(count: () => Promise<number>, target: number, maxMs = 120_000, quietMs = 15_000): Promise<void> {
   const deadline = Date.now() + maxMs;
   let last = -1;
   let since = Date.now();
-  while (Date.now() < deadline && count() < target) {
-    const now = count();
+  for (;;) {
+    const now = await count();
+    if (now >= target || Date.now() >= deadline) return;
     if (now !== last) {
       last = now;
       since = Date.now();
-    } else if (Date.now() - since > quietMs * 10) break;
-    await new Promise((r) => setTimeout(r, 50));
+    } else if (Date.now() - since > quietMs) return;
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 /**
  * Ack latency of `contractbot serve` (a separate process, answer pool on) under concurrent load:
- * for Slack, signed `/contract` slash commands and `app_mention` events (time to the HTTP 200 Bolt
- * sends at ack); for Teams, message activities in emulator mode (time to the HTTP 200). At each
- * concurrency the requests go in waves of that size; the answers are computed meanwhile in the
- * worker pool and posted to local stand-ins. Then rounds of 50 concurrent requests to new
- * conversations are repeated and the serve process's RSS is read after each round.
+ * for Slack, signed `/contract` slash commands and `app_mention` events (time to the HTTP 200
+ * serve sends before Bolt runs); for Teams, message activities in emulator mode (time to the HTTP
+ * 200). At each concurrency the requests go in waves of that size (`BENCH_WAVES`, default 8; 20
+ * single requests at 1); the answers are computed meanwhile in the worker pool and posted to local
+ * stand-ins in a third process. Then rounds of 50 concurrent requests to new conversations are
+ * repeated (`BENCH_ROUNDS`, default 8) and the serve process's RSS is read after each round.
+ * `BENCH_PLATFORMS=slack` (or `teams`) runs one platform only.
  */
-export async function benchAcks(options: { levels?: readonly number[]; wavesPerLevel?: number; memoryRounds?: number } = {}): Promise<AckBench> {
+export async function benchAcks(options: { levels?: readonly number[]; wavesPerLevel?: number; memoryRounds?: number; platforms?: readonly ('slack' | 'teams')[] } = {}): Promise<AckBench> {
   const levels = options.levels ?? [1, 10, 50];
-  const waves = options.wavesPerLevel ?? 4;
+  const waves = options.wavesPerLevel ?? Number(process.env.BENCH_WAVES ?? 8);
   const memoryRounds = options.memoryRounds ?? Number(process.env.BENCH_ROUNDS ?? 8);
-  const slack = await startSlackStandIn();
-  const teams = await startConnectorStandIn();
+  const platforms = options.platforms ?? ((process.env.BENCH_PLATFORMS?.split(',').filter((p) => p === 'slack' || p === 'teams') as ('slack' | 'teams')[] | undefined) ?? ['slack', 'teams']);
+  const loadBefore = loadavg()[0] ?? 0;
+  const standIns = await startStandInProcess();
+  const slack = { apiUrl: standIns.apiUrl, responseUrl: standIns.responseUrl };
+  const teams = { serviceUrl: standIns.serviceUrl };
   const dir = mkdtempSync(join(tmpdir(), 'contractbot-bench-'));
   const { child, url } = await startServe({
     DATABASE_URL: `file:${join(dir, 'bench.db')}`,
@@ -131,14 +228,10 @@ export async function benchAcks(options: { levels?: readonly number[]; wavesPerL
       ? new URLSearchParams({ command: '/contract', text, channel_id: `C${n}`, user_id: 'U1', team_id: 'T0001', response_url: slack.responseUrl(`r${n}`), trigger_id: `t.${n}.${Date.now()}` }).toString()
       : JSON.stringify({ type: 'event_callback', team_id: 'T0001', api_app_id: 'A1', event_id: `Ev${n}`, event_time: 1, event: { type: 'app_mention', user: 'U1', channel: `C${n}`, ts: `1769220000.${String(n).padStart(6, '0')}`, text: `<@UBOT> ${text}` } });
     const ts = Math.floor(Date.now() / 1000);
+    const headers = { 'content-type': asCommand ? 'application/x-www-form-urlencoded' : 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, raw) };
     const started = performance.now();
-    const res = await fetch(`${url}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': asCommand ? 'application/x-www-form-urlencoded' : 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, raw) },
-      body: raw,
-    });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`slack ack ${res.status}`);
+    const status = await post(`${url}/slack/events`, headers, raw);
+    if (status !== 200) throw new Error(`slack ack ${status}`);
     return performance.now() - started;
   };
   const teamsRequest = async (): Promise<number> => {
@@ -154,14 +247,14 @@ export async function benchAcks(options: { levels?: readonly number[]; wavesPerL
       text: QUESTIONS[n % QUESTIONS.length],
       textFormat: 'plain',
     };
+    const body = JSON.stringify(activity);
     const started = performance.now();
-    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`teams ack ${res.status}`);
+    const status = await post(`${url}/api/messages`, { 'content-type': 'application/json' }, body);
+    if (status !== 200) throw new Error(`teams ack ${status}`);
     return performance.now() - started;
   };
-  const slackAnswers = () => slack.calls.filter((c) => c.method === 'response' || c.method === 'chat.postMessage').length;
-  const teamsAnswers = () => teams.calls.length;
+  const slackAnswers = async () => (await standIns.counts()).slack;
+  const teamsAnswers = async () => (await standIns.counts()).teams;
 
   const out: AckFigures[] = [];
   const memory: AckBench['memory'] = [];
@@ -170,30 +263,35 @@ export async function benchAcks(options: { levels?: readonly number[]; wavesPerL
       ['slack', slackRequest, slackAnswers],
       ['teams', teamsRequest, teamsAnswers],
     ] as const) {
+      if (!platforms.includes(platform)) continue;
       // Warm-up: load the index and the workers.
       await Promise.all(Array.from({ length: 4 }, () => request()));
       await settle(answers, 4);
       for (const concurrency of levels) {
         const samples: number[] = [];
-        const before = answers();
+        const before = await answers();
+        const cpuBefore = threadCpuMs(child.pid!);
         for (let w = 0; w < (concurrency === 1 ? 20 : waves); w++) samples.push(...(await Promise.all(Array.from({ length: concurrency }, () => request()))));
-        out.push(figures(platform, concurrency, samples));
         await settle(answers, before + samples.length);
+        const cpuAfter = threadCpuMs(child.pid!);
+        const perRequest = (ms: number) => Math.round((ms / samples.length) * 100) / 100;
+        out.push({ ...figures(platform, concurrency, samples), mainCpuMsPerRequest: perRequest(cpuAfter.main - cpuBefore.main), otherCpuMsPerRequest: perRequest(cpuAfter.others - cpuBefore.others) });
       }
       const rss: number[] = [];
       for (let round = 0; round < memoryRounds; round++) {
-        const before = answers();
+        const before = await answers();
         await Promise.all(Array.from({ length: 50 }, () => request()));
         await settle(answers, before + 50);
         rss.push(rssMb(child.pid!));
       }
       memory.push({ platform, rssMb: rss });
     }
-    return { figures: out, memory, answered: { slack: slackAnswers(), teams: teamsAnswers() } };
+    const counts = await standIns.counts();
+    return { figures: out, memory, answered: counts, load: { before: Math.round(loadBefore * 10) / 10, after: Math.round((loadavg()[0] ?? 0) * 10) / 10 } };
   } finally {
+    clientAgent.destroy();
     await stop(child);
-    await slack.close();
-    await teams.close();
+    await standIns.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

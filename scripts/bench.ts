@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { benchAcks } from './bench-acks.js';
+import { benchAcks, runAckStandIns } from './bench-acks.js';
 import { benchColdStart } from './bench-cold-start.js';
 import { benchKnowledgeScale } from './bench-knowledge-scale.js';
 import { benchSchedulerPass, type BenchStore, type SchedulerBench } from './bench-scheduler.js';
@@ -10,7 +11,9 @@ const LIMITS = { quietMs: 100, busyMs: { sqlite: 3000, postgres: 5000 }, rssMb: 
 
 // `bench.js --scheduler <store> <count>`: one scheduler bench in its own process (so its peak RSS is its own).
 const [flag, kind, count] = process.argv.slice(2);
-if (flag === '--scheduler') {
+if (flag === '--ack-stand-ins') {
+  await runAckStandIns();
+} else if (flag === '--scheduler') {
   process.stdout.write(JSON.stringify(await benchSchedulerPass(Number(count), kind as BenchStore)) + '\n');
   process.exit(0);
 }
@@ -70,17 +73,19 @@ const BENCHES: readonly { name: string; run: () => Promise<string> }[] = [
     run: async () => {
       const r = await benchAcks();
       const lines = r.figures.map(
-        (f) => `  ${f.platform} ${String(f.concurrency).padStart(2)} concurrent: ack p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, max ${f.maxMs} ms (${f.requests} requests${f.platform === 'slack' ? `, ${f.over3s} over 3 s` : ''})`,
+        (f) => `  ${f.platform} ${String(f.concurrency).padStart(2)} concurrent: ack p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, max ${f.maxMs} ms (${f.requests} requests${f.platform === 'slack' ? `, ${f.over3s} over 3 s` : ''}); CPU per request: main thread ${f.mainCpuMsPerRequest ?? '?'} ms, other threads ${f.otherCpuMsPerRequest ?? '?'} ms`,
       );
       const mem = r.memory.map((m) => `  ${m.platform} RSS after each round of 50: ${m.rssMb.join(' → ')} MB`);
-      return `\n${[...lines, ...mem, `  answers delivered to the stand-ins: slack ${r.answered.slack}, teams ${r.answered.teams}`].join('\n')}`;
+      return `\n${[...lines, ...mem, `  answers delivered to the stand-ins: slack ${r.answered.slack}, teams ${r.answered.teams}`, `  load average (1 min, ${availableParallelism()} cores): ${r.load.before} before, ${r.load.after} after`].join('\n')}`;
     },
   },
 ];
 
 // `npm run bench -- acks` runs only the benches whose name contains the word.
 const only = process.argv[2];
-for (const bench of BENCHES) {
-  if (only && !bench.name.includes(only)) continue;
-  process.stdout.write(`${bench.name}: ${await bench.run()}\n`);
+if (flag !== '--ack-stand-ins') {
+  for (const bench of BENCHES) {
+    if (only && !bench.name.includes(only)) continue;
+    process.stdout.write(`${bench.name}: ${await bench.run()}\n`);
+  }
 }
