@@ -55,12 +55,20 @@ export function createInsurerCatalog(
   knownWord: (folded: string) => boolean = () => false,
 ): InsurerCatalog {
   const all = entries.map((e) => ({ name: e.name, aliases: [...e.aliases] }));
+  // Folded name or alias → the first entry that has it (a hundred uploaded insurers stay cheap).
+  const byFolded = new Map<string, { name: string }>();
+  const index = (e: { name: string; aliases: readonly string[] }) => {
+    for (const key of [e.name, ...e.aliases].map(fold)) if (!byFolded.has(key)) byFolded.set(key, e);
+  };
+  all.forEach(index);
   const loaded = [...new Set(declared)];
   for (const name of loaded) {
-    const known = all.find((e) => fold(e.name) === fold(name) || e.aliases.some((a) => fold(a) === fold(name)));
-    if (!known) all.push({ name, aliases: [name] });
+    if (byFolded.has(fold(name))) continue;
+    const entry = { name, aliases: [name] };
+    all.push(entry);
+    index(entry);
   }
-  const loadedSet = new Set(loaded.map((n) => all.find((e) => fold(e.name) === fold(n) || e.aliases.some((a) => fold(a) === fold(n)))?.name ?? n));
+  const loadedSet = new Set(loaded.map((n) => byFolded.get(fold(n))?.name ?? n));
   const exact = new TermMatcher(all.map((e) => [e.name, [e.name, ...e.aliases]] as const));
   const fuzzy: FuzzyAlias[] = all
     .flatMap((e) => [e.name, ...e.aliases].map((a) => ({ name: e.name, words: tokenize(a).map((t) => t.folded) })))
