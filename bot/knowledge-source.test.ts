@@ -7,6 +7,11 @@ import { acceptAll } from '../handlers/documents/review-items.js';
 import { buildPolicyPdf } from '../knowledge/ingest/extract/test-support/policy-files.js';
 import { createKnowledgeSource, KNOWLEDGE_REFRESH_MS } from './knowledge-source.js';
 import { openStore } from './storage/open-store.js';
+import type { Store } from '../handlers/store.js';
+import { handlers } from '../handlers/registry.js';
+import { replyToJson } from '../handlers/reply-json.js';
+import { createRouter } from '../handlers/router.js';
+import { silentLogger } from './logger.js';
 import { postgresTarget } from './storage/postgres-target.js';
 
 const INSURER = 'Zorgverzekeraar Noorderlicht';
@@ -66,12 +71,45 @@ describe('index cache', () => {
       const cached = await store.getIndexCache(version);
       expect(cached).toBeDefined();
       const second = await createKnowledgeSource({}, async () => store).refresh();
-      const ids = (kb: typeof first) => [...kb.index().passages.keys()].sort();
+      const ids = (kb: typeof first) => kb.index().passages().map((p) => p.id).sort();
       expect(ids(second)).toEqual(ids(first));
       expect(ids(second).some((id) => id.startsWith('zorgverzekeraar-noorderlicht'))).toBe(true);
       // A damaged entry is rebuilt, never fatal.
       await store.putIndexCache(version + 1, '{');
       expect(await store.getIndexCache(version)).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a cold start with the cached index reads no document body, and answers from the uploaded document all the same', async () => {
+    const url = `file:${join(mkdtempSync(join(tmpdir(), 'cb-cold-')), 'bot.db')}`;
+    const store = await openStore(url);
+    try {
+      const now = new Date('2026-04-02T10:00:00Z');
+      const added = await addDocument({ bytes: await buildPolicyPdf({ insurer: INSURER }), fileName: 'p.pdf', insurer: INSURER }, { knowledge: await createKnowledgeSource({}, async () => store).refresh(), store, now });
+      if (added.kind !== 'added') throw new Error('not added');
+      await createKnowledgeSource({}, async () => store).refresh(); // the first replica builds and stores the index
+
+      const reads: string[] = [];
+      const counting: Store = {
+        ...store,
+        listDocuments: async () => {
+          reads.push('listDocuments');
+          return store.listDocuments();
+        },
+        getStoredDocument: async (id) => {
+          reads.push(`getStoredDocument ${id}`);
+          return store.getStoredDocument(id);
+        },
+      };
+      const kb = await createKnowledgeSource({}, async () => counting).refresh();
+      const context = { now, knowledge: kb, holidays: { goodFriday: false, liberationDay: false }, store: async () => counting, log: silentLogger };
+      const reply = replyToJson(await createRouter(handlers)({ address: { platform: 'local', conversationId: 'cold' }, text: `Binnen hoeveel werkdagen reageert ${INSURER} op vragen over de zorgovereenkomst?`, receivedAt: now }, context));
+      expect(reply.sources.map((s) => s.documentId)).toContain(added.document.id);
+      expect(JSON.stringify(reply)).toContain('binnen 10 werkdagen');
+      expect(kb.cleaned(added.document.id).text).toContain('binnen 10 werkdagen');
+      expect(reads).toEqual([]);
     } finally {
       await store.close();
     }

@@ -2,10 +2,10 @@ import type { Store } from '../handlers/store.js';
 import type { Logger } from '../handlers/logger.js';
 import { readBundle, type Bundle } from '../knowledge/bundle.js';
 import { GlossaryError, loadGlossary, type Glossary } from '../knowledge/glossary.js';
-import { buildKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { buildKnowledgeBase, type KnowledgeBase, type KnowledgeInputs } from '../knowledge/knowledge-base.js';
 import type { Milestone } from '../knowledge/milestones/milestone.js';
 import type { RelativeRule } from '../knowledge/rules/relative-rule.js';
-import { serializeIndex, type IndexData } from '../knowledge/search/search-index.js';
+import type { IndexData } from '../knowledge/search/search-index.js';
 import { ConfigError } from './config-error.js';
 
 /** How long a replica may answer from an older knowledge base before it checks the database again. */
@@ -24,29 +24,25 @@ export interface KnowledgeSource {
 }
 
 /**
- * With uploads the index covers more than the shipped one: load the index a replica stored for this
- * knowledge version, else build it once and store it, so the next cold start only loads it.
+ * With uploads the index covers more than the shipped one, and holds the uploaded documents' text
+ * and passages: load the index a replica stored for this knowledge version and answer from the
+ * documents' heads alone (no body is read), else read the bodies, build the index once and store
+ * it, so the next cold start only loads it.
  */
-async function withCachedIndex(
-  db: Store,
-  version: number,
-  build: (indexData: IndexData | undefined) => KnowledgeBase,
-  hasUploads: boolean,
-  log: Logger | undefined,
-): Promise<KnowledgeBase> {
-  if (!hasUploads) return build(undefined);
+async function withCachedIndex(db: Store, version: number, build: (uploads: KnowledgeInputs['uploads'], indexData?: IndexData) => KnowledgeBase, log: Logger | undefined): Promise<KnowledgeBase> {
+  const heads = await db.listDocumentHeads();
+  if (heads.length === 0) return build([]);
   const cached = await db.getIndexCache(version);
   if (cached) {
     try {
-      const kb = build(JSON.parse(cached) as IndexData);
-      return kb;
+      return build(heads, JSON.parse(cached) as IndexData);
     } catch {
-      // A damaged cache entry is rebuilt below.
+      // A damaged or stale cache entry (another format, other documents) is rebuilt below.
     }
   }
-  const kb = build(undefined);
+  const kb = build(await db.listDocuments());
   try {
-    await db.putIndexCache(version, JSON.stringify(serializeIndex(kb.index(), kb.version)));
+    await db.putIndexCache(version, JSON.stringify(kb.index().data));
   } catch (error) {
     log?.warn('index cache not stored', { error: error instanceof Error ? error.message : String(error) });
   }
@@ -84,7 +80,7 @@ export function createKnowledgeSource(options: { readonly glossaryPath?: string 
     const db = await store();
     const version = await db.knowledgeVersion();
     if (current && version === loadedVersion) return current;
-    const [uploads, items] = version === 0 ? [[], []] : await Promise.all([db.listDocuments(), db.listKnowledgeItems({ status: 'confirmed' })]);
+    const items = version === 0 ? [] : await db.listKnowledgeItems({ status: 'confirmed' });
     const milestones: Milestone[] = [];
     const rules: RelativeRule[] = [];
     for (const item of items) {
@@ -97,7 +93,9 @@ export function createKnowledgeSource(options: { readonly glossaryPath?: string 
           break;
       }
     }
-    current = await withCachedIndex(db, version, (indexData) => buildKnowledgeBase({ bundle: bundle as Bundle, glossary: glossary as Glossary, uploads, milestones, rules, ...(indexData ? { indexData } : {}) }), uploads.length > 0, options.log);
+    const build = (uploads: KnowledgeInputs['uploads'], indexData?: IndexData) =>
+      buildKnowledgeBase({ bundle: bundle as Bundle, glossary: glossary as Glossary, ...(uploads ? { uploads } : {}), milestones, rules, ...(indexData ? { indexData } : {}) });
+    current = version === 0 ? build([]) : await withCachedIndex(db, version, build, options.log);
     if (loadedVersion >= 0) options.log?.info('knowledge reloaded', { version, documents: current.documents.length });
     loadedVersion = version;
     return current;

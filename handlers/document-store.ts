@@ -1,5 +1,5 @@
 import type { KnowledgeItem, KnowledgeItemStatus } from '../knowledge/knowledge-item.js';
-import type { StoredDocument } from '../knowledge/knowledge-base.js';
+import type { StoredDocument, StoredDocumentHead } from '../knowledge/knowledge-base.js';
 
 /**
  * The documents port: uploaded documents and their reviewed milestones and rules, shared by every
@@ -12,6 +12,8 @@ export interface DocumentStore {
    */
   saveDocument(document: StoredDocument, items: readonly KnowledgeItem[], now: Date): Promise<{ replaced: boolean }>;
   listDocuments(): Promise<StoredDocument[]>;
+  /** Every document's head (metadata and when it was added), in the order of {@link listDocuments}, without reading bodies. */
+  listDocumentHeads(): Promise<StoredDocumentHead[]>;
   getStoredDocument(id: string): Promise<StoredDocument | undefined>;
   /** Removes a document and its items; true when it existed. */
   removeDocument(id: string, now: Date): Promise<boolean>;

@@ -3,13 +3,12 @@ import { z } from 'zod';
 import { readBundleDocuments, readRawBundleDocument, type DocumentMeta } from './documents.js';
 import type { EscalationSteps } from './escalation/escalation-item.js';
 import { validateEscalationSteps } from './escalation/load-escalation-steps.js';
-import type { Passage } from './ingest/passages.js';
 import { milestoneCatalogSchema } from './milestones/load-milestones.js';
 import { stepVocabularySchema, type StepVocabularyFile } from './milestones/step-vocabulary.js';
 import type { Milestone } from './milestones/milestone.js';
 import { knowledgePath } from './paths.js';
 import { relativeRuleSchema, type RelativeRule } from './rules/relative-rule.js';
-import { loadBundleIndex, sourceHash, type SearchIndex } from './search/search-index.js';
+import { loadBundleIndex, sourceHash, type DocumentToIndex, type SearchIndex } from './search/search-index.js';
 import { chatCommandsSchema, type ChatCommands } from './vocabulary/chat-commands.js';
 import { reminderWordsSchema, type ReminderWordsData } from './vocabulary/reminder-words.js';
 import { phraseListSchema, type PhraseListFile } from './vocabulary/phrase-list.js';
@@ -37,8 +36,8 @@ export interface Bundle {
   readonly phrases: BundlePhrases;
   /** The step words (`knowledge/data/vocabulary/steps.json`). */
   readonly steps: StepVocabularyFile;
-  /** The shipped documents' search index (the prebuilt file when current, else built from `passages`). */
-  index(passages: () => readonly Passage[]): SearchIndex;
+  /** The shipped documents' search index (the prebuilt file when current, else built from `documents`). */
+  index(documents: () => readonly DocumentToIndex[]): SearchIndex;
 }
 
 /** The word lists of `knowledge/data/vocabulary/`, one file each. */
@@ -113,6 +112,6 @@ export function readBundle(): Bundle {
       periods: readData('vocabulary/periods.json', phraseListSchema),
     },
     steps: readData('vocabulary/steps.json', stepVocabularySchema),
-    index: (passages) => loadBundleIndex(hash(), passages),
+    index: (documents) => loadBundleIndex(hash(), documents),
   };
 }

@@ -30,6 +30,9 @@ export function buildCleanedDocument(documentId: string, raw: string): CleanedDo
   return { documentId, text, sections: sectionsOf(placed, text.length), blocks: placed };
 }
 
+/** What answers need of a cleaned document: its text and sections (the blocks only serve building passages). */
+export type DocumentText = Pick<CleanedDocument, 'documentId' | 'text' | 'sections'>;
+
 /**
  * The heading path at a character offset of a cleaned document ([] before the first heading).
  *

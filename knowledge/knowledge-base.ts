@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
-import { buildCleanedDocument, sectionPathIn, type CleanedDocument } from './cleaned-documents.js';
+import { buildCleanedDocument, sectionPathIn, type CleanedDocument, type DocumentText } from './cleaned-documents.js';
 import type { DocumentMeta } from './documents.js';
 import type { EscalationSteps } from './escalation/escalation-item.js';
 import type { Glossary } from './glossary.js';
 import { buildPassages, type Passage } from './ingest/passages.js';
 import type { Milestone } from './milestones/milestone.js';
 import type { RelativeRule } from './rules/relative-rule.js';
-import { buildIndexData, toSearchIndex, type IndexData, type SearchIndex } from './search/search-index.js';
+import { buildIndexData, isCurrentIndex, toSearchIndex, type DocumentToIndex, type IndexData, type SearchIndex } from './search/search-index.js';
 import { makeSource, type Source } from './source.js';
 import { createInsurerCatalog, type InsurerCatalog } from './vocabulary/insurer-catalog.js';
 import { createSectorCatalog, type SectorCatalog } from './vocabulary/sector-catalog.js';
-import { tokenize } from './vocabulary/term-matcher.js';
 import type { Bundle } from './bundle.js';
 import type { ChatCommands } from './vocabulary/chat-commands.js';
 import { createReminderWords, type ReminderWords } from './vocabulary/reminder-words.js';
@@ -99,6 +98,17 @@ export interface StoredDocument {
   readonly addedAt: string;
 }
 
+/** An uploaded document without its body (metadata and when it was added): what a cold start lists. */
+export type StoredDocumentHead = Pick<StoredDocument, 'meta' | 'addedAt'>;
+
+/** The knowledge base's inputs need the bodies of uploaded documents to build an index, and none were given. */
+export class IndexNeedsBodiesError extends Error {
+  constructor() {
+    super('no current index for these uploads, and their bodies were not given to build one');
+    this.name = 'IndexNeedsBodiesError';
+  }
+}
+
 /**
  * Everything the bot knows, as one value: documents (shipped and uploaded), their cleaned text and
  * passages, the search index, confirmed milestones and relative rules, the glossary, insurers,
@@ -113,7 +123,8 @@ export interface KnowledgeBase {
   document(id: string): DocumentMeta | undefined;
   /** Metadata of a document the knowledge base holds; throws for an unknown id (a programming error). */
   requireDocument(id: string): DocumentMeta;
-  cleaned(id: string): CleanedDocument;
+  /** A document's cleaned text and sections (an uploaded one's from the index, not from its stored body). */
+  cleaned(id: string): DocumentText;
   sectionPathAt(id: string, offset: number): string[];
   /** Page of a character offset of an uploaded paged document (PDF), if known. */
   pageAt(id: string, offset: number): number | undefined;
@@ -139,12 +150,16 @@ export interface KnowledgeBase {
 
 export interface KnowledgeInputs {
   readonly bundle: Bundle;
-  readonly uploads?: readonly StoredDocument[];
+  /**
+   * Uploaded documents. With a current `indexData` their heads suffice (the index holds their text
+   * and passages); to build an index their bodies are needed.
+   */
+  readonly uploads?: readonly (StoredDocument | StoredDocumentHead)[];
   /** Confirmed milestones and rules of uploaded documents (the bundle's curated ones are confirmed by shipping). */
   readonly milestones?: readonly Milestone[];
   readonly rules?: readonly RelativeRule[];
   readonly glossary: Glossary;
-  /** A serialised index of exactly these inputs (cached by a replica); used instead of building one. */
+  /** A serialised index of exactly these inputs (cached by a replica); used instead of building one when current. */
   readonly indexData?: IndexData;
 }
 
@@ -165,14 +180,12 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
   const shipped = bundle.documents.filter((d) => !uploadIds.has(d.id));
   const documents: DocumentMeta[] = [...shipped, ...uploads.map((u) => u.meta)];
   const byId = new Map(documents.map((d) => [d.id, d]));
-  const uploadById = new Map(uploads.map((u) => [u.meta.id, u]));
+  const bodyById = new Map(uploads.filter((u): u is StoredDocument => 'cleaned' in u).map((u) => [u.meta.id, u]));
   const milestones = [...bundle.milestones.filter((m) => !uploadIds.has(m.documentId)), ...(inputs.milestones ?? [])];
   const rules = [...bundle.rules.filter((r) => !uploadIds.has(r.documentId)), ...(inputs.rules ?? [])];
 
   const cleanedCache = new Map<string, CleanedDocument>();
-  const cleaned = (id: string): CleanedDocument => {
-    const upload = uploadById.get(id);
-    if (upload) return upload.cleaned;
+  const shippedCleaned = (id: string): CleanedDocument => {
     const hit = cleanedCache.get(id);
     if (hit) return hit;
     const raw = bundle.rawText(id);
@@ -189,23 +202,35 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
     ...(inputs.rules ?? []).map((r) => JSON.stringify(r)),
   ]);
 
+  const cached = uploads.length > 0 && inputs.indexData && isCurrentIndex(inputs.indexData, version) ? inputs.indexData : undefined;
+  if (!cached && bodyById.size < uploads.length) throw new IndexNeedsBodiesError();
+  const toIndex = (): DocumentToIndex[] => [
+    ...shipped.map((d) => {
+      const doc = shippedCleaned(d.id);
+      return { document: doc, passages: buildPassages(doc) };
+    }),
+    ...[...bodyById.values()].map((u) => ({ document: u.cleaned, passages: u.passages, pages: u.pages })),
+  ];
   let index: SearchIndex | undefined;
   const buildIndex = (): SearchIndex => {
-    if (uploads.length === 0) return bundle.index(() => shipped.flatMap((d) => buildPassages(cleaned(d.id))));
-    if (inputs.indexData && inputs.indexData.sourceHash === version) return toSearchIndex(inputs.indexData);
-    const passages = [...shipped.flatMap((d) => buildPassages(cleaned(d.id))), ...uploads.flatMap((u) => u.passages)];
-    return toSearchIndex(buildIndexData(passages, version));
+    if (uploads.length === 0) return bundle.index(toIndex);
+    if (cached) return toSearchIndex(cached);
+    return toSearchIndex(buildIndexData(toIndex(), version));
   };
-
   const buildIndexOnce = (): SearchIndex => (index ??= buildIndex());
-  let vocabulary: Set<string> | undefined;
-  // A single real word of the documents is never taken for a misspelt insurer alias; built only
-  // when a fuzzy candidate needs it.
-  const knownWord = (folded: string): boolean => {
-    // The index's passages hold every document's text, already loaded for answering.
-    vocabulary ??= new Set([...buildIndexOnce().passages.values()].flatMap((p) => tokenize(p.text).map((t) => t.folded)));
-    return vocabulary.has(folded);
+
+  const cleaned = (id: string): DocumentText => {
+    const body = bodyById.get(id);
+    if (body) return body.cleaned;
+    if (uploadIds.has(id)) {
+      const fromIndex = buildIndexOnce().document(id);
+      if (!fromIndex) throw new Error(`Uploaded document ${id} is not in the index`);
+      return fromIndex;
+    }
+    return shippedCleaned(id);
   };
+  // A single real word of the documents is never taken for a misspelt insurer alias.
+  const knownWord = (folded: string): boolean => buildIndexOnce().hasWord(folded);
   const policyInsurers = documents.filter((d) => d.kind === 'insurer-policy' && d.insurer).map((d) => d.insurer as string);
   const insurers = createInsurerCatalog(bundle.insurers, policyInsurers, knownWord);
   const sectors = createSectorCatalog(bundle.sectors, documents.map((d) => d.sector));
@@ -224,7 +249,8 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
     cleaned,
     sectionPathAt: (id, offset) => sectionPathIn(cleaned(id), offset),
     pageAt(id, offset) {
-      const pages = uploadById.get(id)?.pages ?? [];
+      if (!uploadIds.has(id)) return undefined;
+      const pages = bodyById.get(id)?.pages ?? buildIndexOnce().document(id)?.pages ?? [];
       let page: number | undefined;
       for (const p of pages) if (p.start <= offset) page = p.page;
       return page;

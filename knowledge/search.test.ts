@@ -1,10 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { testKnowledge, testSearchSpace } from './test-support/test-knowledge.js';
+import type lunr from 'lunr';
+import { shippedCleaned, testKnowledge, testSearchSpace } from './test-support/test-knowledge.js';
 import { describe, expect, it } from 'vitest';
 import { searchPassages, searchWithConcepts } from './search.js';
-import { analyze } from './search/dutch-lunr.js';
+import { analyze, dutchLunr, pipelinePlugin } from './search/dutch-lunr.js';
 import { answerSnippet } from './search/answer-snippet.js';
-import { buildIndexData, indexFilePath, joinedCompounds, toSearchIndex } from './search/search-index.js';
+import { buildIndexData, indexFilePath, joinedCompounds, toSearchIndex, type IndexData } from './search/search-index.js';
+import { queryConcepts } from './search/query-concepts.js';
+import { buildPassages } from './ingest/passages.js';
+import { knowledgePath } from './paths.js';
 
 describe('searchPassages', () => {
   it('finds Dutch passages for English questions through the glossary', () => {
@@ -93,11 +97,21 @@ describe('query understanding and snippets (generalisation fixes)', () => {
   });
 });
 
+/** The shipped documents as the index takes them. */
+function shippedToIndex() {
+  return testKnowledge().documents.map((d) => ({ document: shippedCleaned(d.id), passages: buildPassages(shippedCleaned(d.id)) }));
+}
+
+/** Questions to compare rankings with: the retrieval and deadline regression sets. */
+function regressionQuestions(): string[] {
+  return ['retrieval-questions.json', 'deadline-questions.json'].flatMap((file) =>
+    (JSON.parse(readFileSync(knowledgePath('eval', file), 'utf8')) as { questions: { q: string }[] }).questions.map((q) => q.q),
+  );
+}
+
 describe('search index', () => {
   it('serialises and loads back to the same results', () => {
-    const kb = testKnowledge();
-    const passages = [...kb.index().passages.values()];
-    const data = buildIndexData(passages, 'test-hash', 'nl');
+    const data = buildIndexData(shippedToIndex(), 'test-hash', 'nl');
     expect(data.sourceHash).toBe('test-hash');
     const fresh = toSearchIndex(JSON.parse(JSON.stringify(data)) as typeof data);
     const q = 'Wat moet ik vermelden bij het indienen van een signaal bij de NZa?';
@@ -105,14 +119,47 @@ describe('search index', () => {
     const b = searchPassages(testSearchSpace(), q).map((h) => h.passage.id);
     expect(a.length).toBeGreaterThan(0);
     expect(a).toEqual(b);
-    expect(JSON.parse(JSON.stringify(data)).passages).toHaveLength(data.passages.length);
+    expect(fresh.passages().map((p) => p.id)).toEqual(testKnowledge().index().passages().map((p) => p.id));
+    expect(fresh.document('zz-ggz-2024')?.text).toBe(shippedCleaned('zz-ggz-2024').text);
+  });
+
+  it("ranks, scores and matches exactly as lunr's own index over the same passages and clauses", () => {
+    const passages = shippedToIndex().flatMap((d) => d.passages);
+    const l = dutchLunr();
+    const reference = l(function () {
+      this.use(pipelinePlugin('nl'));
+      this.ref('id');
+      this.field('text');
+      this.field('section', { boost: 1.3 });
+      this.field('joined');
+      for (const p of passages) this.add({ id: p.id, text: p.text, section: p.sectionPath.join(' '), joined: joinedCompounds(`${p.text} ${p.sectionPath.join(' ')}`) });
+    });
+    const index = testKnowledge().index();
+    const questions = regressionQuestions();
+    expect(questions.length).toBeGreaterThan(150);
+    let compared = 0;
+    for (const question of questions) {
+      const clauses = queryConcepts(question, testKnowledge().glossary, 'nl').flatMap((c) => [...c.terms].map(([term, boost]) => ({ term, boost })));
+      // Without clauses lunr returns every passage (a "negated" query); search never asks it that.
+      if (clauses.length === 0) continue;
+      const expected = reference.query((q) => {
+        for (const { term, boost } of clauses) q.term(term, { boost, usePipeline: false, wildcard: 0 as lunr.Query.wildcard });
+      });
+      const actual = index.query(clauses);
+      expect(actual.map((r) => r.passage.id), question).toEqual(expected.map((r) => r.ref));
+      expect(actual.map((r) => r.score), question).toEqual(expected.map((r) => r.score));
+      expect(actual.map((r) => [...r.terms].sort()), question).toEqual(expected.map((r) => Object.keys(r.matchData.metadata).sort()));
+      compared += actual.length;
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 
   it('the shipped index file, when present, matches its recorded format', () => {
     if (!existsSync(indexFilePath())) return;
-    const data = JSON.parse(readFileSync(indexFilePath(), 'utf8')) as { format: number; passages: unknown[] };
-    expect(data.format).toBe(2);
-    expect(data.passages.length).toBeGreaterThan(100);
+    const data = JSON.parse(readFileSync(indexFilePath(), 'utf8')) as IndexData;
+    expect(data.format).toBe(3);
+    expect(data.documents).toHaveLength(testKnowledge().documents.length);
+    expect(data.documents.reduce((n, d) => n + d.passages.length, 0)).toBeGreaterThan(100);
   });
 });
 

@@ -1,4 +1,3 @@
-import type lunr from 'lunr';
 import type { DocumentMeta } from './documents.js';
 import type { Glossary } from './glossary.js';
 import type { InsurerCatalog } from './vocabulary/insurer-catalog.js';
@@ -37,18 +36,8 @@ export interface SearchHit {
   readonly conceptShares: readonly number[];
 }
 
-/** In how many passages a term occurs (any field). */
-function documentFrequency(index: SearchIndex, term: string): number {
-  const inverted = (index.index as unknown as { invertedIndex: Record<string, Record<string, Record<string, unknown>> | undefined> }).invertedIndex;
-  const postings = Object.prototype.hasOwnProperty.call(inverted, term) ? inverted[term] : undefined;
-  if (!postings) return 0;
-  const refs = new Set<string>();
-  for (const [field, docs] of Object.entries(postings)) if (field !== '_index') for (const ref of Object.keys(docs)) refs.add(ref);
-  return refs.size;
-}
-
 function idf(index: SearchIndex, term: string): number {
-  const df = documentFrequency(index, term);
+  const df = index.documentFrequency(term);
   return Math.log(1 + (index.size - df + 0.5) / (df + 0.5));
 }
 
@@ -82,12 +71,12 @@ export interface WeightedConcept extends QueryConcept {
  * would match everything: they are dropped; the user's own words are always kept.
  */
 function pruneCommonExpansions(index: SearchIndex, concept: QueryConcept): QueryConcept {
-  const kept = new Map([...concept.terms].filter(([term, boost]) => boost >= 1 || documentFrequency(index, term) <= index.size * 0.2));
+  const kept = new Map([...concept.terms].filter(([term, boost]) => boost >= 1 || index.documentFrequency(term) <= index.size * 0.2));
   // An English word whose only Dutch expression is everywhere ("care" → "zorg") says nothing about
   // which passage answers, and is not missing from the documents either: drop the whole concept
   // rather than count its untranslatable English form as evidence the documents cannot answer.
   const prunedCommon = kept.size < concept.terms.size;
-  if (prunedCommon && [...kept.keys()].every((term) => documentFrequency(index, term) === 0)) return { source: concept.source, terms: new Map() };
+  if (prunedCommon && [...kept.keys()].every((term) => index.documentFrequency(term) === 0)) return { source: concept.source, terms: new Map() };
   return { ...concept, terms: kept };
 }
 
@@ -104,29 +93,50 @@ export function searchWithConcepts(space: SearchSpace, query: string, options: S
   const allowed = options.documentIds ? new Set(options.documentIds) : undefined;
 
   // The insurer a question names is what its own policy is about, in every passage ("we" is VGZ in VGZ's policy).
-  const givenByDocument = new Map(documents.map((d) => [d.id, concepts.map((c) => d.insurer !== null && insurers.find(c.source).some((m) => m.name === d.insurer))]));
-  const results = index.index.query((q: lunr.Query) => {
-    for (const concept of concepts) {
-      for (const [term, boost] of concept.terms) q.term(term, { boost, usePipeline: false, wildcard: 0 as lunr.Query.wildcard });
+  const named = concepts.map((c) => new Set(insurers.find(c.source).map((m) => m.name)));
+  const insurerOf = new Map(documents.map((d) => [d.id, d.insurer]));
+  const givenByDocument = new Map<string, boolean[]>();
+  const givenIn = (documentId: string): boolean[] => {
+    let given = givenByDocument.get(documentId);
+    if (!given) {
+      const insurer = insurerOf.get(documentId) ?? null;
+      given = named.map((names) => insurer !== null && names.has(insurer));
+      givenByDocument.set(documentId, given);
     }
-  });
+    return given;
+  };
+  const results = index.query(concepts.flatMap((concept) => [...concept.terms].map(([term, boost]) => ({ term, boost }))));
 
-  const hits: SearchHit[] = [];
-  for (const result of results) {
-    const passage = index.passages.get(result.ref);
-    if (!passage || (allowed && !allowed.has(passage.documentId))) continue;
-    const matchedTerms = Object.keys(result.matchData.metadata);
-    const matched = new Set(matchedTerms);
-    const given = givenByDocument.get(passage.documentId);
-    const conceptShares = concepts.map((c, i) => (given?.[i] ? 1 : conceptMatch(c, (t) => matched.has(t), passage.text)));
+  // Ranking: lunr's score × document boost × (0.05 + coverage²). Coverage is at most 1, so a
+  // result's rank score is at most its bound below: results are taken best bound first and the
+  // work of coverage (and of reading the passage) stops once no bound can reach the top `limit`.
+  const limit = options.limit ?? 5;
+  const candidates = results
+    .map((result, position) => {
+      const { documentId } = result;
+      const boost = options.documentBoosts?.[documentId] ?? 1;
+      return { result, position, documentId, boost, bound: result.score * boost * (0.05 + 1 * 1) };
+    })
+    .filter((c) => !allowed || allowed.has(c.documentId));
+  candidates.sort((a, b) => b.bound - a.bound);
+  const top: (SearchHit & { position: number })[] = [];
+  let floor = -Infinity;
+  for (const { result, position, documentId, boost, bound } of candidates) {
+    if (top.length >= limit && bound < floor) break;
+    const matched = new Set(result.terms);
+    const given = givenIn(documentId);
+    const passage = result.passage;
+    const conceptShares = concepts.map((c, i) => (given[i] ? 1 : conceptMatch(c, (t) => matched.has(t), passage.text)));
     const covered = conceptShares.reduce((sum, share, i) => sum + share * (weights[i] ?? 0), 0);
     const coverage = total > 0 ? covered / total : 0;
-    const boost = options.documentBoosts?.[passage.documentId] ?? 1;
     // Passages that contain more of what was asked rank first; lunr's BM25 orders within that.
-    hits.push({ passage, score: result.score * boost * (0.05 + coverage * coverage), coverage, matchedTerms, conceptShares });
+    top.push({ passage, score: result.score * boost * (0.05 + coverage * coverage), coverage, matchedTerms: result.terms, conceptShares, position });
+    // Equal scores keep lunr's order, as a stable sort of all hits would.
+    top.sort((a, b) => b.score - a.score || a.position - b.position);
+    if (top.length > limit) top.length = limit;
+    if (top.length >= limit) floor = top[limit - 1]?.score ?? -Infinity;
   }
-  hits.sort((a, b) => b.score - a.score);
-  return { concepts, hits: hits.slice(0, options.limit ?? 5) };
+  return { concepts, hits: top.map(({ position: _position, ...hit }) => hit) };
 }
 
 /** The search space of a knowledge base. */

@@ -28,20 +28,21 @@ export const indexCommand: Command = async (args, io) => {
   const showProgress = !values.quiet && io.stdout.isTTY === true;
   const started = io.clock().getTime();
   const metas = readBundleDocuments();
-  const passages = metas.flatMap((meta, i) => {
+  const documents = metas.map((meta, i) => {
     if (showProgress) io.stdout.write(`\r\u001b[K[${i + 1}/${metas.length}] ${meta.id}`);
-    return buildPassages(buildCleanedDocument(meta.id, readRawBundleDocument(meta)));
+    const document = buildCleanedDocument(meta.id, readRawBundleDocument(meta));
+    return { document, passages: buildPassages(document) };
   });
-  const data = buildIndexData(passages, sourceHash(metas.map((m) => m.file)));
+  const data = buildIndexData(documents, sourceHash(metas.map((m) => m.file)));
   writeIndexFile(data);
   // The holiday table spares every working-day answer the load of date-holidays.
   const { writeHolidayTable } = await import('../../knowledge/dates/dutch-holidays.js');
   writeHolidayTable();
   if (showProgress) io.stdout.write('\r\u001b[K');
   if (!values.quiet) {
-    const documents = new Set(data.passages.map((p) => p.documentId)).size;
+    const passages = documents.reduce((sum, d) => sum + d.passages.length, 0);
     io.stdout.write(
-      `Indexed ${data.passages.length} passages from ${documents} documents in ${io.clock().getTime() - started} ms → ${relative(projectRoot(), indexFilePath())}\n`,
+      `Indexed ${passages} passages from ${documents.length} documents in ${io.clock().getTime() - started} ms → ${relative(projectRoot(), indexFilePath())}\n`,
     );
   }
   return 0;

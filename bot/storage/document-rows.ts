@@ -1,5 +1,5 @@
 import type { KnowledgeItem, KnowledgeItemStatus } from '../../knowledge/knowledge-item.js';
-import type { StoredDocument } from '../../knowledge/knowledge-base.js';
+import type { StoredDocument, StoredDocumentHead } from '../../knowledge/knowledge-base.js';
 
 /** A `documents` row (both dialects; `body` is the whole document as JSON). */
 export interface DocumentRow {
@@ -17,6 +17,16 @@ export interface KnowledgeItemRow {
 
 export function documentFromRow(row: DocumentRow): StoredDocument {
   return JSON.parse(row.body) as StoredDocument;
+}
+
+/** The `head` column of a document: its metadata and addedAt, as JSON. */
+export function headOf(document: StoredDocument): string {
+  const head: StoredDocumentHead = { meta: document.meta, addedAt: document.addedAt };
+  return JSON.stringify(head);
+}
+
+export function headFromRow(row: { readonly head: string }): StoredDocumentHead {
+  return JSON.parse(row.head) as StoredDocumentHead;
 }
 
 export function itemFromRow(row: KnowledgeItemRow): KnowledgeItem {

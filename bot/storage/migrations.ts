@@ -285,6 +285,16 @@ export const MIGRATIONS: readonly Migration[] = [
     postgres: 'CREATE TABLE knowledge_index_cache (version BIGINT PRIMARY KEY, body TEXT NOT NULL);',
   },
   {
+    version: 102,
+    name: "documents' heads (metadata and addedAt) beside their bodies, so a cold start lists documents without reading bodies",
+    sqlite: `
+      ALTER TABLE documents ADD COLUMN head TEXT;
+      UPDATE documents SET head = json_object('meta', json(json_extract(body, '$.meta')), 'addedAt', json_extract(body, '$.addedAt'));`,
+    postgres: `
+      ALTER TABLE documents ADD COLUMN head TEXT;
+      UPDATE documents SET head = jsonb_build_object('meta', body::jsonb -> 'meta', 'addedAt', body::jsonb -> 'addedAt')::text;`,
+  },
+  {
     // Versions from 200 on belong to conversation memory (the last understanding's slots per
     // conversation and thread, never message text), so they never collide with the others.
     version: 200,

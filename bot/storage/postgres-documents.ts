@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { DocumentStore } from '../../handlers/document-store.js';
 import { inTransaction } from './postgres-transaction.js';
-import { documentFromRow, itemFromRow, type DocumentRow, type KnowledgeItemRow } from './document-rows.js';
+import { documentFromRow, headFromRow, headOf, itemFromRow, type DocumentRow, type KnowledgeItemRow } from './document-rows.js';
 
 const BUMP = 'UPDATE knowledge_state SET version = version + 1 WHERE id = 1';
 
@@ -15,9 +15,9 @@ export function postgresDocumentStore(pool: pg.Pool): DocumentStore {
         const existing = await c.query('SELECT 1 FROM documents WHERE id = $1', [document.meta.id]);
         await c.query('DELETE FROM knowledge_items WHERE document_id = $1', [document.meta.id]);
         await c.query(
-          `INSERT INTO documents (id, body, added_at, updated_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
-          [document.meta.id, JSON.stringify(document), document.addedAt, now.toISOString()],
+          `INSERT INTO documents (id, body, head, added_at, updated_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (id) DO UPDATE SET body = excluded.body, head = excluded.head, updated_at = excluded.updated_at`,
+          [document.meta.id, JSON.stringify(document), headOf(document), document.addedAt, now.toISOString()],
         );
         for (const item of items) {
           await c.query('INSERT INTO knowledge_items (id, document_id, status, body, updated_at) VALUES ($1, $2, $3, $4, $5)', [
@@ -35,6 +35,10 @@ export function postgresDocumentStore(pool: pg.Pool): DocumentStore {
     async listDocuments() {
       const { rows } = await pool.query<DocumentRow>('SELECT id, body FROM documents ORDER BY added_at, id');
       return rows.map(documentFromRow);
+    },
+    async listDocumentHeads() {
+      const { rows } = await pool.query<{ head: string }>('SELECT head FROM documents ORDER BY added_at, id');
+      return rows.map(headFromRow);
     },
     async getStoredDocument(id) {
       const { rows } = await pool.query<DocumentRow>('SELECT id, body FROM documents WHERE id = $1', [id]);

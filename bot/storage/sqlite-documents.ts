@@ -1,15 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { DocumentStore } from '../../handlers/document-store.js';
-import { documentFromRow, itemFromRow, type DocumentRow, type KnowledgeItemRow } from './document-rows.js';
+import { documentFromRow, headFromRow, headOf, itemFromRow, type DocumentRow, type KnowledgeItemRow } from './document-rows.js';
 
 /** The documents port on SQLite: every change is one immediate transaction that also bumps the knowledge version. */
 export function sqliteDocumentStore(db: Database.Database): DocumentStore {
   const st = {
     getDoc: db.prepare('SELECT id, body FROM documents WHERE id = ?'),
     listDocs: db.prepare('SELECT id, body FROM documents ORDER BY added_at, id'),
+    listHeads: db.prepare('SELECT head FROM documents ORDER BY added_at, id'),
     upsertDoc: db.prepare(
-      `INSERT INTO documents (id, body, added_at, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
+      `INSERT INTO documents (id, body, head, added_at, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET body = excluded.body, head = excluded.head, updated_at = excluded.updated_at`,
     ),
     removeDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
     removeItems: db.prepare('DELETE FROM knowledge_items WHERE document_id = ?'),
@@ -24,7 +25,7 @@ export function sqliteDocumentStore(db: Database.Database): DocumentStore {
   const save = db.transaction((document: Parameters<DocumentStore['saveDocument']>[0], items: Parameters<DocumentStore['saveDocument']>[1], now: Date) => {
     const replaced = st.getDoc.get(document.meta.id) !== undefined;
     st.removeItems.run(document.meta.id);
-    st.upsertDoc.run(document.meta.id, JSON.stringify(document), document.addedAt, now.toISOString());
+    st.upsertDoc.run(document.meta.id, JSON.stringify(document), headOf(document), document.addedAt, now.toISOString());
     for (const item of items) st.insertItem.run(item.id, document.meta.id, item.status, JSON.stringify(item), now.toISOString());
     st.bump.run();
     return { replaced };
@@ -46,6 +47,9 @@ export function sqliteDocumentStore(db: Database.Database): DocumentStore {
     },
     async listDocuments() {
       return (st.listDocs.all() as DocumentRow[]).map(documentFromRow);
+    },
+    async listDocumentHeads() {
+      return (st.listHeads.all() as { head: string }[]).map(headFromRow);
     },
     async getStoredDocument(id) {
       const row = st.getDoc.get(id) as DocumentRow | undefined;

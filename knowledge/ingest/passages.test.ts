@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { testKnowledge } from '../test-support/test-knowledge.js';
+import { shippedCleaned, testKnowledge } from '../test-support/test-knowledge.js';
 import { buildPassages, PASSAGE_MAX_CHARS } from './passages.js';
 
-const all = testKnowledge().documents.flatMap((d) => buildPassages(testKnowledge().cleaned(d.id)));
+const all = testKnowledge().documents.flatMap((d) => buildPassages(shippedCleaned(d.id)));
 
 describe('buildPassages', () => {
   it('covers every document', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testKnowledge } from '../test-support/test-knowledge.js';
+import { shippedCleaned, testKnowledge } from '../test-support/test-knowledge.js';
 import { quoteKey } from './locate-quote.js';
 import type { Milestone } from './milestone.js';
 import { proposeMilestones } from './propose-milestones.js';
@@ -13,7 +13,7 @@ import { proposeMilestones } from './propose-milestones.js';
  */
 function quality(documentId: string) {
   const doc = testKnowledge().requireDocument(documentId);
-  const cleaned = testKnowledge().cleaned(documentId);
+  const cleaned = shippedCleaned(documentId);
   const text = quoteKey(cleaned.text);
   const range = (quote: string) => {
     const key = quoteKey(quote);

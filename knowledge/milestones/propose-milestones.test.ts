@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testKnowledge } from '../test-support/test-knowledge.js';
+import { shippedCleaned, testKnowledge } from '../test-support/test-knowledge.js';
 import { addDays } from '../dates/calendar-date.js';
 import { proposeMilestones } from './propose-milestones.js';
 import { buildCleanedDocument } from '../cleaned-documents.js';
@@ -105,7 +105,7 @@ describe('proposeMilestones: prose', () => {
 describe('proposeMilestones: the shipped policies', () => {
   it('finds every verified catalog date of the loaded documents (the catalog misses none the extractor sees)', () => {
     for (const doc of testKnowledge().documents) {
-      const proposed = proposeMilestones(testKnowledge().cleaned(doc.id), {
+      const proposed = proposeMilestones(shippedCleaned(doc.id), {
         documentId: doc.id,
         insurer: doc.insurer,
         sector: doc.sector,
@@ -134,7 +134,7 @@ describe('proposeMilestones: the shipped policies', () => {
     const catalog = testKnowledge().milestones;
     const missing: string[] = [];
     for (const doc of testKnowledge().documents) {
-      const proposed = proposeMilestones(testKnowledge().cleaned(doc.id), { documentId: doc.id, insurer: doc.insurer, sector: doc.sector, contractYear: doc.contractYear });
+      const proposed = proposeMilestones(shippedCleaned(doc.id), { documentId: doc.id, insurer: doc.insurer, sector: doc.sector, contractYear: doc.contractYear });
       for (const p of proposed) {
         const key = p.when.kind === 'date' ? p.when.date : p.when.kind === 'month' ? p.when.month : '';
         // "voor 1 juli" is proposed as 30 June; the catalog may keep the stated day.

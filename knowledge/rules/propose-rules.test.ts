@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testKnowledge } from '../test-support/test-knowledge.js';
+import { shippedCleaned, testKnowledge } from '../test-support/test-knowledge.js';
 import { buildCleanedDocument, } from '../cleaned-documents.js';
 import { quoteKey } from '../milestones/locate-quote.js';
 import { proposeRules } from './propose-rules.js';
@@ -59,7 +59,7 @@ describe('proposeRules', () => {
   it('finds every curated duration rule of the shipped documents, and nothing else', () => {
     const curated = testKnowledge().rules.filter(isDurationRule);
     const proposals = testKnowledge().documents.flatMap((doc) =>
-      proposeRules(testKnowledge().cleaned(doc.id), { documentId: doc.id, insurer: doc.insurer, sector: doc.sector, contractYear: doc.contractYear }),
+      proposeRules(shippedCleaned(doc.id), { documentId: doc.id, insurer: doc.insurer, sector: doc.sector, contractYear: doc.contractYear }),
     );
     const overlap = (documentId: string, a: string, b: string) => {
       const text = quoteKey(testKnowledge().cleaned(documentId).text);

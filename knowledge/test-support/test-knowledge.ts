@@ -1,13 +1,17 @@
-import { readBundle } from '../bundle.js';
+import { readBundle, type Bundle } from '../bundle.js';
+import { buildCleanedDocument, type CleanedDocument } from '../cleaned-documents.js';
 import { loadGlossary } from '../glossary.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../knowledge-base.js';
 import { searchSpaceOf, type SearchSpace } from '../search.js';
 
 let shipped: KnowledgeBase | undefined;
+let bundle: Bundle | undefined;
+const cleanedCache = new Map<string, CleanedDocument>();
 
 /** The shipped knowledge base (bundle only), built once per test file: what a fresh install knows. */
 export function testKnowledge(): KnowledgeBase {
-  shipped ??= buildKnowledgeBase({ bundle: readBundle(), glossary: loadGlossary() });
+  bundle ??= readBundle();
+  shipped ??= buildKnowledgeBase({ bundle, glossary: loadGlossary() });
   return shipped;
 }
 
@@ -19,4 +23,17 @@ export function knowledgeWithMilestones(milestones: KnowledgeBase['milestones'])
 /** The shipped knowledge base's index and glossary, for search tests. */
 export function testSearchSpace(): SearchSpace {
   return searchSpaceOf(testKnowledge());
+}
+
+/** A shipped document cleaned with its blocks (what ingest builds passages and proposals from). */
+export function shippedCleaned(id: string): CleanedDocument {
+  bundle ??= readBundle();
+  let doc = cleanedCache.get(id);
+  if (!doc) {
+    const raw = bundle.rawText(id);
+    if (raw === undefined) throw new Error(`Unknown shipped document: ${id}`);
+    doc = buildCleanedDocument(id, raw);
+    cleanedCache.set(id, doc);
+  }
+  return doc;
 }
