@@ -50,6 +50,8 @@ export interface BundlePhrases {
   readonly checklist: PhraseListFile;
   readonly reminder: PhraseListFile;
   readonly periods: PhraseListFile;
+  readonly time: PhraseListFile;
+  readonly conversation: PhraseListFile;
 }
 
 /** A shipped data file failed validation: names the file and the first problem. */
@@ -110,6 +112,8 @@ export function readBundle(): Bundle {
       checklist: readData('vocabulary/checklist-commands.json', phraseListSchema),
       reminder: readData('vocabulary/reminder-commands.json', phraseListSchema),
       periods: readData('vocabulary/periods.json', phraseListSchema),
+      time: readData('vocabulary/time-words.json', phraseListSchema),
+      conversation: readData('vocabulary/conversation.json', phraseListSchema),
     },
     steps: readData('vocabulary/steps.json', stepVocabularySchema),
     index: (documents) => loadBundleIndex(hash(), documents),

@@ -73,6 +73,28 @@ export type PeriodWordId = 'working-days' | 'working-weeks' | 'days' | 'weeks' |
 /** `document:<id>` and `trigger:<rule trigger>` entries besides these. */
 export type DeadlineCueId = 'year-this' | 'year-next' | 'year-last' | 'actor-provider' | 'actor-insurer' | 'nza' | 'nza-recipient' | `document:${string}` | `trigger:${string}`;
 
+/** Time-window and reference-day words (vocabulary/time-words.json): `month:N`, `number:N`, `unit:X` / `units:X`, `day:N` besides these. */
+export type TimeWordId =
+  | `month:${number}`
+  | `number:${number}`
+  | `unit:${string}`
+  | `units:${string}`
+  | `day:${number}`
+  | 'coming'
+  | 'next'
+  | 'this'
+  | 'next-one'
+  | 'rest-of-year'
+  | 'in'
+  | 'joiner'
+  | 'of'
+  | 'article'
+  | 'before'
+  | 'until'
+  | 'end-of';
+/** Follow-up and comparison words (vocabulary/conversation.json). */
+export type ConversationCueId = 'lead' | 'anaphor' | 'reask' | 'filler' | 'compare' | 'which-insurer' | 'rank';
+
 /** The compiled bilingual word lists the understanding reads (knowledge/data/vocabulary/). */
 export interface Phrases {
   readonly smalltalk: PhraseList<SmalltalkId>;
@@ -86,6 +108,8 @@ export interface Phrases {
   readonly reminder: PhraseList<ReminderCommandWordId>;
   /** Periods ("10 werkdagen na") and amounts in calculation questions. */
   readonly periods: PhraseList<PeriodWordId>;
+  readonly time: PhraseList<TimeWordId>;
+  readonly conversation: PhraseList<ConversationCueId>;
 }
 
 /** A document added at run time (`documents add`, a chat upload), as the database keeps it. */
@@ -273,6 +297,8 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
       checklist: new PhraseList<ChecklistWordId>(bundle.phrases.checklist),
       reminder: new PhraseList<ReminderCommandWordId>(bundle.phrases.reminder),
       periods: new PhraseList<PeriodWordId>(bundle.phrases.periods),
+      time: new PhraseList<TimeWordId>(bundle.phrases.time),
+      conversation: new PhraseList<ConversationCueId>(bundle.phrases.conversation),
     },
     steps: new StepVocabulary(bundle.steps),
     source: (documentId, section, snippet, score) => makeSource(requireDocument(documentId), section, snippet, score),
