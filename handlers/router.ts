@@ -1,4 +1,6 @@
 import type { HandlerContext } from './context.js';
+import { recallTurn, rememberTurn } from './conversation/turn-memory.js';
+import { withMemory } from './conversation/with-memory.js';
 import { detectLanguage } from './detect-language.js';
 import { withFeedbackButtons } from './feedback.js';
 import type { Handler } from './handler.js';
@@ -13,8 +15,9 @@ import type { IntentKind, Understanding } from './understand/understanding.js';
 
 /**
  * The single entry point of the core: every adapter hands its normalised message here. The router
- * builds the message's one {@link Understanding} and picks the handler with a plain switch over its
- * intent. Bad input gets a clear reply and changes nothing; handler failures become an apology,
+ * builds the message's one {@link Understanding}, completes a follow-up from the conversation's
+ * memory (recalled before, the new slots remembered after answering) and picks the handler with a
+ * plain switch over its intent. Bad input gets a clear reply and changes nothing; handler failures become an apology,
  * never a stack trace (the error is logged without the user's text).
  */
 export function createRouter(handlers: Handlers = defaultHandlers): (message: IncomingMessage, context: HandlerContext) => Promise<Reply> {
@@ -39,13 +42,19 @@ export function createRouter(handlers: Handlers = defaultHandlers): (message: In
       case 'ok': {
         // Personal data never reaches a handler, the store or the logs: placeholders replace it.
         const guarded = guardPrivacy(input.text, detectLanguage(input.text));
-        const understanding = understand(guarded.text, { knowledge: context.knowledge, now: context.now });
+        // The conversation's last understanding (slots only, 30 minutes): a follow-up changes only
+        // the slots it names ("and for VGZ?"), a language switch asks the last question again.
+        const memory = await recallTurn(context, message.address);
+        const own = understand(guarded.text, { knowledge: context.knowledge, now: context.now, memory, ...(memory ? { fallbackLanguage: memory.language } : {}) });
+        const understanding = withMemory(own, memory, context.knowledge);
         const handler = handlerFor(handlers, understanding.intent);
         if (!handler) {
           return withWarnings(makeReply('unknown', understanding.language, [{ kind: 'text', markdown: messages(understanding.language).router.notUnderstood }]), guarded.warnings);
         }
+        const reply = await runSafely(handler, { ...message, text: guarded.text }, understanding, context);
+        await rememberTurn(context, message.address, understanding);
         // Answers get "Was this helpful?" on every platform (buttons, or a typed command in the terminal).
-        return withWarnings(withFeedbackButtons(await runSafely(handler, { ...message, text: guarded.text }, understanding, context)), guarded.warnings);
+        return withWarnings(withFeedbackButtons(reply), guarded.warnings);
       }
     }
   };

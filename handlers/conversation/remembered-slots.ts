@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isValidYmd } from '../../knowledge/dates/calendar-date.js';
+import { actorSchema } from '../../knowledge/milestones/milestone.js';
+import { ruleTriggerSchema } from '../../knowledge/rules/relative-rule.js';
 
 const isoDate = z.string().refine(isValidYmd, 'a calendar date YYYY-MM-DD');
 
@@ -15,11 +17,19 @@ export const rememberedSlotsSchema = z.object({
   insurers: z.array(z.string().min(1)).max(20),
   sector: z.string().min(1).optional(),
   step: z.string().min(1).optional(),
+  /** Every step named (vocabulary ids), `step` first. */
+  steps: z.array(z.string().min(1)).max(20).optional(),
+  /** Whose deadline was asked about (zorgaanbieder, zorgverzekeraar, NZa …). */
+  actor: actorSchema.optional(),
+  /** Documents named by title (document ids). */
+  documents: z.array(z.string().min(1)).max(20).optional(),
+  /** Events a relative rule was counted from (rule trigger ids). */
+  triggers: z.array(ruleTriggerSchema).max(20).optional(),
   wantsEnd: z.boolean().optional(),
   contractYear: z.number().int().min(1900).max(2200).optional(),
   window: z.object({ from: isoDate, to: isoDate, kind: z.enum(['range', 'next']) }).optional(),
   referenceDate: isoDate.optional(),
-  /** The escalation topic ids or similar handler-owned choices a follow-up keeps. */
+  /** What was asked about as vocabulary terms: glossary terms of a document question, escalation topic ids of a checklist. */
   topics: z.array(z.string().min(1)).max(20).optional(),
 });
 

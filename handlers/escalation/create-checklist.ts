@@ -6,9 +6,9 @@ import { messages } from '../messages/messages.js';
 import { makeReply } from '../reply.js';
 import type { IncomingMessage, Language, Reply } from '../types.js';
 import type { Understanding } from '../understand/understanding.js';
-import { checklistTitle, insurerPlaceholder, newChecklistState } from './build-checklist.js';
+import { checklistTitle, insurerPlaceholder, newChecklistState, resolveItems } from './build-checklist.js';
 import { checklistReply } from './checklist-reply.js';
-import { parseChecklistState } from './checklist-state.js';
+import { parseChecklistState, type ChecklistState } from './checklist-state.js';
 import { findChecklist, saveChecklistState, updateChecklistState } from './checklist-storage.js';
 import { detectTopics } from './detect-topics.js';
 
@@ -32,7 +32,8 @@ export async function requestChecklist(message: IncomingMessage, understanding: 
   const { language } = understanding;
   const request: ChecklistRequest = {
     insurers: understanding.insurers.map((m) => m.name),
-    topics: detectTopics(context.knowledge, understanding.text),
+    // A follow-up ("what about Zorg en Zekerheid?") keeps the topics of the checklist asked before.
+    topics: [...new Set([...detectTopics(context.knowledge, understanding.text), ...rememberedTopics(context, understanding)])],
     language,
   };
   let open: { id: string; title: string; done: number; total: number } | undefined;
@@ -41,6 +42,11 @@ export async function requestChecklist(message: IncomingMessage, understanding: 
     const latest = await findChecklist(store, message.address);
     const state = latest && parseChecklistState(latest.state);
     if (latest && state && state.items.some((i) => !i.done)) {
+      // The open checklist asked for again ("same in English"): show it, in the language asked.
+      if (sameChecklist(state, request)) {
+        const shown = await updateChecklistState(store, message.address, latest.id, (s) => ({ ...s, language }), context.now);
+        if (shown) return checklistReply(context.knowledge, latest.id, shown, { interactive: true });
+      }
       const written = await updateChecklistState(store, message.address, latest.id, (s) => ({ ...s, pending: { insurers: [...request.insurers], topics: [...request.topics], language } }), context.now);
       if (written) open = { id: latest.id, title: checklistTitle(context.knowledge, written), done: written.items.filter((i) => i.done).length, total: written.items.length };
     }
@@ -50,9 +56,13 @@ export async function requestChecklist(message: IncomingMessage, understanding: 
   if (!open) return createChecklist(message, request, context);
 
   const m = messages(language).checklist;
-  const wanted = checklistTitle(context.knowledge, newChecklistState(context.knowledge, request.insurers, request.topics, language, amsterdamDate(context.now)));
+  const wantedState = newChecklistState(context.knowledge, request.insurers, request.topics, language, amsterdamDate(context.now));
+  const wanted = checklistTitle(context.knowledge, wantedState);
+  // What the new checklist would hold, so the user can choose (it is not stored until they replace).
+  const preview = resolveItems(context.knowledge, wantedState).map((r, i) => `${i + 1}. ${r.checklistItem.label}`);
   return makeReply('escalation', language, [
     { kind: 'text', markdown: m.offerKeepOrReplace(open.title, open.done, open.total, `“${wanted}”`) },
+    { kind: 'text', markdown: `${m.wantedPreview(wanted)}\n${preview.join('\n')}` },
     {
       kind: 'actions',
       buttons: [
@@ -61,6 +71,18 @@ export async function requestChecklist(message: IncomingMessage, understanding: 
       ],
     },
   ]);
+}
+
+/** Whether a request asks for the checklist that is open (same insurers and topics, any language). */
+function sameChecklist(state: ChecklistState, request: ChecklistRequest): boolean {
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+  return same(state.insurers, request.insurers) && same(state.topics, request.topics);
+}
+
+/** The escalation topic ids among the understanding's topics (remembered from the request before). */
+function rememberedTopics(context: HandlerContext, understanding: Understanding): EscalationTopic[] {
+  const known = new Set<string>(context.knowledge.escalation.topics.map((t) => t.id));
+  return (understanding.topics ?? []).filter((t): t is EscalationTopic => known.has(t));
 }
 
 /**

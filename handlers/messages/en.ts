@@ -36,6 +36,7 @@ export const en: Messages = {
   checklist: {
     offerKeepOrReplace: (title, done, total, wanted) =>
       `This conversation already has an open checklist: **${title}** (${done} of ${total} items ticked). Keep it, or replace it with a new ${wanted}? Until you choose, the current checklist stays (ticks and export apply to it).`,
+    wantedPreview: (title) => `The new checklist (${title}) would have these items:`,
     keepButton: 'Keep current',
     replaceButton: 'Replace with new',
     keepCommand: 'keep',

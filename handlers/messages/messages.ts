@@ -35,6 +35,8 @@ export interface Messages {
   };
   readonly checklist: {
     readonly offerKeepOrReplace: (title: string, done: number, total: number, wanted: string) => string;
+    /** Heads the items the checklist asked for would have (shown with the keep-or-replace offer). */
+    readonly wantedPreview: (title: string) => string;
     readonly keepButton: string;
     readonly replaceButton: string;
     readonly keepCommand: string;

@@ -36,6 +36,7 @@ export const nl: Messages = {
   checklist: {
     offerKeepOrReplace: (title, done, total, wanted) =>
       `In dit gesprek staat al een checklist open: **${title}** (${done} van ${total} punten afgevinkt). Wil je die houden, of vervangen door een nieuwe ${wanted}? Tot je kiest, blijft de huidige checklist staan (afvinken en exporteren gaan over die).`,
+    wantedPreview: (title) => `De nieuwe checklist (${title}) zou deze punten hebben:`,
     keepButton: 'Huidige houden',
     replaceButton: 'Vervangen door nieuwe',
     keepCommand: 'behouden',

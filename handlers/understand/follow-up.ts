@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
-import { actionsIn } from '../../knowledge/milestones/actions.js';
+
 import type { Token } from '../../knowledge/vocabulary/term-matcher.js';
 
 /** How a message relates to the conversation's last question. */
@@ -56,7 +56,7 @@ export function readFollowUp(tokens: readonly Token[], kb: KnowledgeBase, named:
   const cues = kb.phrases.conversation;
   const covered = vocabularyWords(tokens, kb);
   const own = named.words.filter(
-    (w) => !covered.has(w) && !isDigits(w) && kb.sectors.find(w).length === 0 && actionsIn(w).length === 0 && kb.insurers.find(w).length === 0,
+    (w) => !covered.has(w) && !isDigits(w) && kb.sectors.find(w).length === 0 && kb.steps.stepsIn(w).length === 0 && kb.insurers.find(w).length === 0,
   );
   const refersBack = cues.startsWith(tokens, 'lead') || cues.has(tokens, 'anaphor') || cues.has(tokens, 'reask');
   const onlySlots = own.length === 0 && named.namesSlot && named.steps.length === 0 && !named.asksWhen;

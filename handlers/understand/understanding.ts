@@ -83,6 +83,16 @@ export interface Understanding {
   readonly referenceDate?: string;
   /** "and for VGZ?", "en voor huisartsen?", "what about 2027?", "same in English": change only the slot named. */
   readonly followUp: boolean;
+  /**
+   * A follow-up with (nearly) no words of its own besides the slots it names ("and for VGZ?",
+   * "is that date already past?", "in English please"): it asks the last question again.
+   */
+  readonly elliptic?: boolean;
+  /**
+   * What the message is about, as vocabulary terms (never its text): glossary terms for a document
+   * question, escalation topic ids for a checklist request. Kept by conversation memory.
+   */
+  readonly topics?: readonly string[];
   readonly smalltalk?: SmalltalkKind;
   readonly control?: ControlKind;
   /** Content words (folded), for ranking and search. */
