@@ -41,6 +41,14 @@ describe('Slack app manifest', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'commands', 'files:read', 'groups:history', 'groups:read', 'im:history', 'im:write', 'mpim:history']);
   });
 
+  it('matches the scope list in the README', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const paragraph = readme.slice(readme.indexOf('**Scopes (minimal):**'), readme.indexOf('**Events:**'));
+    // Backticked words of the paragraph: the scopes have a colon (plus `commands`); API names do not.
+    const named = paragraph.split('`').filter((word, i) => i % 2 === 1 && (word.includes(':') || word === 'commands'));
+    expect([...new Set(named)].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+  });
+
   it('enables the App Home tab and the messages tab for DMs', () => {
     expect(manifest.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
     expect(manifest.display_information.long_description!.length).toBeGreaterThanOrEqual(175);
