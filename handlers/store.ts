@@ -146,10 +146,10 @@ export interface Store extends DocumentStore, MemoryStore {
   listDueConversations(now: Date): Promise<string[]>;
   /**
    * Active subscriptions whose next due instant is at or before `now` (of the given conversations
-   * only, when given), oldest due first: all a scheduler pass needs to read.
+   * only, when given), by conversation and id: all a scheduler pass needs to read.
    */
   listDueSubscriptions(now: Date, conversations?: readonly string[]): Promise<Subscription[]>;
-  /** Stores the next due instants computed by a pass (one batch). */
+  /** Stores the next due instants computed by a pass (one batch; a write lost in a database crash only makes them due again). */
   setNextDue(updates: readonly NextDue[]): Promise<void>;
   /**
    * Records what the next due instants were computed from (milestones, holiday settings). When it
@@ -162,11 +162,17 @@ export interface Store extends DocumentStore, MemoryStore {
    * the database's clock (never a process clock, so skewed replicas never both hold one). Returns
    * the claims won (keys never claimed, or whose lease or retry wait ran out without a final
    * outcome) and the keys still held by another sender or waiting for a retry, with how long
-   * (`inMs`, database clock) until they may be claimed. Finished keys appear in neither.
+   * (`inMs`, database clock) until they may be claimed. Finished keys appear in neither. Both lists
+   * follow the order of `keys` and carry the very key objects given (callers may look them up by identity).
    */
   claimDeliveries(keys: readonly DeliveryKey[], leaseMs: number): Promise<{ won: DeliveryClaim[]; held: HeldDelivery[] }>;
-  /** Records outcomes in one transaction; an outcome of a claim that was taken over since is ignored (except `delivered`). */
-  finishDeliveries(outcomes: readonly DeliveryOutcome[]): Promise<void>;
+  /**
+   * Records outcomes in one transaction; an outcome of a claim that was taken over since is ignored
+   * (except `delivered`). `durable: false` lets the commit return before it is flushed to disk: only
+   * for outcomes whose loss in a database crash is recoverable (the sender checks the platform
+   * before posting a possibly-arrived delivery again). Default: durable.
+   */
+  finishDeliveries(outcomes: readonly DeliveryOutcome[], options?: { readonly durable?: boolean }): Promise<void>;
   /** Every delivery whose milestone occurrence date lies in [fromDate, toDate] (YYYY-MM-DD). */
   listDeliveries(range: { fromDate: string; toDate: string }): Promise<DeliveryState[]>;
   /** "Done": no more reminders for this milestone in this conversation. */

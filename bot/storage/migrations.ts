@@ -237,6 +237,15 @@ export const MIGRATIONS: readonly Migration[] = [
       );`,
   },
   {
+    // A delivery row is written by its claim and rewritten once by its outcome (status, times,
+    // error: no indexed column). Room on each page lets PostgreSQL keep that update on the page
+    // without new index entries (a heap-only tuple). SQLite has no such setting.
+    version: 5,
+    name: 'room for in-place delivery outcome updates',
+    sqlite: 'SELECT 1;',
+    postgres: 'ALTER TABLE deliveries SET (fillfactor = 50);',
+  },
+  {
     // Versions from 100 on belong to the knowledge tables, so they never collide with the reminder
     // tables' migrations (applied by version, in list order).
     version: 100,

@@ -10,7 +10,7 @@ import { normalizeLeadDays } from './normalize-lead-days.js';
 import { DEFAULT_TIME_OF_DAY } from '../../handlers/reminder-due-time.js';
 import {
   checklistFromRow,
-  claimFromRow,
+  claimsInOrder,
   deliveryFromRow,
   feedbackFromRow,
   holdFromRow,
@@ -23,7 +23,7 @@ import {
   subscriptionFromRow,
   subscriptionsFromRows,
   type ChecklistRow,
-  type ClaimRow,
+  type CompactClaimRow,
   type DeliveryRow,
   type FeedbackRow,
   type HoldRow,
@@ -62,45 +62,57 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     const sorted = [...items].sort((x, y) => compareKeys(x.key, y.key));
     return { sorted, c: sorted.map((i) => i.key.conversation), m: sorted.map((i) => i.key.milestoneId), o: sorted.map((i) => i.key.occurrenceDate), l: sorted.map((i) => i.key.leadDays) };
   };
-  const finishBatch = async (client: pg.PoolClient, outcomes: readonly DeliveryOutcome[]): Promise<void> => {
-    const by = <K extends DeliveryOutcome['kind']>(kind: K) => outcomes.filter((o): o is Extract<DeliveryOutcome, { kind: K }> => o.kind === kind);
-    const delivered = columns(by('delivered'));
-    if (delivered.sorted.length > 0) {
-      await client.query(
-        `UPDATE deliveries d SET status = 'delivered', finished_at = ${DB_NOW_MS}, late = t.late, last_error = NULL
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::boolean[]) AS t(c, m, o, l, late)
-         WHERE ${BATCH_KEY_JOIN} AND d.status <> 'delivered'`,
-        [delivered.c, delivered.m, delivered.o, delivered.l, delivered.sorted.map((x) => x.late)],
-      );
-    }
-    const waiting = columns([...by('retry'), ...by('unknown')]);
-    if (waiting.sorted.length > 0) {
-      await client.query(
-        `UPDATE deliveries d SET status = t.s, lease_until = ${DB_NOW_MS} + t.wait, last_error = t.e
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::bigint[], $8::text[]) AS t(c, m, o, l, a, s, wait, e)
-         WHERE ${BATCH_KEY_JOIN} AND d.attempt = t.a AND d.status = 'leased'`,
-        [waiting.c, waiting.m, waiting.o, waiting.l, waiting.sorted.map((x) => x.attempt), waiting.sorted.map((x) => x.kind), waiting.sorted.map((x) => Math.max(0, Math.round(x.retryAfterMs))), waiting.sorted.map((x) => x.error.slice(0, MAX_ERROR_LENGTH))],
-      );
-    }
-    const failed = columns(by('failed'));
-    if (failed.sorted.length > 0) {
-      await client.query(
-        `UPDATE deliveries d SET status = 'failed', finished_at = ${DB_NOW_MS}, last_error = t.e
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[]) AS t(c, m, o, l, a, e)
-         WHERE ${BATCH_KEY_JOIN} AND d.attempt = t.a AND d.status = 'leased'`,
-        [failed.c, failed.m, failed.o, failed.l, failed.sorted.map((x) => x.attempt), failed.sorted.map((x) => x.error.slice(0, MAX_ERROR_LENGTH))],
-      );
-    }
-    const released = columns(by('released'));
-    if (released.sorted.length > 0) {
-      await client.query(
-        `UPDATE deliveries d SET status = CASE WHEN d.prior_status IN ('leased', 'unknown') THEN 'unknown' ELSE 'retry' END,
-           attempt = d.attempt - 1, lease_until = ${DB_NOW_MS}
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[]) AS t(c, m, o, l, a)
-         WHERE ${BATCH_KEY_JOIN} AND d.attempt = t.a AND d.status = 'leased'`,
-        [released.c, released.m, released.o, released.l, released.sorted.map((x) => x.attempt)],
-      );
-    }
+  /**
+   * Every outcome of a batch in one statement (one round trip, atomic): the rows are first locked
+   * in key order — the order claims take them in — so a finish and a claim of other replicas never
+   * wait on each other in a cycle; then each row gets its outcome, fenced by attempt (except
+   * `delivered`, which always counts).
+   */
+  const finishBatch = async (outcomes: readonly DeliveryOutcome[], durable: boolean): Promise<void> => {
+    const batch = columns(outcomes);
+    const field = <T>(pick: (o: DeliveryOutcome) => T) => batch.sorted.map(pick);
+    await retryingDeadlocks(() =>
+      pool.query(
+        `WITH cfg AS MATERIALIZED (SELECT set_config('synchronous_commit', $10, true)),
+         -- The arrays behind a materialized CTE: the planner assumes a small batch and joins by
+         -- row id (a TID lookup per outcome) instead of hashing a scan of the whole table.
+         batch AS MATERIALIZED (SELECT $1::text[] AS c, $2::text[] AS m, $3::text[] AS o, $4::int[] AS l, $5::text[] AS kind, $6::int[] AS a, $7::boolean[] AS late, $8::bigint[] AS wait, $9::text[] AS e)
+         UPDATE deliveries d SET
+           status = CASE x.kind WHEN 'released' THEN CASE WHEN d.prior_status IN ('leased', 'unknown') THEN 'unknown' ELSE 'retry' END ELSE x.kind END,
+           finished_at = CASE WHEN x.kind IN ('delivered', 'failed') THEN ${DB_NOW_MS} ELSE d.finished_at END,
+           late = CASE WHEN x.kind = 'delivered' THEN x.late ELSE d.late END,
+           last_error = CASE x.kind WHEN 'delivered' THEN NULL WHEN 'released' THEN d.last_error ELSE x.e END,
+           lease_until = CASE x.kind WHEN 'retry' THEN ${DB_NOW_MS} + x.wait WHEN 'unknown' THEN ${DB_NOW_MS} + x.wait WHEN 'released' THEN ${DB_NOW_MS} ELSE d.lease_until END,
+           attempt = CASE WHEN x.kind = 'released' THEN d.attempt - 1 ELSE d.attempt END
+         FROM (
+           -- One index lookup and row lock per outcome, in the batch's (key) order: the lateral
+           -- subquery with FOR UPDATE is never turned into a hash join over the whole table.
+           SELECT t.*, r.row_id FROM cfg, batch,
+             unnest(batch.c, batch.m, batch.o, batch.l, batch.kind, batch.a, batch.late, batch.wait, batch.e)
+               WITH ORDINALITY AS t(c, m, o, l, kind, a, late, wait, e, n)
+             CROSS JOIN LATERAL (
+               SELECT l.ctid AS row_id FROM deliveries l
+               WHERE l.conversation = t.c AND l.milestone_id = t.m AND l.occurrence_date = t.o AND l.lead_days = t.l
+               FOR UPDATE
+             ) r
+           ORDER BY t.n
+         ) x
+         WHERE d.ctid = x.row_id
+           AND CASE WHEN x.kind = 'delivered' THEN d.status <> 'delivered' ELSE d.attempt = x.a AND d.status = 'leased' END`,
+        [
+          batch.c,
+          batch.m,
+          batch.o,
+          batch.l,
+          field((o) => o.kind),
+          field((o) => o.attempt),
+          field((o) => (o.kind === 'delivered' ? o.late : false)),
+          field((o) => (o.kind === 'retry' || o.kind === 'unknown' ? Math.max(0, Math.round(o.retryAfterMs)) : 0)),
+          field((o) => (o.kind === 'retry' || o.kind === 'unknown' || o.kind === 'failed' ? o.error.slice(0, MAX_ERROR_LENGTH) : null)),
+          durable ? 'on' : 'off',
+        ],
+      ),
+    );
   };
   const transaction = <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => inTransaction(pool, work);
   const hold = async (conversation: Address, milestoneId: string): Promise<MilestoneHold | undefined> => {
@@ -191,18 +203,30 @@ export async function openPostgresStore(url: string, options: { max?: number } =
 
     async listDueSubscriptions(now, conversations) {
       const { rows } = conversations
-        ? await q<SubscriptionRow>('SELECT * FROM subscriptions WHERE active AND next_due_at <= $1 AND conversation = ANY($2::text[]) ORDER BY next_due_at, id', [now.getTime(), conversations])
-        : await q<SubscriptionRow>('SELECT * FROM subscriptions WHERE active AND next_due_at <= $1 ORDER BY next_due_at, id', [now.getTime()]);
+        ? // An index lookup per conversation (the array hidden from the planner, see finishBatch), never a scan of all subscriptions.
+          await q<SubscriptionRow>(
+            `WITH batch AS MATERIALIZED (SELECT $2::text[] AS conversations)
+             SELECT s.* FROM batch, unnest(batch.conversations) AS c(conversation) JOIN subscriptions s ON s.conversation = c.conversation
+             WHERE s.active AND s.next_due_at <= $1 ORDER BY s.conversation, s.id`,
+            [now.getTime(), conversations],
+          )
+        : await q<SubscriptionRow>('SELECT * FROM subscriptions WHERE active AND next_due_at <= $1 ORDER BY conversation, id', [now.getTime()]);
       return subscriptionsFromRows(rows);
     },
 
     async setNextDue(updates) {
       if (updates.length === 0) return;
       const sorted = [...updates].sort((a, b) => (a.subscriptionId < b.subscriptionId ? -1 : a.subscriptionId > b.subscriptionId ? 1 : 0));
-      await q('UPDATE subscriptions s SET next_due_at = t.at FROM unnest($1::text[], $2::bigint[]) AS t(id, at) WHERE s.id = t.id', [
-        sorted.map((u) => u.subscriptionId),
-        sorted.map((u) => u.at.getTime()),
-      ]);
+      // Not waiting for the WAL flush: a lost write leaves the older (due) instant, and the next pass recomputes it.
+      // One primary-key lookup per update, in id order (the arrays hidden from the planner, see finishBatch).
+      await retryingDeadlocks(() =>
+        q(
+          `WITH cfg AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true)),
+           batch AS MATERIALIZED (SELECT $1::text[] AS ids, $2::bigint[] AS ats)
+           UPDATE subscriptions s SET next_due_at = t.at FROM cfg, batch, unnest(batch.ids, batch.ats) AS t(id, at) WHERE s.id = t.id`,
+          [sorted.map((u) => u.subscriptionId), sorted.map((u) => u.at.getTime())],
+        ),
+      );
     },
 
     async syncScheduleFingerprint(fingerprint) {
@@ -219,38 +243,51 @@ export async function openPostgresStore(url: string, options: { max?: number } =
 
     async claimDeliveries(keys, leaseMs) {
       if (keys.length === 0) return { won: [], held: [] };
-      const batch = columns(keys.map((key) => ({ key })));
-      const { rows } = await q<ClaimRow>(
-        `INSERT INTO deliveries AS d (conversation, milestone_id, occurrence_date, lead_days, claim_id, status, attempt, lease_until, first_claimed_at)
-         SELECT t.c, t.m, t.o, t.l, t.id, 'leased', 1, ${DB_NOW_MS} + $6::bigint, ${DB_NOW_MS}
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) WITH ORDINALITY AS t(c, m, o, l, id, n)
-         ORDER BY t.n
-         ON CONFLICT (conversation, milestone_id, occurrence_date, lead_days) DO UPDATE
-           SET status = 'leased', prior_status = d.status, attempt = d.attempt + 1, lease_until = excluded.lease_until
-           WHERE d.status IN ('leased', 'retry', 'unknown') AND d.lease_until <= ${DB_NOW_MS}
-         RETURNING conversation, milestone_id, occurrence_date, lead_days, claim_id, attempt, first_claimed_at, prior_status`,
-        [batch.c, batch.m, batch.o, batch.l, newClaimIds(batch.sorted.length), Math.max(0, Math.round(leaseMs))],
+      const batch = columns(keys.map((key, index) => ({ key, index })));
+      const ids = newClaimIds(batch.sorted.length);
+      // A fresh row carries the claim id given here; a taken-over one (prior_status set) its own, and its key.
+      const { rows } = await retryingDeadlocks(() =>
+        q<CompactClaimRow>(
+          `INSERT INTO deliveries AS d (conversation, milestone_id, occurrence_date, lead_days, claim_id, status, attempt, lease_until, first_claimed_at)
+           SELECT t.c, t.m, t.o, t.l, t.id, 'leased', 1, ${DB_NOW_MS} + $6::bigint, ${DB_NOW_MS}
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) WITH ORDINALITY AS t(c, m, o, l, id, n)
+           ORDER BY t.n
+           ON CONFLICT (conversation, milestone_id, occurrence_date, lead_days) DO UPDATE
+             SET status = 'leased', prior_status = d.status, attempt = d.attempt + 1, lease_until = excluded.lease_until
+             WHERE d.status IN ('leased', 'retry', 'unknown') AND d.lease_until <= ${DB_NOW_MS}
+           RETURNING claim_id, attempt, first_claimed_at, prior_status,
+             CASE WHEN prior_status IS NULL THEN NULL ELSE conversation END AS conversation,
+             CASE WHEN prior_status IS NULL THEN NULL ELSE milestone_id END AS milestone_id,
+             CASE WHEN prior_status IS NULL THEN NULL ELSE occurrence_date END AS occurrence_date,
+             CASE WHEN prior_status IS NULL THEN NULL ELSE lead_days END AS lead_days`,
+          [batch.c, batch.m, batch.o, batch.l, ids, Math.max(0, Math.round(leaseMs))],
+        ),
       );
-      const won: DeliveryClaim[] = rows.map(claimFromRow);
+      const won = claimsInOrder(keys, batch.sorted, ids, rows);
       if (won.length === keys.length) return { won, held: [] };
-      const wonIds = new Set(won.map((c) => deliveryKeyId(c.key)));
-      const lost = columns(batch.sorted.filter((k) => !wonIds.has(deliveryKeyId(k.key))));
+      const wonKeys = new Set(won.map((c) => c.key));
+      const lost = columns(batch.sorted.filter((k) => !wonKeys.has(k.key)));
       const others = await q<{ conversation: string; milestone_id: string; occurrence_date: string; lead_days: number; in_ms: string }>(
         `SELECT d.conversation, d.milestone_id, d.occurrence_date, d.lead_days, d.lease_until - ${DB_NOW_MS} AS in_ms
-         FROM deliveries d JOIN unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS t(c, m, o, l) ON ${BATCH_KEY_JOIN}
+         FROM (SELECT $1::text[] AS c, $2::text[] AS m, $3::text[] AS o, $4::int[] AS l OFFSET 0) AS batch
+           CROSS JOIN unnest(batch.c, batch.m, batch.o, batch.l) AS t(c, m, o, l)
+           JOIN deliveries d ON ${BATCH_KEY_JOIN}
          WHERE d.status IN ('leased', 'retry', 'unknown')`,
         [lost.c, lost.m, lost.o, lost.l],
       );
-      const held: HeldDelivery[] = others.rows.map((r) => ({
-        key: { conversation: r.conversation, milestoneId: r.milestone_id, occurrenceDate: r.occurrence_date, leadDays: Number(r.lead_days) },
-        inMs: Math.max(0, Number(r.in_ms)),
-      }));
-      return { won, held };
+      const byId = new Map(lost.sorted.map((k) => [deliveryKeyId(k.key), k]));
+      const held: (HeldDelivery & { index: number })[] = [];
+      for (const r of others.rows) {
+        const item = byId.get(deliveryKeyId({ conversation: r.conversation, milestoneId: r.milestone_id, occurrenceDate: r.occurrence_date, leadDays: Number(r.lead_days) }));
+        if (item) held.push({ key: item.key, inMs: Math.max(0, Number(r.in_ms)), index: item.index });
+      }
+      held.sort((a, b) => a.index - b.index);
+      return { won, held: held.map(({ key, inMs }) => ({ key, inMs })) };
     },
 
-    async finishDeliveries(outcomes) {
+    async finishDeliveries(outcomes, options = {}) {
       if (outcomes.length === 0) return;
-      await transaction((client) => finishBatch(client, outcomes));
+      await finishBatch(outcomes, options.durable ?? true);
     },
 
     async listDeliveries(range) {
@@ -372,6 +409,17 @@ export async function openPostgresStore(url: string, options: { max?: number } =
     },
   };
   return store;
+}
+
+/** A deadlock (another replica's statement took rows in another order) rolls back one statement: run it again. */
+async function retryingDeadlocks<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 3 || (error as { code?: string }).code !== '40P01') throw error;
+    }
+  }
 }
 
 function compareKeys(a: DeliveryKey, b: DeliveryKey): number {

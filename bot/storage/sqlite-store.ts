@@ -11,12 +11,11 @@ import { normalizeLeadDays } from './normalize-lead-days.js';
 import { DEFAULT_TIME_OF_DAY } from '../../handlers/reminder-due-time.js';
 import {
   checklistFromRow,
-  claimFromRow,
+  claimsInOrder,
   deliveryFromRow,
   feedbackFromRow,
   holdFromRow,
   MAX_ERROR_LENGTH,
-  deliveryKeyId,
   newClaimIds,
   newSubscriptionId,
   SEEN_EVENT_RETENTION_MS,
@@ -24,7 +23,7 @@ import {
   subscriptionFromRow,
   subscriptionsFromRows,
   type ChecklistRow,
-  type ClaimRow,
+  type CompactClaimRow,
   type DeliveryRow,
   type FeedbackRow,
   type HoldRow,
@@ -37,6 +36,9 @@ import {
  * memory), so all of them read the same clock. `'now'` is fixed within one statement.
  */
 const DB_NOW_MS = "CAST(unixepoch('subsec') * 1000 AS INTEGER)";
+
+/** The sizes of the prepared multi-row claim statements (a batch is split into these, largest first). */
+const CLAIM_SIZES = [500, 100, 20, 5, 1] as const;
 
 /**
  * The embedded store: one SQLite file (WAL mode, so several processes on one machine may share it)
@@ -69,31 +71,19 @@ export function openSqliteStore(path: string): Store {
     removeSub: db.prepare('DELETE FROM subscriptions WHERE id = ?'),
     removeSubsFor: db.prepare('DELETE FROM subscriptions WHERE conversation = ?'),
     disableSubsFor: db.prepare('UPDATE subscriptions SET active = 0 WHERE conversation = ? AND active = 1'),
-    dueSubs: db.prepare('SELECT * FROM subscriptions WHERE active = 1 AND next_due_at <= ? ORDER BY next_due_at, id'),
+    dueSubs: db.prepare('SELECT * FROM subscriptions WHERE active = 1 AND next_due_at <= ? ORDER BY conversation, id'),
     // The due index, not the conversation index (which the planner prefers for DISTINCT): a quiet pass touches no row.
     dueConversations: db.prepare('SELECT DISTINCT conversation FROM subscriptions INDEXED BY subscriptions_next_due WHERE active = 1 AND next_due_at <= ? ORDER BY conversation'),
     dueSubsOf: db.prepare(
-      'SELECT * FROM subscriptions WHERE active = 1 AND next_due_at <= ? AND conversation IN (SELECT value FROM json_each(?)) ORDER BY next_due_at, id',
+      `SELECT id, address, insurers, sectors, lead_days, language, time_of_day, active, created_at FROM subscriptions
+       WHERE active = 1 AND next_due_at <= ? AND conversation IN (SELECT value FROM json_each(?)) ORDER BY conversation, id`,
     ),
     getMeta: db.prepare('SELECT value FROM scheduler_meta WHERE key = ?'),
     setMeta: db.prepare('INSERT INTO scheduler_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     resetNextDue: db.prepare('UPDATE subscriptions SET next_due_at = 0'),
-    // A batch of keys as one JSON array of [conversation, milestone, date, lead, claim id]: one
-    // statement per batch instead of one per key.
-    claim: db.prepare(
-      `INSERT INTO deliveries (conversation, milestone_id, occurrence_date, lead_days, claim_id, subscription_id, status, attempt, lease_until, first_claimed_at)
-       SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, NULL, 'leased', 1, ${DB_NOW_MS} + @leaseMs, ${DB_NOW_MS}
-       FROM json_each(@keys) AS j WHERE true
-       ON CONFLICT (conversation, milestone_id, occurrence_date, lead_days) DO UPDATE
-         SET status = 'leased', prior_status = deliveries.status, attempt = deliveries.attempt + 1, lease_until = excluded.lease_until
-         WHERE deliveries.status IN ('leased', 'retry', 'unknown') AND deliveries.lease_until <= ${DB_NOW_MS}
-       RETURNING conversation, milestone_id, occurrence_date, lead_days, claim_id, attempt, first_claimed_at, prior_status`,
-    ),
-    deliveredBatch: db.prepare(
-      `UPDATE deliveries SET status = 'delivered', finished_at = ${DB_NOW_MS}, late = t.late, last_error = NULL
-       FROM (SELECT j.value ->> 0 AS c, j.value ->> 1 AS m, j.value ->> 2 AS o, j.value ->> 3 AS l, j.value ->> 4 AS late FROM json_each(?) AS j) AS t
-       WHERE deliveries.conversation = t.c AND deliveries.milestone_id = t.m AND deliveries.occurrence_date = t.o AND deliveries.lead_days = t.l
-         AND deliveries.status <> 'delivered'`,
+    delivered: db.prepare(
+      `UPDATE deliveries SET status = 'delivered', finished_at = ${DB_NOW_MS}, late = ?, last_error = NULL
+       WHERE conversation = ? AND milestone_id = ? AND occurrence_date = ? AND lead_days = ? AND status <> 'delivered'`,
     ),
     setNextDueBatch: db.prepare('UPDATE subscriptions SET next_due_at = ? WHERE id IN (SELECT value FROM json_each(?))'),
     heldFor: db.prepare(`SELECT lease_until - ${DB_NOW_MS} AS in_ms FROM deliveries WHERE ${KEY_WHERE} AND status IN ('leased', 'retry', 'unknown')`),
@@ -143,6 +133,33 @@ export function openSqliteStore(path: string): Store {
     listFeedback: db.prepare('SELECT * FROM feedback ORDER BY id'),
   };
 
+  /**
+   * A claim of `rows` keys as one multi-row statement (prepared once per size and reused): an
+   * upsert that takes a key never claimed, or one whose lease or retry wait ran out without a
+   * final outcome. A fresh row returns only the claim id given for it; a taken-over one its key too.
+   */
+  const claimStatements = new Map<number, Database.Statement>();
+  const claimStatement = (rows: number): Database.Statement => {
+    let statement = claimStatements.get(rows);
+    if (!statement) {
+      statement = db.prepare(
+        `INSERT INTO deliveries (conversation, milestone_id, occurrence_date, lead_days, claim_id, status, attempt, lease_until, first_claimed_at)
+         SELECT column1, column2, column3, column4, column5, 'leased', 1, ${DB_NOW_MS} + ?, ${DB_NOW_MS}
+         FROM (VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ')}) WHERE true
+         ON CONFLICT (conversation, milestone_id, occurrence_date, lead_days) DO UPDATE
+           SET status = 'leased', prior_status = deliveries.status, attempt = deliveries.attempt + 1, lease_until = excluded.lease_until
+           WHERE deliveries.status IN ('leased', 'retry', 'unknown') AND deliveries.lease_until <= ${DB_NOW_MS}
+         RETURNING claim_id, attempt, first_claimed_at, prior_status,
+           CASE WHEN prior_status IS NULL THEN NULL ELSE conversation END AS conversation,
+           CASE WHEN prior_status IS NULL THEN NULL ELSE milestone_id END AS milestone_id,
+           CASE WHEN prior_status IS NULL THEN NULL ELSE occurrence_date END AS occurrence_date,
+           CASE WHEN prior_status IS NULL THEN NULL ELSE lead_days END AS lead_days`,
+      );
+      claimStatements.set(rows, statement);
+    }
+    return statement;
+  };
+
   const keyParams = (key: DeliveryKey) => ({
     conversation: key.conversation,
     milestoneId: key.milestoneId,
@@ -162,7 +179,7 @@ export function openSqliteStore(path: string): Store {
     const key = keyParams(o.key);
     switch (o.kind) {
       case 'delivered':
-        st.deliveredBatch.run(JSON.stringify([[o.key.conversation, o.key.milestoneId, o.key.occurrenceDate, o.key.leadDays, o.late ? 1 : 0]]));
+        st.delivered.run(o.late ? 1 : 0, o.key.conversation, o.key.milestoneId, o.key.occurrenceDate, o.key.leadDays);
         return;
       case 'retry':
       case 'unknown':
@@ -281,18 +298,30 @@ export function openSqliteStore(path: string): Store {
     },
 
     async claimDeliveries(keys, leaseMs) {
-      const won: DeliveryClaim[] = [];
       const held: HeldDelivery[] = [];
-      if (keys.length === 0) return { won, held };
+      if (keys.length === 0) return { won: [], held };
       const lease = Math.max(0, Math.round(leaseMs));
       const ids = newClaimIds(keys.length);
+      const items = keys.map((key, index) => ({ key, index }));
+      let won: DeliveryClaim[] = [];
       inTransaction(() => {
-        const rows = st.claim.all({ keys: JSON.stringify(keys.map((k, i) => [k.conversation, k.milestoneId, k.occurrenceDate, k.leadDays, ids[i]])), leaseMs: lease }) as ClaimRow[];
-        for (const row of rows) won.push(claimFromRow(row));
+        const rows: CompactClaimRow[] = [];
+        // Statements of a few fixed sizes (the largest first), so each size is prepared once.
+        for (let from = 0; from < keys.length; ) {
+          const size = CLAIM_SIZES.find((n) => n <= keys.length - from) ?? 1;
+          const params: unknown[] = [lease];
+          for (let i = from; i < from + size; i++) {
+            const k = keys[i] as DeliveryKey;
+            params.push(k.conversation, k.milestoneId, k.occurrenceDate, k.leadDays, ids[i]);
+          }
+          for (const row of claimStatement(size).all(params) as CompactClaimRow[]) rows.push(row);
+          from += size;
+        }
+        won = claimsInOrder(keys, items, ids, rows);
         if (won.length === keys.length) return;
-        const wonIds = new Set(won.map((c) => deliveryKeyId(c.key)));
+        const wonKeys = new Set(won.map((c) => c.key));
         for (const key of keys) {
-          if (wonIds.has(deliveryKeyId(key))) continue;
+          if (wonKeys.has(key)) continue;
           const other = st.heldFor.get(keyParams(key)) as { in_ms: number } | undefined;
           if (other) held.push({ key, inMs: Math.max(0, Number(other.in_ms)) });
         }
@@ -302,10 +331,9 @@ export function openSqliteStore(path: string): Store {
 
     async finishDeliveries(outcomes: readonly DeliveryOutcome[]) {
       if (outcomes.length === 0) return;
-      const delivered = outcomes.filter((o): o is Extract<DeliveryOutcome, { kind: 'delivered' }> => o.kind === 'delivered');
+      // One transaction of reused single-row statements (WAL, synchronous=NORMAL: the commit does not wait for the disk).
       inTransaction(() => {
-        if (delivered.length > 0) st.deliveredBatch.run(JSON.stringify(delivered.map((o) => [o.key.conversation, o.key.milestoneId, o.key.occurrenceDate, o.key.leadDays, o.late ? 1 : 0])));
-        for (const o of outcomes) if (o.kind !== 'delivered') finish(o);
+        for (const o of outcomes) finish(o);
       });
     },
 

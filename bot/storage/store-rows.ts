@@ -33,17 +33,6 @@ export interface DeliveryRow {
   last_error: string | null;
 }
 
-export interface ClaimRow {
-  conversation: string;
-  milestone_id: string;
-  occurrence_date: string;
-  lead_days: number;
-  claim_id: string;
-  attempt: number | string;
-  first_claimed_at: number | string;
-  prior_status: string | null;
-}
-
 export interface HoldRow {
   conversation: string;
   milestone_id: string;
@@ -125,15 +114,49 @@ export function deliveryFromRow(row: DeliveryRow): DeliveryState {
   };
 }
 
-/** A won claim; a prior status of `leased` (its sender died) or `unknown` (no answer) means it may have arrived. */
-export function claimFromRow(row: ClaimRow): DeliveryClaim {
-  return {
-    key: { conversation: row.conversation, milestoneId: row.milestone_id, occurrenceDate: row.occurrence_date, leadDays: Number(row.lead_days) },
-    claimId: row.claim_id,
-    attempt: Number(row.attempt),
-    firstClaimedAt: new Date(Number(row.first_claimed_at)),
-    mayHaveArrived: row.prior_status === 'leased' || row.prior_status === 'unknown',
-  };
+/**
+ * What a claim statement returns per won row: the claim's fields, and the key only for a row taken
+ * over (prior_status set), whose claim id is its own; a fresh row carries the claim id given for it.
+ */
+export interface CompactClaimRow {
+  claim_id: string;
+  attempt: number | string;
+  first_claimed_at: number | string;
+  prior_status: string | null;
+  conversation: string | null;
+  milestone_id: string | null;
+  occurrence_date: string | null;
+  lead_days: number | string | null;
+}
+
+/**
+ * The won claims of one claim statement, each with the caller's own key object, in the order the
+ * keys were given. `items[i]` was sent with claim id `ids[i]`.
+ */
+export function claimsInOrder(keys: readonly DeliveryKey[], items: readonly { key: DeliveryKey; index: number }[], ids: readonly string[], rows: readonly CompactClaimRow[]): DeliveryClaim[] {
+  const byClaimId = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) byClaimId.set(ids[i] as string, (items[i] as { index: number }).index);
+  let byKey: Map<string, number> | undefined;
+  const dates = new Map<number, Date>();
+  const won: { index: number; claim: DeliveryClaim }[] = [];
+  for (const row of rows) {
+    let index = row.prior_status === null ? byClaimId.get(row.claim_id) : undefined;
+    if (index === undefined && row.conversation !== null) {
+      byKey ??= new Map(keys.map((k, i) => [deliveryKeyId(k), i]));
+      index = byKey.get(deliveryKeyId({ conversation: row.conversation, milestoneId: row.milestone_id ?? '', occurrenceDate: row.occurrence_date ?? '', leadDays: Number(row.lead_days) }));
+    }
+    if (index === undefined) throw new Error('claim statement returned a row for no key of the batch');
+    const ms = Number(row.first_claimed_at);
+    let firstClaimedAt = dates.get(ms);
+    if (!firstClaimedAt) dates.set(ms, (firstClaimedAt = new Date(ms)));
+    // A prior status of `leased` (its sender died) or `unknown` (no answer in time): it may have arrived.
+    won.push({
+      index,
+      claim: { key: keys[index] as DeliveryKey, claimId: row.claim_id, attempt: Number(row.attempt), firstClaimedAt, mayHaveArrived: row.prior_status === 'leased' || row.prior_status === 'unknown' },
+    });
+  }
+  won.sort((a, b) => a.index - b.index);
+  return won.map((w) => w.claim);
 }
 
 /** `count` fresh claim ids (16 hex digits each, from one random read), kept by a delivery across attempts. */
