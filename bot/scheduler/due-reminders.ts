@@ -63,91 +63,13 @@ export function dueWindow(now: Date, subscriptions: readonly Pick<Subscription, 
  * Delivered, failed and held deliveries are filtered by the claim, not here.
  */
 export function dueReminders(input: DueRemindersInput): DueReminder[] {
-  const { now, holidays } = input;
-  const nowMs = now.getTime();
-  const today = amsterdamDate(now);
-  const window = dueWindow(now, input.subscriptions);
-  const occurrences = remindableOccurrences(input.milestones, window.fromDate, window.toDate);
-  if (occurrences.length === 0) return [];
-
-  const holdByKey = new Map<string, MilestoneHold>();
-  for (const h of input.holds) holdByKey.set(`${h.conversation}\u0000${h.milestoneId}`, h);
-  const due = dueCache(holidays);
-
-  interface Pick {
-    lead: number;
-    at: number;
-    dueDate: string;
-    snoozed: boolean;
-  }
-  const merged = new Map<string, { conversation: string; occurrence: OccurrenceGroup; pick: Pick; subscriptions: Subscription[] }>();
-  const createdDates = new Map<string, string>();
-  for (const subscription of input.subscriptions) {
-    if (!subscription.active) continue;
-    let createdDate = createdDates.get(subscription.createdAt);
-    if (createdDate === undefined) {
-      createdDate = amsterdamDate(new Date(subscription.createdAt));
-      createdDates.set(subscription.createdAt, createdDate);
-    }
-    const conversation = conversationKey(subscription.address);
-    for (const occurrence of occurrences) {
-      const { milestone, date } = occurrence;
-      if (!subscriptionCovers(subscription, milestone)) continue;
-      const hold = holdByKey.get(`${conversation}\u0000${milestone.id}`);
-      if (hold?.muted) continue;
-      const snoozeMs = hold?.snoozedUntil?.getTime();
-      if (snoozeMs !== undefined && snoozeMs > nowMs) continue;
-
-      // The most recently due lead (leads are stored descending, so the last due one wins).
-      let pick: Pick | undefined;
-      let firstDueAt: number | undefined;
-      for (const lead of subscription.leadDays) {
-        const d = due(date, lead, subscription.timeOfDay);
-        if (d.date < createdDate) continue;
-        firstDueAt ??= d.at;
-        if (d.at <= nowMs && (!pick || d.at >= pick.at)) pick = { lead, at: d.at, dueDate: d.date, snoozed: false };
-      }
-      // A snooze that ended during this occurrence's reminder season brings a follow-up.
-      if (snoozeMs !== undefined && firstDueAt !== undefined && snoozeMs >= firstDueAt && (!pick || snoozeMs > pick.at)) {
-        const snoozeDate = amsterdamDate(new Date(snoozeMs));
-        if (snoozeDate <= date) pick = { lead: daysBetween(snoozeDate, date), at: snoozeMs, dueDate: snoozeDate, snoozed: true };
-      }
-      if (!pick) continue;
-
-      const id = `${conversation}\u0000${milestone.id}\u0000${date}`;
-      const seen = merged.get(id);
-      if (!seen) merged.set(id, { conversation, occurrence, pick, subscriptions: [subscription] });
-      else {
-        seen.subscriptions.push(subscription);
-        if (pick.at > seen.pick.at) seen.pick = pick;
-      }
-    }
-  }
-
-  const out: DueReminder[] = [];
-  for (const { conversation, occurrence, pick, subscriptions } of merged.values()) {
-    const newest = subscriptions.reduce((a, b) => (b.createdAt > a.createdAt || (b.createdAt === a.createdAt && b.id > a.id) ? b : a));
-    out.push({
-      key: { conversation, milestoneId: occurrence.milestone.id, occurrenceDate: occurrence.date, leadDays: pick.lead },
-      address: newest.address,
-      subscriptionId: newest.id,
-      subscriptionIds: subscriptions.map((s) => s.id),
-      language: newest.language,
-      milestone: occurrence.milestone,
-      milestones: occurrence.members,
-      dueAt: new Date(pick.at),
-      late: pick.dueDate < today,
-      snoozed: pick.snoozed,
-    });
-  }
-  return out;
+  return [...createDuePlanner(input).due(input.subscriptions).values()].flat();
 }
 
 /**
  * For each subscription, the first instant after `now` at which one of its leads falls due or a
  * snooze of its conversation ends (mutes are ignored: waking early is harmless, a pass then finds
- * nothing), or the end of the horizon when none lies ahead. Subscriptions with the same filters
- * share one computation.
+ * nothing), or the end of the horizon when none lies ahead.
  */
 export function nextDueInstants(
   now: Date,
@@ -156,42 +78,209 @@ export function nextDueInstants(
   holds: readonly MilestoneHold[],
   holidays: HolidaySettings,
 ): Map<string, Date> {
+  const planner = createDuePlanner({ now, milestones, holds, holidays });
+  return new Map(subscriptions.map((s) => [s.id, planner.nextDue(s)]));
+}
+
+/** The due reminders and next due instants of one pass, computed per distinct filter rather than per subscription. */
+export interface DuePlanner {
+  /** The due reminders of these subscriptions per conversation (in first-seen order), each list by due time. */
+  due(subscriptions: readonly Subscription[]): Map<string, DueReminder[]>;
+  /** When the subscription must be looked at again (see {@link nextDueInstants}); equal instants share one Date. */
+  nextDue(subscription: Subscription): Date;
+}
+
+interface LeadPick {
+  readonly lead: number;
+  readonly at: number;
+  readonly dueDate: string;
+  readonly snoozed: boolean;
+}
+
+/** One occurrence a filter covers, with its most recently due lead (if any) and its first due instant. */
+interface Candidate {
+  readonly occurrence: OccurrenceGroup;
+  /** Its index in the window, for a stable order among reminders due at the same instant. */
+  readonly order: number;
+  readonly pick: LeadPick | undefined;
+  readonly firstDueAt: number | undefined;
+}
+
+/**
+ * Subscriptions with the same filters (insurers, sectors, leads — shared values from the store —,
+ * time of day and creation day) get the same candidates: computed once per pass, then only the
+ * conversation's holds (rare) are applied per subscription. No per-subscription strings or maps
+ * beyond the conversation key.
+ */
+export function createDuePlanner(input: Omit<DueRemindersInput, 'subscriptions'>): DuePlanner {
+  const { now, holidays, milestones } = input;
   const nowMs = now.getTime();
   const today = amsterdamDate(now);
-  const horizonDate = addDays(today, HORIZON_DAYS);
-  const occurrences = remindableOccurrences(milestones, today, addDays(horizonDate, maxLead(subscriptions)));
-  const due = dueCache(holidays);
-  const horizon = amsterdamInstant(horizonDate, 0, 0).getTime();
-  // Keyed by the filter values' identity (the store shares equal ones), then by their text.
-  const bySignature = new Map<unknown, Map<unknown, Map<unknown, Map<unknown, number>>>>();
+  const dueAt = dueCache(holidays);
+
+  const holdsOf = new Map<string, Map<string, MilestoneHold>>();
   const snoozeEnds = new Map<string, number>();
-  for (const h of holds) {
+  for (const h of input.holds) {
+    let own = holdsOf.get(h.conversation);
+    if (!own) holdsOf.set(h.conversation, (own = new Map()));
+    own.set(h.milestoneId, h);
     const at = h.snoozedUntil?.getTime();
     if (at !== undefined && at > nowMs && at < (snoozeEnds.get(h.conversation) ?? Infinity)) snoozeEnds.set(h.conversation, at);
   }
-  const out = new Map<string, Date>();
-  for (const s of subscriptions) {
-    let bySectors = bySignature.get(s.insurers);
-    if (!bySectors) bySignature.set(s.insurers, (bySectors = new Map()));
+
+  // Occurrences in the window of the longest lead seen so far (the window only grows).
+  let windowLead = -1;
+  let occurrences: OccurrenceGroup[] = [];
+  const candidatesBy = new Map<unknown, Map<unknown, Map<unknown, Map<string, Candidate[]>>>>();
+  const candidatesFor = (s: Subscription, createdDate: string): Candidate[] => {
+    let bySectors = candidatesBy.get(s.insurers);
+    if (!bySectors) candidatesBy.set(s.insurers, (bySectors = new Map()));
     let byLeads = bySectors.get(s.sectors);
     if (!byLeads) bySectors.set(s.sectors, (byLeads = new Map()));
-    let byTime = byLeads.get(s.leadDays);
-    if (!byTime) byLeads.set(s.leadDays, (byTime = new Map()));
-    let next = byTime.get(s.timeOfDay);
-    if (next === undefined) {
-      next = horizon;
-      for (const { milestone, date } of occurrences) {
-        if (!subscriptionCovers(s, milestone)) continue;
-        for (const lead of s.leadDays) {
-          const at = due(date, lead, s.timeOfDay).at;
-          if (at > nowMs && at < next) next = at;
+    let byRest = byLeads.get(s.leadDays);
+    if (!byRest) byLeads.set(s.leadDays, (byRest = new Map()));
+    const id = `${s.timeOfDay}|${createdDate}`;
+    let list = byRest.get(id);
+    if (list) return list;
+    list = [];
+    occurrences.forEach((occurrence, order) => {
+      if (!subscriptionCovers(s, occurrence.milestone)) return;
+      // The most recently due lead (leads are stored descending, so the last due one wins).
+      let pick: LeadPick | undefined;
+      let firstDueAt: number | undefined;
+      for (const lead of s.leadDays) {
+        const d = dueAt(occurrence.date, lead, s.timeOfDay);
+        if (d.date < createdDate) continue;
+        firstDueAt ??= d.at;
+        if (d.at <= nowMs && (!pick || d.at >= pick.at)) pick = { lead, at: d.at, dueDate: d.date, snoozed: false };
+      }
+      if (firstDueAt !== undefined) list.push({ occurrence, order, pick, firstDueAt });
+    });
+    byRest.set(id, list);
+    return list;
+  };
+
+  const createdDates = new Map<string, string>();
+  const createdDateOf = (createdAt: string): string => {
+    let date = createdDates.get(createdAt);
+    if (date === undefined) createdDates.set(createdAt, (date = amsterdamDate(new Date(createdAt))));
+    return date;
+  };
+
+  interface Merged {
+    readonly candidate: Candidate;
+    pick: LeadPick;
+    readonly subscriptions: Subscription[];
+  }
+
+  // Next due instants, also per filter.
+  const horizonDate = addDays(today, HORIZON_DAYS);
+  const horizon = amsterdamInstant(horizonDate, 0, 0).getTime();
+  let horizonOccurrences: OccurrenceGroup[] | undefined;
+  let horizonLead = -1;
+  const nextBy = new Map<unknown, Map<unknown, Map<unknown, Map<string, number>>>>();
+  const instants = new Map<number, Date>();
+
+  return {
+    due(subscriptions) {
+      const lead = maxLead(subscriptions);
+      if (lead > windowLead) {
+        windowLead = lead;
+        occurrences = remindableOccurrences(milestones, today, addDays(today, lead + WINDOW_SLACK_DAYS));
+        candidatesBy.clear();
+      }
+      const byConversation = new Map<string, Map<OccurrenceGroup, Merged>>();
+      for (const subscription of subscriptions) {
+        if (!subscription.active) continue;
+        const candidates = candidatesFor(subscription, createdDateOf(subscription.createdAt));
+        if (candidates.length === 0) continue;
+        const conversation = conversationKey(subscription.address);
+        const holds = holdsOf.get(conversation);
+        let merged = byConversation.get(conversation);
+        for (const candidate of candidates) {
+          let pick = candidate.pick;
+          if (holds) {
+            const hold = holds.get(candidate.occurrence.milestone.id);
+            if (hold?.muted) continue;
+            const snoozeMs = hold?.snoozedUntil?.getTime();
+            if (snoozeMs !== undefined && snoozeMs > nowMs) continue;
+            // A snooze that ended during this occurrence's reminder season brings a follow-up.
+            if (snoozeMs !== undefined && candidate.firstDueAt !== undefined && snoozeMs >= candidate.firstDueAt && (!pick || snoozeMs > pick.at)) {
+              const snoozeDate = amsterdamDate(new Date(snoozeMs));
+              if (snoozeDate <= candidate.occurrence.date) pick = { lead: daysBetween(snoozeDate, candidate.occurrence.date), at: snoozeMs, dueDate: snoozeDate, snoozed: true };
+            }
+          }
+          if (!pick) continue;
+          if (!merged) byConversation.set(conversation, (merged = new Map()));
+          const seen = merged.get(candidate.occurrence);
+          if (!seen) merged.set(candidate.occurrence, { candidate, pick, subscriptions: [subscription] });
+          else {
+            seen.subscriptions.push(subscription);
+            if (pick.at > seen.pick.at) seen.pick = pick;
+          }
         }
       }
-      byTime.set(s.timeOfDay, next);
-    }
-    out.set(s.id, new Date(Math.min(next, snoozeEnds.get(conversationKey(s.address)) ?? Infinity)));
-  }
-  return out;
+
+      const out = new Map<string, DueReminder[]>();
+      const dates = new Map<number, Date>();
+      for (const [conversation, merged] of byConversation) {
+        const entries = [...merged.values()].sort((a, b) => a.pick.at - b.pick.at || a.candidate.order - b.candidate.order);
+        out.set(
+          conversation,
+          entries.map(({ candidate: { occurrence }, pick, subscriptions: matching }) => {
+            const newest = matching.length === 1 ? (matching[0] as Subscription) : matching.reduce((a, b) => (b.createdAt > a.createdAt || (b.createdAt === a.createdAt && b.id > a.id) ? b : a));
+            let at = dates.get(pick.at);
+            if (!at) dates.set(pick.at, (at = new Date(pick.at)));
+            return {
+              key: { conversation, milestoneId: occurrence.milestone.id, occurrenceDate: occurrence.date, leadDays: pick.lead },
+              address: newest.address,
+              subscriptionId: newest.id,
+              subscriptionIds: matching.map((s) => s.id),
+              language: newest.language,
+              milestone: occurrence.milestone,
+              milestones: occurrence.members,
+              dueAt: at,
+              late: pick.dueDate < today,
+              snoozed: pick.snoozed,
+            };
+          }),
+        );
+      }
+      return out;
+    },
+
+    nextDue(s) {
+      if (s.leadDays.length > 0 && (s.leadDays[0] as number) > horizonLead) {
+        horizonLead = Math.max(...s.leadDays);
+        horizonOccurrences = undefined;
+        nextBy.clear();
+      }
+      horizonOccurrences ??= remindableOccurrences(milestones, today, addDays(horizonDate, Math.max(horizonLead, 0)));
+      let bySectors = nextBy.get(s.insurers);
+      if (!bySectors) nextBy.set(s.insurers, (bySectors = new Map()));
+      let byLeads = bySectors.get(s.sectors);
+      if (!byLeads) bySectors.set(s.sectors, (byLeads = new Map()));
+      let byTime = byLeads.get(s.leadDays);
+      if (!byTime) byLeads.set(s.leadDays, (byTime = new Map()));
+      let next = byTime.get(s.timeOfDay);
+      if (next === undefined) {
+        next = horizon;
+        for (const { milestone, date } of horizonOccurrences) {
+          if (!subscriptionCovers(s, milestone)) continue;
+          for (const lead of s.leadDays) {
+            const at = dueAt(date, lead, s.timeOfDay).at;
+            if (at > nowMs && at < next) next = at;
+          }
+        }
+        byTime.set(s.timeOfDay, next);
+      }
+      const snooze = snoozeEnds.size > 0 ? snoozeEnds.get(conversationKey(s.address)) : undefined;
+      const at = snooze !== undefined && snooze < next ? snooze : next;
+      let date = instants.get(at);
+      if (!date) instants.set(at, (date = new Date(at)));
+      return date;
+    },
+  };
 }
 
 interface OccurrenceGroup {

@@ -4,12 +4,12 @@ import { addressKey, conversationKey } from '../../handlers/address-key.js';
 import type { HolidaySettings } from '../../handlers/context.js';
 import type { Logger } from '../../handlers/logger.js';
 import { reminderMessage } from '../../handlers/reminder-message.js';
-import type { DeliveryClaim, DeliveryOutcome, NextDue, Store, Subscription } from '../../handlers/store.js';
+import type { DeliveryClaim, DeliveryKey, DeliveryOutcome, NextDue, Store, Subscription } from '../../handlers/store.js';
 import type { Platform, Reply } from '../../handlers/types.js';
 import { amsterdamDate } from '../../knowledge/dates/calendar-date.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Milestone } from '../../knowledge/milestones/milestone.js';
-import { deliveryId, dueReminders, nextDueInstants, type DueReminder } from './due-reminders.js';
+import { createDuePlanner, type DueReminder } from './due-reminders.js';
 import { REMINDER_HOUR } from '../../handlers/reminder-due-time.js';
 import { retryDelayMs } from './retry-delay.js';
 import { isRemindable } from '../../handlers/subscription-covers.js';
@@ -84,7 +84,7 @@ export interface SchedulerPassOptions {
   readonly retryDelay?: (attempt: number) => number;
   /** Conversations sent to in parallel. */
   readonly concurrency?: number;
-  /** Deliveries claimed per statement (and sent before the next claim). */
+  /** Deliveries claimed per statement (and sent before the next claim); outcomes are written per batch too. */
   readonly claimBatch?: number;
   /** Conversations read per page (default 10,000): bounds a pass's memory. */
   readonly conversationPage?: number;
@@ -94,10 +94,12 @@ export interface SchedulerPassOptions {
 
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 export const DEFAULT_MAX_ATTEMPTS = 5;
-const DEFAULT_CLAIM_BATCH = 1000;
-/** Outcomes buffered before one write (only where a lost write is recoverable, see below). */
-const OUTCOME_BATCH = 500;
-const NEXT_DUE_BATCH = 5000;
+/**
+ * Deliveries claimed per statement: each claim is one durable commit (the intent, before any send),
+ * so fewer, larger claims cost fewer disk flushes; the send window of one lease bounds how many can
+ * be sent before the lease runs out (the rest is released, not lost).
+ */
+const DEFAULT_CLAIM_BATCH = 2000;
 /** Conversations read per page of a pass. */
 const CONVERSATION_PAGE = 10_000;
 
@@ -133,46 +135,59 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
   const dueConversations = await store.listDueConversations(now);
   if (dueConversations.length === 0) return result;
   const holds = await store.listMilestoneHolds();
+  const planner = createDuePlanner({ now, milestones: options.knowledge.milestones, holds, holidays: options.holidays });
   const missingPlatforms = new Set<Platform>();
   const today = amsterdamDate(now);
-  // Many conversations get the same reminder: build each distinct message once per pass.
-  const messages = new Map<string, Reply>();
+  // Many conversations get the same reminder: each distinct message is built once per pass, per
+  // deadline (occurrence group) and variant — not per subscription or conversation.
+  const messages = new Map<DueReminder['milestones'], Map<string, Reply>>();
   const messageFor = (item: DueReminder): Reply => {
-    const id = [item.key.milestoneId, item.key.occurrenceDate, item.language, item.late, item.snoozed, item.milestones.length].join('|');
-    let reply = messages.get(id);
+    let variants = messages.get(item.milestones);
+    if (!variants) messages.set(item.milestones, (variants = new Map()));
+    const variant = `${item.key.occurrenceDate}|${item.language}|${item.late ? 1 : 0}|${item.snoozed ? 1 : 0}`;
+    let reply = variants.get(variant);
     if (!reply) {
       reply = reminderMessage({ knowledge: options.knowledge, milestones: item.milestones, occurrenceDate: item.key.occurrenceDate, today, language: item.language, late: item.late, snoozed: item.snoozed });
-      messages.set(id, reply);
+      variants.set(variant, reply);
     }
     return reply;
   };
 
   // Pages of whole conversations keep a pass's memory bounded however many subscriptions are due.
+  // A page's due-index write runs while the next page is read and sent (different subscriptions);
+  // at most one is in flight, and the pass ends only after the last one is stored.
   const pageSize = Math.max(1, options.conversationPage ?? CONVERSATION_PAGE);
-  for (let page = 0; page < dueConversations.length; page += pageSize) {
-    if (options.signal?.aborted) break;
-    const subscriptions = await store.listDueSubscriptions(now, dueConversations.slice(page, page + pageSize));
-    result.subscriptionsRead += subscriptions.length;
-    await passPage(subscriptions);
+  let indexWrite: Promise<void> = Promise.resolve();
+  try {
+    for (let page = 0; page < dueConversations.length; page += pageSize) {
+      if (options.signal?.aborted) break;
+      const subscriptions = await store.listDueSubscriptions(now, dueConversations.slice(page, page + pageSize));
+      result.subscriptionsRead += subscriptions.length;
+      const updates = await passPage(subscriptions);
+      await indexWrite;
+      indexWrite = updates.length > 0 ? store.setNextDue(updates) : Promise.resolve();
+      // Seen as handled here; awaited (and thrown) below.
+      indexWrite.catch(() => undefined);
+    }
+  } finally {
+    await indexWrite;
   }
   for (const platform of missingPlatforms) log.warn('reminders due for a platform that is not running here', { platform });
   return result;
 
-  async function passPage(subscriptions: readonly Subscription[]): Promise<void> {
-  const due = dueReminders({ now, subscriptions, milestones: options.knowledge.milestones, holds, holidays: options.holidays });
-
-  const byConversation = new Map<string, DueReminder[]>();
-  for (const item of due) {
-    if (!options.adapters.has(item.address.platform)) {
-      missingPlatforms.add(item.address.platform);
-      result.withoutAdapter++;
+  /** Claims, sends and records one page; returns the due-index updates of its subscriptions. */
+  async function passPage(subscriptions: readonly Subscription[]): Promise<NextDue[]> {
+  const byConversation = planner.due(subscriptions);
+  const sendable: [string, DueReminder[]][] = [];
+  for (const entry of byConversation) {
+    const platform = (entry[1][0] as DueReminder).address.platform;
+    if (!options.adapters.has(platform)) {
+      missingPlatforms.add(platform);
+      result.withoutAdapter += entry[1].length;
       continue;
     }
-    const list = byConversation.get(item.key.conversation);
-    if (list) list.push(item);
-    else byConversation.set(item.key.conversation, [item]);
+    sendable.push(entry);
   }
-  for (const list of byConversation.values()) list.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 
   /** Per conversation: when (as of `now`) it must be looked at again because a delivery is still open. */
   const recheck = new Map<string, number>();
@@ -182,34 +197,37 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
   /** Conversations whose due reminders were all taken care of in this pass (claimed, held, or finished). */
   const settled = new Set<string>();
 
+  // Outcomes whose loss is recoverable (see below) are written per batch, without waiting for the
+  // database's disk flush; a delivery that cannot be checked on the platform is committed alone, durably.
   let pending: DeliveryOutcome[] = [];
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    await store.finishDeliveries(batch);
+    await store.finishDeliveries(batch, { durable: false });
   };
   /** Buffers an outcome; returns a promise only when it writes (so most sends await nothing extra). */
   const record = (outcome: DeliveryOutcome, immediately: boolean): Promise<void> | undefined => {
     if (immediately) return store.finishDeliveries([outcome]);
     pending.push(outcome);
-    return pending.length >= OUTCOME_BATCH ? flush() : undefined;
+    return pending.length >= claimBatch ? flush() : undefined;
   };
 
-  const conversations = [...byConversation.entries()];
-  for (let from = 0; from < conversations.length; ) {
+  for (let from = 0; from < sendable.length; ) {
     if (options.signal?.aborted) break;
     // A batch of whole conversations of about `claimBatch` deliveries.
     const chunk: [string, DueReminder[]][] = [];
-    let size = 0;
-    while (from < conversations.length && (size === 0 || size + (conversations[from]?.[1].length ?? 0) <= claimBatch)) {
-      const entry = conversations[from++] as [string, DueReminder[]];
+    const keys: DeliveryKey[] = [];
+    while (from < sendable.length && (keys.length === 0 || keys.length + (sendable[from]?.[1].length ?? 0) <= claimBatch)) {
+      const entry = sendable[from++] as [string, DueReminder[]];
       chunk.push(entry);
-      size += entry[1].length;
+      for (const item of entry[1]) keys.push(item.key);
     }
     const claimStarted = performance.now();
-    const { won, held } = await store.claimDeliveries(chunk.flatMap(([, items]) => items.map((i) => i.key)), leaseMs);
-    const claims = new Map<string, DeliveryClaim>(won.map((c) => [deliveryId(c.key), c]));
+    const { won, held } = await store.claimDeliveries(keys, leaseMs);
+    // The store hands back the key objects given: claims are found by identity, no key strings.
+    const claims = new Map<DeliveryKey, DeliveryClaim>();
+    for (const c of won) claims.set(c.key, c);
     for (const h of held) recheckAt(h.key.conversation, now.getTime() + h.inMs);
     const sendBefore = claimStarted + sendWindowMs;
 
@@ -217,9 +235,8 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
       let lastSendAt: number | undefined;
       let gone: string | undefined;
       for (const item of items) {
-        const claim = claims.get(deliveryId(item.key));
+        const claim = claims.get(item.key);
         if (!claim) continue;
-        const base = { subscriptionId: item.subscriptionId, channel: addressKey(item.address), milestoneId: item.key.milestoneId, date: item.key.occurrenceDate, leadDays: item.key.leadDays };
         if (gone !== undefined) {
           await record({ kind: 'failed', key: item.key, attempt: claim.attempt, error: `unreachable: ${gone}` }, false);
           continue;
@@ -238,11 +255,12 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
         const reply = messageFor(item);
         const sent = await safeSend(adapter, item, reply, claim);
         if (items.length > 1) lastSendAt = clock().getTime();
+        const base = () => ({ subscriptionId: item.subscriptionId, channel: addressKey(item.address), milestoneId: item.key.milestoneId, date: item.key.occurrenceDate, leadDays: item.key.leadDays });
         if (sent.ok) {
           // Without a way to find an earlier arrival, commit at once: the window for a repeat is one commit.
           const written = record({ kind: 'delivered', key: item.key, attempt: claim.attempt, late: item.late }, !adapter.findsEarlierArrivals);
           if (written) await written;
-          (sent.alreadyThere ? result.recovered : result.delivered).push({ ...base, late: item.late, text: reply.fallbackText });
+          (sent.alreadyThere ? result.recovered : result.delivered).push({ ...base(), late: item.late, text: reply.fallbackText });
           continue;
         }
         switch (sent.reason) {
@@ -251,7 +269,7 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
             const disabled = await store.disableSubscriptionsFor(item.address);
             log.warn('conversation unreachable; its reminder subscriptions are disabled', { conversation, disabled, reason: sent.message.slice(0, 200) });
             result.unreachable.push(conversation);
-            result.failed.push({ ...base, attempt: claim.attempt, error: sent.message, retryAt: null, outcome: 'unreachable' });
+            result.failed.push({ ...base(), attempt: claim.attempt, error: sent.message, retryAt: null, outcome: 'unreachable' });
             gone = sent.message; // the rest of this conversation's reminders cannot arrive either
             break;
           }
@@ -266,7 +284,7 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
             if (retryAt) recheckAt(conversation, retryAt.getTime());
             if (final) log.error('reminder could not be delivered; giving up', { conversation, milestone: item.key.milestoneId, attempts: claim.attempt, outcome: sent.reason, error: sent.message.slice(0, 200) });
             else log.warn('reminder send did not succeed; will retry', { conversation, milestone: item.key.milestoneId, attempt: claim.attempt, outcome: sent.reason, retryInMs: delay });
-            result.failed.push({ ...base, attempt: claim.attempt, error: sent.message, retryAt, outcome: sent.reason === 'unknown' ? 'unknown' : 'failed' });
+            result.failed.push({ ...base(), attempt: claim.attempt, error: sent.message, retryAt, outcome: sent.reason === 'unknown' ? 'unknown' : 'failed' });
             break;
           }
           default: {
@@ -277,7 +295,7 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
       }
     };
 
-    // Workers take conversations by index: no queue.shift() (O(n) each, O(n²) per pass).
+    // A bounded number of conversations in parallel; workers take conversations by index (no queue.shift()).
     let next = 0;
     const workers = Array.from({ length: Math.min(options.concurrency ?? 8, chunk.length) }, async () => {
       for (let i = next++; i < chunk.length; i = next++) {
@@ -292,17 +310,16 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
   await flush();
 
   // The due index: when each subscription read must be looked at again.
-  const nextDue = nextDueInstants(now, subscriptions, options.knowledge.milestones, holds, options.holidays);
   const updates: NextDue[] = [];
-  const withDue = new Set(due.map((d) => d.key.conversation));
   for (const s of subscriptions) {
     const conversation = conversationKey(s.address);
     // Reminders left unsent (shutdown, no adapter here) keep the subscription due.
-    if (withDue.has(conversation) && !settled.has(conversation)) continue;
-    const at = Math.min(nextDue.get(s.id)?.getTime() ?? Infinity, recheck.get(conversation) ?? Infinity);
-    if (Number.isFinite(at)) updates.push({ subscriptionId: s.id, at: new Date(at) });
+    if (byConversation.has(conversation) && !settled.has(conversation)) continue;
+    const next = planner.nextDue(s);
+    const again = recheck.get(conversation);
+    updates.push({ subscriptionId: s.id, at: again !== undefined && again < next.getTime() ? new Date(again) : next });
   }
-  for (let i = 0; i < updates.length; i += NEXT_DUE_BATCH) await store.setNextDue(updates.slice(i, i + NEXT_DUE_BATCH));
+  return updates;
   }
 }
 
