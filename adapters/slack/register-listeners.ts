@@ -8,7 +8,9 @@ import type { FetchedFile, IncomingMessage, Language, Reply } from '../../handle
 import { makeReply } from '../../handlers/reply.js';
 import { postMessages } from './post-messages.js';
 import { publishHome } from './publish-home.js';
-import { renderBlockKit, renderBlockKitPage, type SlackMessage } from './render-block-kit.js';
+import { pageHolding, renderBlockKit, renderBlockKitPages, type SlackMessage } from './render-block-kit.js';
+import { withPageButtons } from './page-buttons.js';
+import { PAGE_GONE, PagedReplies, parsePageAction } from '../paged-replies.js';
 import { readSlackFiles, slackFileName, type SlackFilePayload, type SlackFileResult } from './slack-file.js';
 import type { SlackWebClient } from './slack-web-client.js';
 import {
@@ -32,6 +34,8 @@ export interface ListenerDeps {
   readonly botUserId: string;
   /** Fetches a file shared in a DM with the bot token (see `downloadSlackFile`). */
   readonly downloadFile: (file: SlackFilePayload, client: SlackWebClient) => Promise<SlackFileResult>;
+  /** Long replies kept for their page buttons (default: a new, bounded store). */
+  readonly paged?: PagedReplies;
 }
 
 /** How long "welcome" is remembered per user: the first DM or App Home visit gets it, later ones not. */
@@ -47,6 +51,7 @@ const WELCOME_KEEP_MS = 5 * 365 * 24 * 60 * 60 * 1000;
  */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { log, clock, botUserId } = deps;
+  const paged = deps.paged ?? new PagedReplies();
 
   /** True the first time this process family sees `key` within `keepMs` (store shared by replicas); true when the store fails. */
   const firstTime = async (key: string, keepMs: number): Promise<boolean> => {
@@ -69,6 +74,16 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
    * A mention or a direct message: answered in its thread (see {@link messageToIncoming}), once per
    * message: Slack re-sends a mention the user edited with a new event id and the same `ts`.
    */
+  /**
+   * The messages to post for a reply: all of them when it fits in one, else its first page with
+   * "next" / "show all" buttons (the reply kept in {@link PagedReplies} for those buttons).
+   */
+  const firstPage = (reply: Reply): SlackMessage[] => {
+    const pages = renderBlockKitPages(reply);
+    if (pages.length <= 1) return pages;
+    return [withPageButtons(pages[0]!, paged.keep(reply), 0, pages.length, reply.language)];
+  };
+
   const answerMessage = async (e: MessageEventPayload, client: SlackWebClient): Promise<void> => {
     if (!(await firstTime(`slack:message:${e.channel}:${e.ts}`, MESSAGE_KEEP_MS))) {
       log.info('slack: message already answered (edited or re-sent)', {});
@@ -81,7 +96,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       return;
     }
     const reply = await handleSafely(deps, message);
-    await postMessages(client, e.channel, message.address.threadId, renderBlockKit(reply));
+    await postMessages(client, e.channel, message.address.threadId, firstPage(reply));
   };
 
   /**
@@ -97,7 +112,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     };
     const incoming: IncomingMessage = { ...message, file: { name: slackFileName(file), ...(file.mimetype ? { mimeType: file.mimetype } : {}), fetch } };
     const reply = await handleSafely(deps, incoming);
-    await postMessages(client, message.address.conversationId, message.address.threadId, renderBlockKit(reply));
+    await postMessages(client, message.address.conversationId, message.address.threadId, firstPage(reply));
   };
 
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
@@ -105,7 +120,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const message = commandToIncoming(command, clock());
     const reply = await handleSafely(deps, message);
     const responseType = commandResponseType(reply);
-    for (const m of renderBlockKit(reply)) {
+    for (const m of firstPage(reply)) {
       await respond({ response_type: responseType, replace_original: false, ...payload(m) });
     }
   });
@@ -128,16 +143,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     if (body.type !== 'block_actions') return;
     const message = actionToIncoming(body, action, clock());
     if (!message) return; // a button outside a conversation (App Home): nothing to route yet
-    const reply = await handleSafely(deps, message);
     const messageTs = body.container?.message_ts ?? body.message?.ts;
-    if (reply.replaceOriginal) {
-      const m = renderBlockKitPage(reply, parseChecklistToggleValue(message.action?.value)?.itemId);
-      if (!m) return;
+    const replace = async (m: SlackMessage): Promise<void> => {
       if (respond) await respond({ replace_original: true, ...payload(m) });
       else if (messageTs) await client.chat.update({ channel: message.address.conversationId, ts: messageTs, ...payload(m) });
-      return;
-    }
-    for (const m of renderBlockKit(reply)) {
+    };
+    const ephemeral = async (m: SlackMessage): Promise<void> => {
       if (respond) await respond({ response_type: 'ephemeral', replace_original: false, ...payload(m) });
       else {
         await client.chat.postEphemeral({
@@ -147,6 +158,35 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
           ...payload(m),
         });
       }
+    };
+    const pageRequest = parsePageAction(message.action);
+    if (pageRequest) {
+      // "next" / "show all": the pressed page loses its buttons, the next page (or all the rest) follows it.
+      const kept = paged.get(pageRequest.id);
+      if (!kept) {
+        await ephemeral({ text: PAGE_GONE, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: PAGE_GONE } }] });
+        return;
+      }
+      const pages = renderBlockKitPages(kept);
+      const pressed = pages[pageRequest.page - 1];
+      if (pressed) await replace(pressed);
+      const shown = pageRequest.all ? pages.slice(pageRequest.page) : pages.slice(pageRequest.page, pageRequest.page + 1).map((p) => withPageButtons(p, pageRequest.id, pageRequest.page, pages.length, kept.language));
+      if (body.container?.is_ephemeral) for (const m of shown) await ephemeral(m);
+      else await postMessages(client, message.address.conversationId, message.address.threadId, shown);
+      return;
+    }
+    const reply = await handleSafely(deps, message);
+    if (reply.replaceOriginal) {
+      // A tick updates the page holding its item, buttons included when the reply is paged.
+      const pages = renderBlockKitPages(reply);
+      const index = pageHolding(pages, parseChecklistToggleValue(message.action?.value)?.itemId);
+      const page = pages[index];
+      if (!page) return;
+      await replace(pages.length > 1 ? withPageButtons(page, paged.keep(reply), index, pages.length, reply.language) : page);
+      return;
+    }
+    for (const m of firstPage(reply)) {
+      await ephemeral(m);
     }
   });
 

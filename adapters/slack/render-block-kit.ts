@@ -77,6 +77,28 @@ const WORDS = {
  * Every message carries a plain-text `text` (at most 40,000 characters).
  */
 export function renderBlockKit(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
+  return paginate(reply, SLACK_LIMITS.blocksPerMessage, Math.max(1, options.maxMessages ?? 5));
+}
+
+/** Blocks per page of a paged reply: one less than Slack's 50, leaving room for the page buttons. */
+export const PAGE_BLOCKS = SLACK_LIMITS.blocksPerMessage - 1;
+
+/**
+ * A reply as pages to show one at a time with "next" / "show all" buttons (`withPageButtons`):
+ * every block kept, nothing cut, at most {@link PAGE_BLOCKS} blocks per page.
+ */
+export function renderBlockKitPages(reply: Reply): SlackMessage[] {
+  return paginate(reply, PAGE_BLOCKS, Number.POSITIVE_INFINITY);
+}
+
+/** The index of the page holding checklist item `itemId`, or 0. */
+export function pageHolding(pages: readonly SlackMessage[], itemId: string | undefined): number {
+  if (itemId === undefined) return 0;
+  const index = pages.findIndex((m) => m.blocks.some((b) => ITEM_OF.get(b) === itemId));
+  return index < 0 ? 0 : index;
+}
+
+function paginate(reply: Reply, perPage: number, maxMessages: number): SlackMessage[] {
   const words = WORDS[reply.language];
   const blocks: SlackBlock[] = [];
   if (reply.warnings && reply.warnings.length > 0) {
@@ -84,10 +106,9 @@ export function renderBlockKit(reply: Reply, options: RenderOptions = {}): Slack
   }
   for (const block of reply.blocks) blocks.push(...renderBlock(block, reply.language));
 
-  const maxMessages = Math.max(1, options.maxMessages ?? 5);
   const chunks: SlackBlock[][] = [];
-  for (let i = 0; i < blocks.length; i += SLACK_LIMITS.blocksPerMessage) {
-    chunks.push(blocks.slice(i, i + SLACK_LIMITS.blocksPerMessage));
+  for (let i = 0; i < blocks.length; i += perPage) {
+    chunks.push(blocks.slice(i, i + perPage));
   }
   if (chunks.length === 0) chunks.push([]);
   if (chunks.length > maxMessages) {
