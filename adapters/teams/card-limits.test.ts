@@ -92,9 +92,23 @@ describe('the largest checklist on the Teams stand-in (real botbuilder, real cor
       const conversationId = 'a:personal-largest';
       const ask = teamsMessage({ serviceUrl: connector.serviceUrl, conversationId, conversationType: 'personal', id: 'big-1', text: LARGEST_CHECKLIST_REQUEST });
       expect((await harness.post(ask)).status).toBe(200);
+      // Too long for one card: the first card comes with "next" and "show all"; "show all" sends the rest.
+      const first = connector.calls.filter((c) => c.method === 'POST');
+      expect(first).toHaveLength(1);
+      // With two cards only "next" is offered ("show all" would show the same one card).
+      const firstJson = JSON.stringify(first[0]!.body);
+      const pageAction = firstJson.includes('"id":"page.all"') ? 'page.all' : 'page.next';
+      const pageValue = new RegExp(`"id":"${pageAction}","value":"([^"]+)"`).exec(firstJson)?.[1];
+      expect(pageValue).toBeDefined();
+      const showAll = teamsMessage({ serviceUrl: connector.serviceUrl, conversationId, conversationType: 'personal', id: 'big-all', value: { action: { id: pageAction, value: pageValue } }, replyToId: 'activity-first' });
+      expect((await harness.post(showAll)).status).toBe(200);
+      const pressed = connector.calls.find((c) => c.method === 'PUT');
+      expect(pressed?.activityId).toBe('activity-first');
+      expect(JSON.stringify(pressed?.body)).not.toContain('page.');
       const posted = connector.calls.filter((c) => c.method === 'POST');
-      expect(posted.length).toBeGreaterThan(0);
-      for (const call of posted) {
+      expect(posted.length).toBeGreaterThan(1);
+      expect(JSON.stringify(posted.at(-1)!.body)).not.toContain('page.');
+      for (const call of [...posted, pressed!]) {
         expect(utf16Bytes(call.body)).toBeLessThan(TEAMS_MESSAGE_LIMIT_BYTES);
         for (const a of call.body.attachments ?? []) expect(validateAdaptiveCard(a.content)).toEqual([]);
       }

@@ -3,6 +3,7 @@ import { dateLabel } from '../../handlers/format-date.js';
 import { citation, sourcesLabel } from '../../handlers/reply.js';
 import type { Block, Button, DeadlineItem, Language, Reply } from '../../handlers/types.js';
 import { assertNever } from '../../handlers/types.js';
+import { PAGE_ALL_ACTION, PAGE_NEXT_ACTION, pageValue, pageWords } from '../paged-replies.js';
 import type { AdaptiveCard, CardElement, SubmitAction, Table, TableRow, TextBlock } from './adaptive-card.js';
 
 /** The id of an input field in a card: Teams returns the typed text under it in the submit's value. */
@@ -10,8 +11,8 @@ export const INPUT_TEXT_ID = 'text';
 
 /** Teams' documented bot-message limit, counted as UTF-16 (two bytes per code unit). */
 export const TEAMS_MESSAGE_LIMIT_BYTES = 40 * 1024;
-/** What a card may use, leaving room for the activity envelope around it. */
-const CARD_BUDGET_BYTES = 36 * 1024;
+/** What a card may use, leaving room for the activity envelope around it and the page buttons. */
+const CARD_BUDGET_BYTES = 35 * 1024;
 
 /** The size Teams counts for a JSON payload: UTF-16 code units × 2. */
 export function utf16Bytes(value: unknown): number {
@@ -76,6 +77,20 @@ export function renderAdaptiveCardPage(reply: Reply, itemId: string | undefined)
 /** The whole reply as one card (small replies; tests). Prefer {@link renderAdaptiveCards}. */
 export function renderAdaptiveCard(reply: Reply): AdaptiveCard {
   return card(renderUnits(reply).flatMap((u) => u.elements), reply.fallbackText);
+}
+
+/**
+ * Card `index` (0-based) of `total` with its page buttons: "next" for the card after it and, when
+ * more than one card follows, "show all" for the rest (Action.Submit with the page actions of
+ * `paged-replies.ts`). The last card gets none. The page budget leaves room for them.
+ */
+export function withCardPageButtons(page: AdaptiveCard, id: string, index: number, total: number, language: Language): AdaptiveCard {
+  const next = index + 1;
+  if (next >= total) return page;
+  const words = pageWords(language);
+  const buttons: Button[] = [{ id: PAGE_NEXT_ACTION, label: words.next(next + 1, total), value: pageValue(id, next), style: 'primary' }];
+  if (total - next > 1) buttons.push({ id: PAGE_ALL_ACTION, label: words.all(total), value: pageValue(id, next) });
+  return { ...page, body: [...page.body, { type: 'ActionSet', spacing: 'medium', actions: buttons.map(submit) }] };
 }
 
 function card(body: readonly CardElement[], fallbackText: string): AdaptiveCard {

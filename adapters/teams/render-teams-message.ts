@@ -1,6 +1,7 @@
 import { CardFactory, type Activity } from 'botbuilder';
 import type { Reply } from '../../handlers/types.js';
-import { cardText, isTextOnly, renderAdaptiveCardPage, renderAdaptiveCards, splitMarkdown, TEAMS_MESSAGE_LIMIT_BYTES, utf16Bytes } from './render-adaptive-card.js';
+import type { AdaptiveCard } from './adaptive-card.js';
+import { cardText, isTextOnly, renderAdaptiveCardPage, renderAdaptiveCards, splitMarkdown, TEAMS_MESSAGE_LIMIT_BYTES, utf16Bytes, withCardPageButtons } from './render-adaptive-card.js';
 
 const SUMMARY_MAX = 200;
 /** Characters of markdown per plain text message (well under the limit at two bytes each). */
@@ -25,6 +26,41 @@ export function renderTeamsMessages(reply: Reply): Partial<Activity>[] {
 export function renderTeamsUpdate(reply: Reply, itemId: string | undefined): Partial<Activity> {
   if (isTextOnly(reply) && !reply.warnings?.length) return renderTeamsMessages(reply)[0]!;
   return { type: 'message', summary: summaryOf(reply.fallbackText), attachments: [CardFactory.adaptiveCard(renderAdaptiveCardPage(reply, itemId))] };
+}
+
+/** A reply's messages and, when there are several, the page-button decoration of one of them. */
+export interface TeamsPages {
+  readonly messages: Partial<Activity>[];
+  /** True when the messages are Adaptive Cards (which can carry page buttons), false for plain text. */
+  readonly cards: boolean;
+  /** Message `index` with "next" / "show all" buttons for reply `id` (cards only; text is returned as is). */
+  withButtons(index: number, id: string): Partial<Activity>;
+}
+
+/**
+ * {@link renderTeamsMessages} for showing one message at a time: the same messages, and for a
+ * card message its copy with page buttons (text messages, which carry no buttons, are shown whole).
+ */
+export function renderTeamsPages(reply: Reply): TeamsPages {
+  const messages = renderTeamsMessages(reply);
+  return {
+    messages,
+    cards: messages.every((m) => m.attachments?.length === 1),
+    withButtons(index, id) {
+      const message = messages[index]!;
+      const card = message.attachments?.[0]?.content as AdaptiveCard | undefined;
+      if (!card || message.attachments?.length !== 1) return message;
+      return { ...message, attachments: [CardFactory.adaptiveCard(withCardPageButtons(card, id, index, messages.length, reply.language))] };
+    },
+  };
+}
+
+/** The index of the card holding checklist item `itemId` among {@link renderTeamsMessages}' messages, or 0. */
+export function teamsPageHolding(messages: readonly Partial<Activity>[], itemId: string | undefined): number {
+  if (itemId === undefined) return 0;
+  const needle = `|${itemId}|`;
+  const index = messages.findIndex((m) => JSON.stringify(m.attachments ?? []).includes(needle));
+  return index < 0 ? 0 : index;
 }
 
 /** The first message of {@link renderTeamsMessages} (small replies). */

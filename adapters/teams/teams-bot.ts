@@ -1,5 +1,5 @@
 import { personalConversationId } from '../../handlers/address-key.js';
-import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { TeamsActivityHandler, type Activity, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { APP_WELCOME } from '../../handlers/app-home.js';
 import { parseChecklistToggleValue } from '../../handlers/checklist-action.js';
 import type { Logger } from '../../handlers/logger.js';
@@ -7,13 +7,15 @@ import type { Store } from '../../handlers/store.js';
 import type { FetchedFile, IncomingMessage, Reply } from '../../handlers/types.js';
 import { BoundedSet } from './bounded-set.js';
 import { conversationAddress, storableReference } from './conversation-reference.js';
-import { renderAdaptiveCardPage } from './render-adaptive-card.js';
-import { renderTeamsMessages, renderTeamsUpdate } from './render-teams-message.js';
+import { PAGE_GONE, PagedReplies, parsePageAction, type PageRequest } from '../paged-replies.js';
+import { renderTeamsPages, renderTeamsUpdate, teamsPageHolding } from './render-teams-message.js';
 import { downloadTeamsFile, readTeamsFiles } from './teams-file.js';
 import { executeToIncoming, teamsAddress, toIncoming } from './to-incoming.js';
 import { unhandledInvokeResponse } from './unhandled-invoke.js';
 
 export interface TeamsBotDeps {
+  /** Long replies kept for their page buttons (default: a new, bounded store). */
+  readonly paged?: PagedReplies;
   readonly handle: (message: IncomingMessage) => Promise<Reply>;
   readonly clock: () => Date;
   readonly store: () => Promise<Store>;
@@ -42,6 +44,44 @@ const NOT_RECOGNISED = 'Deze knop wordt niet herkend. / That button is not recog
  */
 export function createTeamsBot(deps: TeamsBotDeps): TeamsActivityHandler {
   const remembered = new BoundedSet(REMEMBERED_CAPACITY, REMEMBERED_TTL_MS);
+  const paged = deps.paged ?? new PagedReplies();
+
+  /**
+   * Sends a reply: whole when it fits in one message (or is plain text, which carries no buttons),
+   * else its first card with "next" / "show all" buttons, the reply kept for them.
+   */
+  const sendReply = async (context: TurnContext, reply: Reply): Promise<void> => {
+    const pages = renderTeamsPages(reply);
+    if (pages.messages.length > 1 && pages.cards) {
+      await context.sendActivity(pages.withButtons(0, paged.keep(reply)));
+      return;
+    }
+    for (const message of pages.messages) await context.sendActivity(message);
+  };
+
+  /**
+   * A page button: the next card (with its own buttons) or all the rest is sent; returns the
+   * pressed card without its buttons, for the caller to put in place (update or invoke response).
+   */
+  const showPages = async (context: TurnContext, request: PageRequest): Promise<Partial<Activity> | undefined> => {
+    const kept = paged.get(request.id);
+    if (!kept) {
+      await context.sendActivity({ type: 'message', text: PAGE_GONE });
+      return undefined;
+    }
+    const pages = renderTeamsPages(kept);
+    const shown = request.all ? pages.messages.slice(request.page) : pages.messages[request.page] ? [pages.withButtons(request.page, request.id)] : [];
+    for (const message of shown) await context.sendActivity(message);
+    return pages.messages[request.page - 1];
+  };
+
+  /** The in-place update for a reply replacing the card an action came from: the page holding `itemId`, buttons included when paged. */
+  const updateFor = (reply: Reply, itemId: string | undefined): Partial<Activity> => {
+    const pages = renderTeamsPages(reply);
+    if (pages.messages.length <= 1) return renderTeamsUpdate(reply, itemId);
+    const index = teamsPageHolding(pages.messages, itemId);
+    return pages.withButtons(index, paged.keep(reply));
+  };
 
   const remember = async (context: TurnContext, force: boolean): Promise<void> => {
     const address = conversationAddress(teamsAddress(context.activity));
@@ -74,7 +114,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsActivityHandler {
     const locale = (context.activity.locale ?? '').toLowerCase();
     const language = locale.startsWith('en') ? 'en' : locale.startsWith('nl') ? 'nl' : undefined;
     const reply = await deps.handle({ address, text: '', action: { id: APP_WELCOME, ...(language ? { value: language } : {}) }, receivedAt: deps.clock() });
-    for (const message of renderTeamsMessages(reply)) await context.sendActivity(message);
+    await sendReply(context, reply);
   };
 
   /** True the first time an activity id is seen (Teams re-sends on timeouts). */
@@ -101,12 +141,18 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsActivityHandler {
         deps.log.warn('teams Action.Execute without an action', {});
         return messageResponse(NOT_RECOGNISED);
       }
+      const pageRequest = parsePageAction(incoming.action);
+      if (pageRequest) {
+        const pressed = cardOf(await showPages(context, pageRequest));
+        return pressed ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: pressed } : messageResponse(PAGE_GONE);
+      }
       const reply = await deps.handle(incoming);
       if (reply.replaceOriginal) {
         const itemId = parseChecklistToggleValue(incoming.action.value)?.itemId;
-        return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { ...renderAdaptiveCardPage(reply, itemId) } };
+        const card = cardOf(updateFor(reply, itemId));
+        if (card) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
       }
-      for (const message of renderTeamsMessages(reply)) await context.sendActivity(message);
+      await sendReply(context, reply);
       return messageResponse(reply.fallbackText.split('\n')[0]?.slice(0, 200) ?? '');
     }
   }
@@ -137,16 +183,23 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsActivityHandler {
           return { kind: fetched.kind };
         };
         const withFile: IncomingMessage = { ...incoming, file: { name: file.name, ...(file.mimeType ? { mimeType: file.mimeType } : {}), fetch } };
-        for (const message of renderTeamsMessages(await deps.handle(withFile))) await context.sendActivity(message);
+        await sendReply(context, await deps.handle(withFile));
       }
+      return next();
+    }
+    const pageRequest = parsePageAction(incoming.action);
+    if (pageRequest) {
+      // "next" / "show all": the pressed card loses its buttons, the next card (or all the rest) follows.
+      const pressed = await showPages(context, pageRequest);
+      if (pressed && activity.replyToId) await context.updateActivity({ ...pressed, id: activity.replyToId });
       return next();
     }
     const reply = await deps.handle(incoming);
     if (incoming.action && reply.replaceOriginal && activity.replyToId) {
       const itemId = parseChecklistToggleValue(incoming.action.value)?.itemId;
-      await context.updateActivity({ ...renderTeamsUpdate(reply, itemId), id: activity.replyToId });
+      await context.updateActivity({ ...updateFor(reply, itemId), id: activity.replyToId });
     } else {
-      for (const message of renderTeamsMessages(reply)) await context.sendActivity(message);
+      await sendReply(context, reply);
     }
     return next();
   });
@@ -185,6 +238,12 @@ async function botAuthorization(context: TurnContext): Promise<string | undefine
   // signRequest only sets the header on the resource it is given (TokenCredentials / AppCredentials).
   await client.credentials.signRequest({ headers: { set: (name: string, value: string) => headers.set(name.toLowerCase(), value) } });
   return headers.get('authorization');
+}
+
+/** The Adaptive Card of a card message (undefined for text). */
+function cardOf(message: Partial<Activity> | undefined): Record<string, unknown> | undefined {
+  const attachment = message?.attachments?.length === 1 ? message.attachments[0] : undefined;
+  return attachment?.contentType === 'application/vnd.microsoft.card.adaptive' ? { ...(attachment.content as Record<string, unknown>) } : undefined;
 }
 
 /** The Universal Actions invoke response that shows a short message instead of refreshing the card. */
