@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { renderTerminal } from '../../adapters/terminal/render-terminal.js';
+import { TerminalPager } from '../../adapters/terminal/terminal-pager.js';
 import { APP_WELCOME } from '../../handlers/app-home.js';
 import type { Command } from '../cli-io.js';
 import { loadConfig } from '../config.js';
@@ -23,6 +24,7 @@ export const chatCommand: Command = async (args, io) => {
   const knowledge = createKnowledgeSource({ glossaryPath: config.glossaryPath, log }, store.get);
   const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY);
   const rl = createInterface({ input: io.stdin, output: interactive ? io.stdout : undefined, terminal: interactive });
+  const pager = new TerminalPager();
   if (interactive) {
     // The same welcome as a Teams install or a first Slack DM, from the core.
     const now = fixedNow ?? io.clock();
@@ -35,6 +37,13 @@ export const chatCommand: Command = async (args, io) => {
     for await (const line of rl) {
       const text = line.trim();
       if (/^(exit|quit|stop|bye|doei)$/i.test(text)) break;
+      // "meer" / "alles" while a long reply is being shown a page at a time.
+      const page = interactive ? pager.command(text) : undefined;
+      if (page !== undefined) {
+        io.stdout.write(page + '\n\n');
+        rl.prompt();
+        continue;
+      }
       if (text !== '' || !interactive) {
         if (text !== '') {
           const now = fixedNow ?? io.clock();
@@ -42,7 +51,8 @@ export const chatCommand: Command = async (args, io) => {
             { address: { platform: 'local', conversationId: 'terminal' }, text: line, receivedAt: now },
             createHandlerContext(config, now, log, store.get, await knowledge.refresh()),
           );
-          io.stdout.write(renderTerminal(reply) + '\n\n');
+          // Interactive: long replies a page at a time (as Slack and Teams offer "next" / "show all"); piped: whole.
+          io.stdout.write((interactive ? pager.show(renderTerminal(reply), reply.language) : renderTerminal(reply)) + '\n\n');
         }
       }
       if (interactive) rl.prompt();
