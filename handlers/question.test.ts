@@ -105,6 +105,14 @@ describe('questionHandler', () => {
     expect(reply.text).toMatch(/no purchasing policy of Zilveren Kruis is loaded/);
   });
 
+  it('takes the insurers from the understanding, not from the text again (a follow-up may have filled them)', async () => {
+    const knowledge = testKnowledge();
+    const text = 'What is the policy on e-health?';
+    const understanding = { ...understand(text, { knowledge, now }), insurers: knowledge.insurers.find('Zilveren Kruis') };
+    const reply = replyToJson(await questionHandler.handle({ address: { platform: 'local', conversationId: 't' }, text, receivedAt: now }, understanding, context()));
+    expect(reply.text).toMatch(/no purchasing policy of Zilveren Kruis is loaded/);
+  });
+
   it('searches with the knowledge base\'s glossary (the extra glossary merged in by the composition root)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'q-glossary-'));
     const good = join(dir, 'good.json');

@@ -1,6 +1,7 @@
 import type { SearchHit, WeightedConcept } from '../knowledge/search.js';
 import type { EvidenceFeatures } from '../knowledge/search/evidence-features.js';
 import type { EvidenceRule, EvidenceVerdict } from '../knowledge/search/evidence-rule.js';
+import type { InsurerMention } from '../knowledge/vocabulary/insurer-catalog.js';
 import type { HandlerContext } from './context.js';
 import type { Handler } from './handler.js';
 import { makeReply } from './reply.js';
@@ -42,7 +43,7 @@ export const questionHandler: Handler = {
   intent: 'question',
   handle: async (_message, understanding, context) => {
     const { language } = understanding;
-    const found = await findEvidence(understanding.text, context);
+    const found = await findEvidence(understanding.text, context, understanding.insurers);
     if (!('hits' in found)) return found.reply(language);
     const { judgeEvidence, loadEvidenceRule } = await import('../knowledge/search/evidence-rule.js');
     const rule = loadEvidenceRule();
@@ -51,13 +52,16 @@ export const questionHandler: Handler = {
 };
 
 /**
- * Searches the documents for a question: the policy of an insurer the question names counts more,
- * other insurers' policies less.
+ * Searches the documents for a question: the policy of an insurer the question names (the
+ * understanding's insurers, which a follow-up may have filled) counts more, other insurers' policies less.
  */
-export async function findEvidence(text: string, context: HandlerContext): Promise<QuestionEvidence | { reply: (language: Language) => Reply }> {
+export async function findEvidence(
+  text: string,
+  context: HandlerContext,
+  mentioned: readonly InsurerMention[] = context.knowledge.insurers.find(text),
+): Promise<QuestionEvidence | { reply: (language: Language) => Reply }> {
   const kb = context.knowledge;
   const [{ searchWithConcepts, searchSpaceOf }, { evidenceFeatures }] = await Promise.all([import('../knowledge/search.js'), import('../knowledge/search/evidence-features.js')]);
-  const mentioned = kb.insurers.find(text);
   const loadedNames = new Set(mentioned.filter((m) => m.loaded).map((m) => m.name));
   const documentBoosts: Record<string, number> = {};
   if (loadedNames.size > 0) {

@@ -207,8 +207,15 @@ async function review(message: IncomingMessage, context: HandlerContext, languag
 const EDIT_WORDS = new Set(['wijzig', 'edit', 'change', 'corrigeer']);
 const FIELD_WORDS: Record<string, 'date' | 'label' | 'actor'> = { datum: 'date', date: 'date', label: 'label', wie: 'actor', actor: 'actor', who: 'actor' };
 
+/** A typed correction of a proposed item: which item, which field, the new value. */
+export interface EditCommand {
+  readonly id: string;
+  readonly field: 'date' | 'label' | 'actor';
+  readonly value: string;
+}
+
 /** "wijzig <id> datum 2027-11-15" / "edit <id> label …": the typed correction the Edit button asks for. */
-export function parseEditCommand(raw: string): { id: string; field: 'date' | 'label' | 'actor'; value: string } | undefined {
+export function parseEditCommand(raw: string): EditCommand | undefined {
   const words = raw.trim().split(' ').filter((w) => w !== '');
   const [verb, id, field, ...rest] = words;
   if (!verb || !id || !field || rest.length === 0 || !EDIT_WORDS.has(verb.toLowerCase())) return undefined;
@@ -216,10 +223,9 @@ export function parseEditCommand(raw: string): { id: string; field: 'date' | 'la
   return which ? { id, field: which, value: rest.join(' ') } : undefined;
 }
 
-async function typedEdit(message: IncomingMessage, context: HandlerContext, language: Language): Promise<Reply> {
+async function typedEdit(message: IncomingMessage, command: EditCommand | undefined, context: HandlerContext, language: Language): Promise<Reply> {
   const m = M[language];
   if (!isAdmin(context, message.address)) return text(language, m.refused);
-  const command = parseEditCommand(message.text);
   if (!command) return text(language, m.unknown);
   const result = await editItem(await context.store(), command.id, { [command.field]: command.value }, context.now);
   return text(language, result.kind === 'edited' ? m.edited(line(result.item)) : m.editError(result.code));
@@ -237,6 +243,6 @@ export const documentsHandler: Handler = {
     const { language } = understanding;
     if (message.action) return review(message, context, language);
     if (message.file) return upload(message, context, language);
-    return typedEdit(message, context, language);
+    return typedEdit(message, understanding.edit, context, language);
   },
 };

@@ -49,6 +49,9 @@ describe('checklist requests: someone escalating a dispute with a named insurer'
     'De onderhandelingen met VGZ lopen vast op de afslagen op de tarieven. Welke escalatiestappen kan ik zetten?',
     'Our GGZ institution strongly disagrees with VGZ applying the same discounts on the new maximum tariffs. What escalation steps can we take?',
     'Escalatie naar de NZa over VGZ: patiënt [naam], wacht al 20 weken op behandeling',
+    // Escalation steps asked for one's own case, without an insurer named.
+    'stappenplan escalatie contractering ggz, wat moet ik doen als we er niet uitkomen?',
+    'What escalation steps can we take?',
   ])('drafts the checklist for "%s"', (q) => {
     expect(asksChecklist(q)).toBe(true);
   });
@@ -57,6 +60,9 @@ describe('checklist requests: someone escalating a dispute with a named insurer'
     'How should GGZ providers and insurers agree on escalation in advance?',
     'Wat zegt de handleiding over escalatie bij VGZ?',
     'Wat moet ik vermelden bij het indienen van een signaal bij de NZa?',
+    // Escalation in the first person, but no steps or plan asked for.
+    'Hoe escaleer ik naar bestuurlijk niveau?',
+    'Wat is een escalatieplan volgens de handleiding?',
   ])('leaves the document question "%s" alone', (q) => {
     expect(asksChecklist(q)).toBe(false);
   });

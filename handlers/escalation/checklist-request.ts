@@ -8,7 +8,8 @@ import { tokenize } from '../../knowledge/vocabulary/term-matcher.js';
  * discounts", "stappenplan escalatie", "maak een escalatieplan voor Menzis over wachttijden".
  * Someone escalating with a named insurer in their own words ("Help me escalate with VGZ",
  * "Escalatie naar de NZa over VGZ: …, wacht al 20 weken") gets the checklist too: it is their
- * situation. Questions about escalation ("How should providers and insurers agree on escalation
+ * situation; so does someone asking for escalation steps for their own case ("stappenplan
+ * escalatie contractering ggz, wat moet ik doen als we er niet uitkomen?", "What escalation steps can we take?"). Questions about escalation ("How should providers and insurers agree on escalation
  * in advance?") are left to the documents.
  */
 export function isChecklistRequest(text: string, kb: KnowledgeBase, isQuestion: boolean): boolean {
@@ -16,7 +17,9 @@ export function isChecklistRequest(text: string, kb: KnowledgeBase, isQuestion: 
   const cues = kb.phrases.cues.mentioned(tokens);
   const escalation = cues.has('escalation-word');
   const insurer = kb.insurers.find(tokens).length > 0;
-  const personal = escalation && insurer && (cues.has('first-person') || !isQuestion);
+  // Their own situation: an escalation with a named insurer, or escalation steps asked for in the
+  // first person ("stappenplan escalatie …, wat moet ik doen als we er niet uitkomen?").
+  const personal = escalation && (insurer || cues.has('artefact')) && (cues.has('first-person') || !isQuestion);
   const checklist = cues.has('checklist-word');
   const signal = cues.has('signal-word') && cues.has('nza');
   const artefact = (cues.has('artefact') && escalation) || (checklist && (escalation || cues.has('nza') || cues.has('signal-word'))) || signal;

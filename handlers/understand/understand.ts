@@ -114,7 +114,8 @@ export function understand(text: string, input: UnderstandInput): Understanding 
     }
   }
 
-  if (parseEditCommand(text)) return as('documents');
+  const edit = parseEditCommand(text);
+  if (edit) return as('documents', { edit });
 
   const checklist = parseChecklistCommand(text, kb.phrases.checklist) ?? keepOrReplace(kb, tokens);
   if (checklist) return as('checklist-command', { checklist, language: checklist.language ?? detected });

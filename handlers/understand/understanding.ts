@@ -1,6 +1,7 @@
 import type { Actor } from '../../knowledge/milestones/milestone.js';
 import type { RuleTrigger } from '../../knowledge/rules/relative-rule.js';
 import type { InsurerMention } from '../../knowledge/vocabulary/insurer-catalog.js';
+import type { EditCommand } from '../documents/documents-handler.js';
 import type { ChecklistCommand } from '../escalation/parse-checklist-command.js';
 import type { ReminderCommand } from '../reminder-command.js';
 import type { ExplicitPeriod } from '../read-period.js';
@@ -113,6 +114,8 @@ export interface Understanding {
   readonly checklist?: ChecklistCommand;
   /** intent `reminder`: the reminder command. */
   readonly reminder?: ReminderCommand;
+  /** intent `documents`: the typed correction of a proposed item ("wijzig <id> datum 2027-11-15"). */
+  readonly edit?: EditCommand;
   /** intent `feedback`: what follows the feedback command word. */
   readonly feedback?: string;
 }
