@@ -9,6 +9,7 @@ import type { Understanding } from './understand/understanding.js';
 import { actorPhrase, statusPhrase } from './deadline-text.js';
 import { dateLabel } from './format-date.js';
 import type { ExplicitPeriod } from './read-period.js';
+import { messages } from './messages/messages.js';
 import { makeReply } from './reply.js';
 import type { DeadlineItem, Language, Reply, Source } from './types.js';
 
@@ -127,24 +128,28 @@ function ruleItem(rule: DurationRule | AnchorRule, result: Pick<RuleResult, 'dat
 }
 
 function skippedText(result: RuleResult, language: Language): string {
-  const nl = language === 'nl';
-  if (result.counted.unit !== 'working-days') return nl ? 'Gerekend in kalenderdagen/-maanden.' : 'Counted in calendar days/months.';
-  if (result.skipped.length === 0) return nl ? 'Weekenden niet meegeteld; er vallen geen feestdagen in deze periode.' : 'Weekends not counted; no public holidays fall in this period.';
+  const m = messages(language).calculation;
+  if (result.counted.unit !== 'working-days') return m.calendarDays;
+  if (result.skipped.length === 0) return m.noHolidays;
   const names = result.skipped.map((s) => `${s.name[language]} (${dateLabel(s.date, 'day', language)})`).join(', ');
-  return nl ? `Weekenden niet meegeteld; overgeslagen feestdag${result.skipped.length > 1 ? 'en' : ''}: ${names}.` : `Weekends not counted; public holiday${result.skipped.length > 1 ? 's' : ''} skipped: ${names}.`;
+  return m.holidaysSkipped(names, result.skipped.length);
+}
+
+/** "Source: “…” (title, § section)". */
+function sourceLine(kb: KnowledgeBase, rule: RelativeRule, language: Language): string {
+  return `${messages(language).calculation.source}: “${rule.quote}” (${kb.requireDocument(rule.documentId).title}, § ${rule.section})`;
 }
 
 function thresholdText(kb: KnowledgeBase, rule: ThresholdRule, value: number | undefined, language: Language): string {
   const share = value !== undefined && Number.isFinite(value) ? Math.round((value * rule.threshold.percent) / 100) : undefined;
-  const fmt = (n: number) => n.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB');
-  const nl = language === 'nl';
-  const line = `**${rule.label[language]}**${share !== undefined && value !== undefined ? (nl ? `: ${rule.threshold.percent}% van € ${fmt(value)} = **€ ${fmt(share)}**.` : `: ${rule.threshold.percent}% of € ${fmt(value)} = **€ ${fmt(share)}**.`) : '.'}`;
-  return `${line}\n${nl ? 'Bron' : 'Source'}: “${rule.quote}” (${kb.requireDocument(rule.documentId).title}, § ${rule.section})`;
+  const m = messages(language).calculation;
+  const fmt = (n: number) => n.toLocaleString(m.locale);
+  const line = `**${rule.label[language]}**${share !== undefined && value !== undefined ? m.share(rule.threshold.percent, fmt(value), fmt(share)) : '.'}`;
+  return `${line}\n${sourceLine(kb, rule, language)}`;
 }
 
 /** An anchor rule worked out: "per de eerste kalenderdag van de maand van aanvragen" → the 1st of that month. */
 function anchorReply(kb: KnowledgeBase, rule: AnchorRule, startDate: string, today: string, parts: string[], language: Language): Reply {
-  const nl = language === 'nl';
   const date = applyAnchor(rule, startDate);
   const item = ruleItem(rule, { date }, today, language);
   const how: Record<AnchorRule['anchor'], { nl: string; en: string }> = {
@@ -156,10 +161,8 @@ function anchorReply(kb: KnowledgeBase, rule: AnchorRule, startDate: string, tod
   parts.push(
     [
       `**${dateLabel(date, 'day', language)}** — ${rule.label[language]}${rule.insurer ? ` (${rule.insurer})` : ''}.`,
-      nl
-        ? `Gerekend: ${how[rule.anchor].nl}. Status: ${statusPhrase(item, language)}. Wie: ${actorPhrase(rule.actor, rule.insurer, language)}.`
-        : `Counted: ${how[rule.anchor].en}. Status: ${statusPhrase(item, language)}. Who: ${actorPhrase(rule.actor, rule.insurer, language)}.`,
-      `${nl ? 'Bron' : 'Source'}: “${rule.quote}” (${kb.requireDocument(rule.documentId).title}, § ${rule.section})`,
+      messages(language).calculation.anchorCounted(how[rule.anchor][language], statusPhrase(item, language), actorPhrase(rule.actor, rule.insurer, language)),
+      sourceLine(kb, rule, language),
     ].join('\n'),
   );
   return makeReply('calculation', language, [
@@ -179,7 +182,7 @@ export function answerCalculation(understanding: Understanding, context: Handler
   const { language } = understanding;
   const today = amsterdamDate(context.now);
   const question = deadlineQuestionOf(understanding);
-  const nl = language === 'nl';
+  const m = messages(language).calculation;
   const rules = kb.rules;
   const choice = chooseRules(kb, question, rules);
   const explicit = explicitRule(question.period);
@@ -198,15 +201,7 @@ export function answerCalculation(understanding: Understanding, context: Handler
   }
   if (!question.startDate || !primary || !isDurationRule(primary)) {
     const known = rules.map((r) => `• ${r.label[language]}`).join('\n');
-    parts.push(
-      !question.startDate
-        ? nl
-          ? 'Vanaf welke datum moet ik rekenen? Noem de datum, bijvoorbeeld: "vraag gesteld op 11 mei 2026".'
-          : 'From which date should I count? Give the date, for example: "asked on 11 May 2026".'
-        : nl
-          ? 'Ik weet niet welke termijn hierbij hoort. Termijnen in de documenten:'
-          : 'I do not know which period applies here. Periods in the documents:',
-    );
+    parts.push(!question.startDate ? m.whichDate : m.whichPeriod);
     if (question.startDate) parts.push(known);
     return makeReply('calculation', language, [{ kind: 'text', markdown: parts.join('\n\n') }]);
   }
@@ -218,34 +213,25 @@ export function answerCalculation(understanding: Understanding, context: Handler
     const result = applyRule(rule, question.startDate, context.holidays);
     const item = ruleItem(rule, result, today, language);
     items.push(item);
-    const counted =
-      result.counted.unit === 'working-days'
-        ? nl ? `${result.counted.amount} werkdagen` : `${result.counted.amount} working days`
-        : result.counted.unit === 'days'
-          ? nl ? `${result.counted.amount} kalenderdagen` : `${result.counted.amount} calendar days`
-          : nl ? `${result.counted.amount} maanden` : `${result.counted.amount} months`;
-    const dir = rule.direction === 'before' ? (nl ? 'vóór' : 'before') : nl ? 'na' : 'after';
+    const counted = m.counted[result.counted.unit](result.counted.amount);
+    const dir = m.direction[rule.direction];
     const head = main
       ? `**${dateLabel(result.date, 'day', language)}** — ${rule.label[language]}${rule.insurer ? ` (${rule.insurer})` : ''}.`
       : `${
           primarySector && rule.sector !== primarySector
-            ? nl ? `Ook van toepassing als het om ${rule.sector} gaat (${kb.requireDocument(rule.documentId).title})` : `Also applicable if this is about ${rule.sector === 'huisartsenzorg' ? 'GP care (huisartsenzorg)' : 'GGZ'} (${kb.requireDocument(rule.documentId).title})`
-            : nl ? 'Ook van toepassing' : 'Also applicable'
+            ? m.alsoForSector(rule.sector, kb.requireDocument(rule.documentId).title)
+            : m.alsoApplicable
         }: ${rule.label[language]}${rule.insurer ? ` (${rule.insurer})` : ''} → **${dateLabel(result.date, 'day', language)}** (${statusPhrase(item, language)}).`;
     const lines = [head];
     if (main) {
-      lines.push(
-        nl
-          ? `Gerekend: ${counted} ${dir} ${dateLabel(question.startDate, 'day', 'nl')}. Status: ${statusPhrase(item, language)}. Wiens termijn: ${actorPhrase(rule.actor, rule.insurer, language)}.${rule.strength === 'aim' ? ' Let op: dit is een streeftermijn.' : rule.strength === 'at-least' ? ' Dit is een minimumtermijn.' : ''}`
-          : `Counted: ${counted} ${dir} ${dateLabel(question.startDate, 'day', 'en')}. Status: ${statusPhrase(item, language)}. Whose term: ${actorPhrase(rule.actor, rule.insurer, language)}.${rule.strength === 'aim' ? ' Note: this is a target the insurer aims for.' : rule.strength === 'at-least' ? ' This is a minimum period.' : ''}`,
-      );
+      lines.push(m.countedFrom(counted, dir, dateLabel(question.startDate, 'day', language), statusPhrase(item, language), actorPhrase(rule.actor, rule.insurer, language), rule.strength));
       lines.push(skippedText(result, language));
     }
     if (rule.documentId) {
-      lines.push(`${nl ? 'Bron' : 'Source'}: “${rule.quote}” (${kb.requireDocument(rule.documentId).title}, § ${rule.section})`);
+      lines.push(sourceLine(kb, rule, language));
       sources.push(kb.source(rule.documentId, rule.section, rule.quote, main ? 1 : 0.8));
     } else if (main) {
-      lines.push(nl ? 'Termijn zoals in je vraag genoemd (geen documentregel).' : 'Period as stated in your question (not a document rule).');
+      lines.push(m.asStated);
     }
     parts.push(lines.join('\n'));
   };

@@ -3,7 +3,7 @@ import { addressKey, conversationKey, personalConversationId } from './address-k
 import type { HandlerContext } from './context.js';
 import { dateLabel } from './format-date.js';
 import type { Handler } from './handler.js';
-import { messages } from './messages/messages.js';
+import { type Messages, messages } from './messages/messages.js';
 import type { ReminderCommand } from './reminder-command.js';
 import { decodeReminderAction, REMINDER_DONE, REMINDER_SNOOZE, reminderMessage, type SnoozeChoice } from './reminder-message.js';
 import { makeReply } from './reply.js';
@@ -35,51 +35,47 @@ export const reminderHandler: Handler = {
 
 async function handleCommand(command: ReminderCommand, message: IncomingMessage, context: HandlerContext, language: Language): Promise<Reply> {
   const store = await context.store();
-  const nl = language === 'nl';
+  const m = messages(language).reminder;
   switch (command.kind) {
     case 'set-sector':
       return setSector(command, message, context, language);
     case 'invalid-time':
-      return text(language, nl ? 'Die tijd bestaat niet; noem een tijd van 00:00 tot 23:59, bijvoorbeeld "om 14:00".' : 'That is not a time of day; give one from 00:00 to 23:59, for example "at 14:00" or "at 8am".');
+      return text(language, m.invalidTime);
     case 'subscribe': {
       const target = await subscriptionAddress(message, command.scope, store);
-      if (!target.ok) return text(language, target.message[language]);
+      if (!target.ok) return text(language, m[target.message]);
       const address = target.address;
       const timeOfDay = command.timeOfDay ?? DEFAULT_TIME_OF_DAY;
       const sector = await sectorsFor(command, message, context);
       const existing = await store.listSubscriptions({ conversation: address });
       const same = existing.find((s) => s.active && addressKey(s.address) === addressKey(address) && sameFilters(s, { ...command, sectors: sector.sectors }, timeOfDay));
-      if (same) return text(language, (nl ? 'Deze herinneringen staan hier al: ' : 'These reminders are already set here: ') + describe(same, language) + '\n' + preview(same, context, language));
+      if (same) return text(language, `${m.alreadySet(describe(same, language))}\n${preview(same, context, language)}`);
       const subscription = await store.addSubscription(
         { address, insurers: command.insurers, sectors: sector.sectors, leadDays: command.leadDays, language: command.language ?? language, timeOfDay },
         context.now,
       );
-      const where = command.scope === 'personal' ? (nl ? 'je persoonlijk (in een direct bericht)' : 'you personally (in a direct message)') : nl ? 'dit kanaal' : 'this channel';
+      const where = command.scope === 'personal' ? m.personalTarget : m.channelTarget;
       return text(
         language,
         [
-          (nl ? `Afgesproken. Ik herinner ${where} aan ` : `Done. I will remind ${where} about `) +
-            describe(subscription, language) +
-            (nl
-              ? `. Herinneringen komen om ${timeOfDay} (Nederlandse tijd) op een werkdag.`
-              : `. Reminders arrive at ${timeOfDay} (Amsterdam time) on a working day.`),
-          ...(sector.note ? [sector.note[language]] : []),
+          m.subscribed(where, describe(subscription, language), timeOfDay),
+          ...(sector.note ? [sector.note(m)] : []),
           preview(subscription, context, language),
           ...calendarLine(subscription, context, language),
-          nl ? 'Zeg "welke herinneringen staan hier?" of "stop herinneringen".' : 'Say "which reminders are set here?" or "stop reminders".',
+          m.afterSubscribe,
         ].join('\n'),
       );
     }
     case 'list': {
       const subscriptions = await store.listSubscriptions({ conversation: message.address });
       if (subscriptions.length === 0) {
-        return text(language, nl ? 'Hier staan geen herinneringen. Zeg bijvoorbeeld "herinner dit kanaal aan VGZ 14,7,1".' : 'No reminders are set here. Say for example "remind this channel about VGZ 14,7,1".');
+        return text(language, m.noneHere);
       }
       const lines = subscriptions.map(
         (s, i) =>
-          `${i + 1}. ${describe(s, language)}${s.active ? '' : nl ? ' — uitgeschakeld (kanaal onbereikbaar)' : ' — disabled (conversation unreachable)'} (id ${s.id})\n${s.active ? preview(s, context, language) : ''}`.trimEnd(),
+          `${i + 1}. ${describe(s, language)}${s.active ? '' : m.disabled} (id ${s.id})\n${s.active ? preview(s, context, language) : ''}`.trimEnd(),
       );
-      return text(language, `${nl ? 'Herinneringen hier:' : 'Reminders set here:'}\n${lines.join('\n')}`);
+      return text(language, `${m.listHeading}\n${lines.join('\n')}`);
     }
     case 'stop': {
       const subscriptions = await store.listSubscriptions({ conversation: message.address });
@@ -87,13 +83,15 @@ async function handleCommand(command: ReminderCommand, message: IncomingMessage,
         command.id ? s.id === command.id : command.insurers === 'all' || (s.insurers !== 'all' && s.insurers.some((i) => command.insurers.includes(i))),
       );
       for (const s of targets) await store.removeSubscription(s.id);
-      if (targets.length === 0) return text(language, nl ? 'Er waren hier geen passende herinneringen om te stoppen.' : 'There were no matching reminders here to stop.');
-      return text(language, nl ? `Gestopt: ${targets.length} herinneringsabonnement(en) in dit kanaal.` : `Stopped ${targets.length} reminder subscription(s) in this channel.`);
+      if (targets.length === 0) return text(language, m.noneToStop);
+      return text(language, m.stopped(targets.length));
     }
   }
 }
 
-type Localized = Record<Language, string>;
+type ReminderMessages = Messages['reminder'];
+/** A line in the reply's language, taken from its catalog. */
+type Note = (m: ReminderMessages) => string;
 
 /**
  * The sector filter of a new subscription. One that names a sector keeps it. One that names only
@@ -106,7 +104,7 @@ async function sectorsFor(
   command: Extract<ReminderCommand, { kind: 'subscribe' }>,
   message: IncomingMessage,
   context: HandlerContext,
-): Promise<{ sectors: readonly Sector[] | 'all'; note?: Localized }> {
+): Promise<{ sectors: readonly Sector[] | 'all'; note?: Note }> {
   if (command.sectors !== 'all') return { sectors: command.sectors };
   const store = await context.store();
   const known = await store.conversationSector(message.address);
@@ -118,76 +116,51 @@ async function sectorsFor(
     const [only] = policySectors;
     if (only !== undefined && policySectors.length === 1) {
       await store.setConversationSector(message.address, only, context.now);
-      return {
-        sectors: [only],
-        note: {
-          nl: `Ik neem aan dat dit kanaal over ${only} gaat (de sector van het geladen beleid); zeg anders bijvoorbeeld "dit kanaal gaat over huisartsenzorg".`,
-          en: `I take it this channel is about ${only} (the sector of the loaded policy); if not, say for example "this channel is about huisartsenzorg".`,
-        },
-      };
+      return { sectors: [only], note: (m) => m.assumedSector(only) };
     }
   }
   const asked = await store.claimOnce(`sector-question:${conversationKey(message.address)}`, context.now, 10 * 365 * 24 * 60 * 60 * 1000);
   if (!asked) return { sectors: 'all' };
   const names = kb.sectors.ids.join(', ');
-  return {
-    sectors: 'all',
-    note: {
-      nl: `Over welke sector gaat dit kanaal? Zeg bijvoorbeeld "dit kanaal gaat over ggz" (${names}); tot dan krijg je de deadlines van alle sectoren.`,
-      en: `Which care sector is this channel about? Say for example "this channel is about ggz" (${names}); until then you get the deadlines of every sector.`,
-    },
-  };
+  return { sectors: 'all', note: (m) => m.whichSector(names) };
 }
 
 /** "this channel is about ggz": stores the conversation's sector and gives it to its subscriptions that had none. */
 async function setSector(command: Extract<ReminderCommand, { kind: 'set-sector' }>, message: IncomingMessage, context: HandlerContext, language: Language): Promise<Reply> {
-  const nl = language === 'nl';
+  const m = messages(language).reminder;
   const kb = context.knowledge;
-  if (!command.sector) {
-    const named = command.named.slice(0, 40);
-    return text(language, nl ? `Sector "${named}" ken ik niet; kies uit ${kb.sectors.ids.join(', ')}.` : `I do not know the sector "${named}"; choose from ${kb.sectors.ids.join(', ')}.`);
-  }
+  if (!command.sector) return text(language, m.unknownSector(command.named.slice(0, 40), kb.sectors.ids.join(', ')));
   const store = await context.store();
   await store.setConversationSector(message.address, command.sector, context.now);
   const subscriptions = await store.listSubscriptions({ conversation: message.address });
   let changed = 0;
   for (const s of subscriptions) if (s.sectors === 'all' && (await store.setSubscriptionSectors(s.id, [command.sector]))) changed++;
-  const name = command.sector;
-  const more = changed > 0 ? (nl ? ` ${changed} herinneringsabonnement(en) hier volgen nu alleen ${name}.` : ` ${changed} reminder subscription(s) here now follow ${name} only.`) : '';
-  return text(
-    language,
-    nl
-      ? `Genoteerd: dit kanaal gaat over ${name}. Herinneringen die alleen verzekeraars noemen, brengen hier voortaan alleen ${name}-stappen.${more}`
-      : `Noted: this channel is about ${name}. Reminders that name only insurers bring only ${name} steps here from now on.${more}`,
-  );
+  return text(language, m.sectorSet(command.sector, changed));
 }
 
 /** The calendar feed of a subscription's deadlines, with an alarm at its longest lead. */
 function calendarLine(s: Subscription, context: HandlerContext, language: Language): string[] {
   const url = calendarUrlFor(context, s, language, s.leadDays[0]);
   if (!url) return [];
-  return [language === 'nl' ? `Dezelfde deadlines in je agenda: ${url}` : `The same deadlines in your calendar: ${url}`];
+  return [messages(language).reminder.calendarLine(url)];
 }
 
 /** What a subscription will bring: its next three reminders, or why none lie ahead and how to fix that. */
 function preview(s: Pick<Subscription, 'insurers' | 'sectors' | 'leadDays' | 'timeOfDay'>, context: HandlerContext, language: Language): string {
-  const nl = language === 'nl';
+  const m = messages(language).reminder;
   const next = plannedReminders(context.knowledge, s, context.now, context.holidays, 3);
-  if (next.length === 0) {
-    return (nl ? 'Er liggen voor dit filter geen herinneringen in het verschiet. ' : 'No reminders lie ahead for this filter. ') + explainNothingAhead(context.knowledge, s, language);
-  }
+  if (next.length === 0) return m.nothingAhead + explainNothingAhead(context.knowledge, s, language);
   const lines = next.map((r) => {
     const who = r.milestone.insurer ?? r.milestone.sector;
     const on = dateLabel(r.occurrenceDate, 'day', language);
-    const before =
-      r.leadDays === 0 ? (nl ? 'op de dag zelf' : 'on the day') : r.leadDays === 1 ? (nl ? `de dag voor ${on}` : `the day before ${on}`) : nl ? `${r.leadDays} dagen voor ${on}` : `${r.leadDays} days before ${on}`;
+    const before = r.leadDays === 0 ? m.onTheDay : r.leadDays === 1 ? m.dayBefore(on) : m.daysBefore(r.leadDays, on);
     return `• ${dateLabel(r.dueDate, 'day', language)} ${timeOfDay(r.dueAt)}: ${r.milestone.label[language]} (${who}), ${before}`;
   });
-  const out = `${nl ? 'De volgende herinneringen:' : 'Next reminders:'}\n${lines.join('\n')}`;
+  const out = `${m.nextHeading}\n${lines.join('\n')}`;
   // Named insurers whose own dates bring nothing: only sector-wide steps lie ahead, and that must be said.
   if (s.insurers !== 'all' && !plannedReminders(context.knowledge, s, context.now, context.holidays, Number.MAX_SAFE_INTEGER).some((r) => r.milestone.insurer !== null)) {
     const names = s.insurers.join(', ');
-    return `${out}\n${nl ? `Dit zijn sectorbrede stappen, geen data van ${names}. ` : `These are sector-wide steps, not dates of ${names}. `}${explainNothingAhead(context.knowledge, s, language)}`;
+    return `${out}\n${m.sectorWide(names)}${explainNothingAhead(context.knowledge, s, language)}`;
   }
   return out;
 }
@@ -195,14 +168,14 @@ function preview(s: Pick<Subscription, 'insurers' | 'sectors' | 'leadDays' | 'ti
 async function handleAction(message: IncomingMessage, context: HandlerContext, fallback: Language): Promise<Reply> {
   const value = decodeReminderAction(message.action?.value);
   const language = value?.language ?? fallback;
-  const nl = language === 'nl';
-  if (!value) return text(language, nl ? 'Deze herinneringsknop is niet (meer) geldig.' : 'This reminder button is not valid (any more).');
+  const m = messages(language).reminder;
+  if (!value) return text(language, m.buttonInvalid);
   const known = context.knowledge.milestones;
   const milestones = value.milestoneIds.flatMap((id) => known.filter((m) => m.id === id));
   const [first, ...others] = milestones;
-  if (!first) return text(language, nl ? 'Deze mijlpaal bestaat niet meer.' : 'This milestone no longer exists.');
+  if (!first) return text(language, m.milestoneGone);
   const store = await context.store();
-  const who = message.userName ?? (nl ? 'iemand' : 'someone');
+  const who = message.userName ?? m.someone;
   const when = `${dateLabel(amsterdamDate(context.now), 'day', language)} ${timeOfDay(context.now)}`;
   // The reminder is redrawn with its own text, and a line saying who acted and when.
   const redraw = (outcome: { kind: 'done' | 'snoozed'; line: string }): Reply =>
@@ -210,21 +183,15 @@ async function handleAction(message: IncomingMessage, context: HandlerContext, f
   switch (message.action?.id) {
     case REMINDER_DONE:
       for (const m of milestones) await store.muteMilestone(message.address, m.id, context.now);
-      return redraw({
-        kind: 'done',
-        line: nl ? `✔ **Klaar** — gemarkeerd door ${who} op ${when}; geen herinneringen meer hierover in dit kanaal.` : `✔ **Done** — marked by ${who} on ${when}; no more reminders about this in this channel.`,
-      });
+      return redraw({ kind: 'done', line: m.doneLine(who, when) });
     case REMINDER_SNOOZE: {
       const until = await snoozeUntil(value.snooze ?? '1d', value.occurrenceDate, message, context);
       for (const m of milestones) await store.snoozeMilestone(message.address, m.id, until);
       const untilText = dateLabel(amsterdamDate(until), 'day', language);
-      return redraw({
-        kind: 'snoozed',
-        line: nl ? `⏰ **Gesnoozed** door ${who} op ${when}, tot ${untilText}.` : `⏰ **Snoozed** by ${who} on ${when}, until ${untilText}.`,
-      });
+      return redraw({ kind: 'snoozed', line: m.snoozedLine(who, when, untilText) });
     }
     default:
-      return text(language, nl ? 'Deze knop wordt niet herkend.' : 'That button is not recognised.');
+      return text(language, m.buttonUnknown);
   }
 }
 
@@ -273,24 +240,18 @@ async function subscriptionAddress(
   message: IncomingMessage,
   scope: 'conversation' | 'thread' | 'personal',
   store: Store,
-): Promise<{ ok: true; address: Address } | { ok: false; message: Localized }> {
+): Promise<{ ok: true; address: Address } | { ok: false; message: 'whoIsAsking' | 'openPersonalChat' }> {
   const { platform, conversationId, threadId, userId } = message.address;
   if (scope === 'thread' && threadId) return { ok: true, address: { platform, conversationId, threadId } };
   if (scope !== 'personal' || message.direct || platform === 'local') return { ok: true, address: { platform, conversationId } };
-  if (!userId) return { ok: false, message: { nl: 'Ik weet niet wie dit vraagt; stuur mij een direct bericht met "herinner mij …".', en: 'I cannot tell who is asking; send me a direct message saying "remind me …".' } };
+  if (!userId) return { ok: false, message: 'whoIsAsking' };
   switch (platform) {
     case 'slack':
       return { ok: true, address: { platform, conversationId: userId } };
     case 'teams': {
       const address: Address = { platform, conversationId: personalConversationId(userId) };
       if ((await store.getConversationReference(address)) !== undefined) return { ok: true, address };
-      return {
-        ok: false,
-        message: {
-          nl: 'Ik kan je nog geen persoonlijk bericht sturen: open eerst een chat met ContractBot (Apps → ContractBot → Chat) en zeg daar "herinner mij …".',
-          en: 'I cannot send you a personal message yet: open a chat with ContractBot first (Apps → ContractBot → Chat) and say "remind me …" there.',
-        },
-      };
+      return { ok: false, message: 'openPersonalChat' };
     }
   }
 }
@@ -301,18 +262,17 @@ function sameFilters(s: Subscription, c: Pick<Subscription, 'insurers' | 'sector
 
 /** "VGZ (ggz), 14, 7 and 1 days before each deadline, in English". */
 export function describe(s: Pick<Subscription, 'insurers' | 'sectors' | 'leadDays' | 'language'> & { readonly timeOfDay?: string }, language: Language): string {
-  const nl = language === 'nl';
-  const insurers = s.insurers === 'all' ? (nl ? 'de deadlines van alle zorgverzekeraars' : 'the deadlines of all insurers') : (nl ? 'de deadlines van ' : 'the deadlines of ') + list(s.insurers, language);
+  const m = messages(language).reminder;
+  const insurers = s.insurers === 'all' ? m.allInsurers : m.insurersOf(list(s.insurers, language));
   const sectors = s.sectors === 'all' ? '' : ` (${s.sectors.join(', ')})`;
   const leads = list(s.leadDays.map(String), language);
-  const lang = s.language === 'nl' ? (nl ? 'in het Nederlands' : 'in Dutch') : nl ? 'in het Engels' : 'in English';
-  const at = s.timeOfDay && s.timeOfDay !== DEFAULT_TIME_OF_DAY ? (nl ? `, om ${s.timeOfDay}` : `, at ${s.timeOfDay}`) : '';
-  return nl ? `${insurers}${sectors}, ${leads} dagen vooraf${at}, ${lang}` : `${insurers}${sectors}, ${leads} days before${at}, ${lang}`;
+  const at = s.timeOfDay && s.timeOfDay !== DEFAULT_TIME_OF_DAY ? m.at(s.timeOfDay) : '';
+  return m.description(insurers, sectors, leads, at, m.inLanguage[s.language]);
 }
 
 function list(items: readonly string[], language: Language): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${language === 'nl' ? 'en' : 'and'} ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${messages(language).reminder.and} ${items[items.length - 1]}`;
 }
 
 function text(language: Language, markdown: string, replaceOriginal = false): Reply {

@@ -50,8 +50,64 @@ export interface Messages {
     readonly gone: string;
     readonly buttonUnknown: string;
   };
+  readonly calculation: {
+    readonly calendarDays: string;
+    readonly noHolidays: string;
+    readonly holidaysSkipped: (names: string, count: number) => string;
+    /** The locale amounts are written in. */
+    readonly locale: string;
+    readonly share: (percent: number, value: string, share: string) => string;
+    readonly source: string;
+    readonly anchorCounted: (how: string, status: string, who: string) => string;
+    readonly whichDate: string;
+    readonly whichPeriod: string;
+    readonly counted: Readonly<Record<'working-days' | 'days' | 'months', (amount: number) => string>>;
+    readonly direction: Readonly<Record<'before' | 'after', string>>;
+    readonly alsoForSector: (sector: string, title: string) => string;
+    readonly alsoApplicable: string;
+    readonly countedFrom: (counted: string, direction: string, from: string, status: string, whose: string, strength: 'must' | 'aim' | 'at-least') => string;
+    readonly asStated: string;
+  };
   readonly reminder: {
     readonly howToSubscribe: string;
+    readonly invalidTime: string;
+    readonly alreadySet: (description: string) => string;
+    readonly personalTarget: string;
+    readonly channelTarget: string;
+    readonly subscribed: (where: string, description: string, timeOfDay: string) => string;
+    readonly afterSubscribe: string;
+    readonly noneHere: string;
+    readonly disabled: string;
+    readonly listHeading: string;
+    readonly noneToStop: string;
+    readonly stopped: (count: number) => string;
+    readonly assumedSector: (sector: string) => string;
+    readonly whichSector: (names: string) => string;
+    readonly unknownSector: (named: string, names: string) => string;
+    readonly sectorSet: (sector: string, changed: number) => string;
+    readonly calendarLine: (url: string) => string;
+    readonly nothingAhead: string;
+    readonly onTheDay: string;
+    readonly dayBefore: (on: string) => string;
+    readonly daysBefore: (days: number, on: string) => string;
+    readonly nextHeading: string;
+    readonly sectorWide: (names: string) => string;
+    readonly buttonInvalid: string;
+    readonly milestoneGone: string;
+    readonly someone: string;
+    readonly doneLine: (who: string, when: string) => string;
+    readonly snoozedLine: (who: string, when: string, until: string) => string;
+    readonly buttonUnknown: string;
+    readonly whoIsAsking: string;
+    readonly openPersonalChat: string;
+    readonly allInsurers: string;
+    readonly insurersOf: (names: string) => string;
+    /** "in Dutch" / "in English": the language a subscription's reminders are written in. */
+    readonly inLanguage: Readonly<Record<Language, string>>;
+    readonly at: (time: string) => string;
+    readonly description: (insurers: string, sectors: string, leads: string, at: string, language: string) => string;
+    /** The word joining the last two items of a list ("en", "and"). */
+    readonly and: string;
   };
 }
 
