@@ -1,4 +1,5 @@
 import type { HolidaySettings } from './context.js';
+import { messages } from './messages/messages.js';
 import { dateLabel } from './format-date.js';
 import { reminderDueAt, reminderDueDate } from './reminder-due-time.js';
 import type { Subscription } from './store.js';
@@ -88,20 +89,14 @@ export function loadedPoliciesFor(kb: KnowledgeBase, filter: Pick<Subscription, 
 
 /** "the 2024 policy of Zorg en Zekerheid (ggz, last date 12 November 2023)". */
 export function describePolicy(p: LoadedPolicy, kb: KnowledgeBase, language: Language): string {
-  const nl = language === 'nl';
+  const m = messages(language).policies;
   const sector = p.sector;
   const year = p.contractYear === null ? '' : ` ${p.contractYear}`;
-  const what = p.insurer
-    ? nl
-      ? `het inkoopbeleid${year} van ${p.insurer}`
-      : `the${year} policy of ${p.insurer}`
-    : nl
-      ? `de sectorbrede afspraken${year} (${p.title})`
-      : `the sector-wide rules${year} (${p.title})`;
+  const what = p.insurer ? m.insurerPolicy(year, p.insurer) : m.sectorRules(year, p.title);
   const label = p.lastDate ? dateLabel(p.lastDate, p.lastPrecision ?? 'day', language) : '';
   // "Thursday 9 November 2023" → "9 November 2023": the weekday of a past date says little.
   const date = p.lastPrecision === 'day' ? label.slice(label.indexOf(' ') + 1) : label;
-  const last = p.lastDate ? (nl ? `, laatste datum ${date}` : `, last date ${date}`) : '';
+  const last = p.lastDate ? m.lastDate(date) : '';
   return `${what} (${sector}${last})`;
 }
 
@@ -111,26 +106,22 @@ export function describePolicy(p: LoadedPolicy, kb: KnowledgeBase, language: Lan
  * how to add a newer policy.
  */
 export function explainNothingAhead(kb: KnowledgeBase, filter: Pick<Subscription, 'insurers' | 'sectors'>, language: Language): string {
-  const nl = language === 'nl';
+  const m = messages(language).policies;
   const policies = loadedPoliciesFor(kb, filter);
   const named = filter.insurers === 'all' ? [] : filter.insurers;
   const without = named.filter((i) => !policies.some((p) => p.insurer === i));
   const sectors = filter.sectors === 'all' ? '' : ` (${filter.sectors.join(', ')})`;
   const parts: string[] = [];
-  if (policies.length === 0) parts.push(nl ? `Voor dit filter${sectors} is geen beleid geladen.` : `No policy is loaded for this filter${sectors}.`);
-  else parts.push(nl ? `Geladen voor dit filter${sectors}: ${join(policies.map((p) => describePolicy(p, kb, language)), language)}.` : `Loaded for this filter${sectors}: ${join(policies.map((p) => describePolicy(p, kb, language)), language)}.`);
-  if (without.length > 0) parts.push(nl ? `Van ${join(without, language)} is voor dit filter geen beleid geladen.` : `No policy of ${join(without, language)} is loaded for this filter.`);
-  parts.push(
-    nl
-      ? 'Voeg het nieuwe inkoopbeleid toe met `contractbot documents add <bestand>` of stuur mij de PDF; daarna komen de herinneringen vanzelf.'
-      : 'Add the new purchasing policy with `contractbot documents add <file>` or send me the PDF; reminders then follow by themselves.',
-  );
+  if (policies.length === 0) parts.push(m.noneForFilter(sectors));
+  else parts.push(m.loadedForFilter(sectors, join(policies.map((p) => describePolicy(p, kb, language)), language)));
+  if (without.length > 0) parts.push(m.noneOf(join(without, language)));
+  parts.push(m.howToAdd);
   return parts.join(' ');
 }
 
 function join(items: readonly string[], language: Language): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join('; ')} ${language === 'nl' ? 'en' : 'and'} ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join('; ')} ${messages(language).reminder.and} ${items[items.length - 1]}`;
 }
 
 /**
@@ -144,37 +135,13 @@ export function explainEmptyWindow(
   range: { readonly from?: string; readonly to?: string },
   language: Language,
 ): string {
-  const nl = language === 'nl';
+  const m = messages(language).policies;
   const day = (d: string) => dateLabel(d, 'day', language).slice(dateLabel(d, 'day', language).indexOf(' ') + 1);
-  const period =
-    range.from && range.to
-      ? nl
-        ? ` tussen ${day(range.from)} en ${day(range.to)}`
-        : ` between ${day(range.from)} and ${day(range.to)}`
-      : range.from
-        ? nl
-          ? ` vanaf ${day(range.from)}`
-          : ` from ${day(range.from)}`
-        : range.to
-          ? nl
-            ? ` tot en met ${day(range.to)}`
-            : ` up to ${day(range.to)}`
-          : '';
+  const period = range.from && range.to ? m.between(day(range.from), day(range.to)) : range.from ? m.from(day(range.from)) : range.to ? m.upTo(day(range.to)) : '';
   const policies = loadedPoliciesFor(kb, { insurers: filter.insurer ? [filter.insurer] : 'all', sectors: filter.sector ? [filter.sector] : 'all' }).filter(
     (p) => filter.insurer === undefined || p.insurer === filter.insurer,
   );
   const what = [filter.insurer, filter.sector].filter((x): x is string => Boolean(x)).join(', ');
-  const head = nl ? `Geen deadlines${period}${what ? ` voor ${what}` : ''}.` : `No deadlines${period}${what ? ` for ${what}` : ''}.`;
-  const loaded =
-    policies.length === 0
-      ? nl
-        ? 'Voor dit filter is geen beleid geladen.'
-        : 'No policy is loaded for this filter.'
-      : nl
-        ? `Geladen voor dit filter: ${join(policies.map((p) => describePolicy(p, kb, language)), language)}.`
-        : `Loaded for this filter: ${join(policies.map((p) => describePolicy(p, kb, language)), language)}.`;
-  const fix = nl
-    ? 'Voeg nieuw inkoopbeleid toe met `contractbot documents add <bestand>` of stuur de PDF naar de bot.'
-    : 'Add a newer purchasing policy with `contractbot documents add <file>` or send the PDF to the bot.';
-  return `${head} ${loaded} ${fix}`;
+  const loaded = policies.length === 0 ? m.noneForFilter('') : m.loadedForFilter('', join(policies.map((p) => describePolicy(p, kb, language)), language));
+  return `${m.noDeadlines(period, what)} ${loaded} ${m.howToAddNewer}`;
 }

@@ -50,6 +50,20 @@ export interface Messages {
     readonly gone: string;
     readonly buttonUnknown: string;
   };
+  readonly policies: {
+    readonly insurerPolicy: (year: string, insurer: string) => string;
+    readonly sectorRules: (year: string, title: string) => string;
+    readonly lastDate: (date: string) => string;
+    readonly noneForFilter: (sectors: string) => string;
+    readonly loadedForFilter: (sectors: string, policies: string) => string;
+    readonly noneOf: (insurers: string) => string;
+    readonly howToAdd: string;
+    readonly between: (from: string, to: string) => string;
+    readonly from: (from: string) => string;
+    readonly upTo: (to: string) => string;
+    readonly noDeadlines: (period: string, what: string) => string;
+    readonly howToAddNewer: string;
+  };
   readonly calculation: {
     readonly calendarDays: string;
     readonly noHolidays: string;
