@@ -11,6 +11,8 @@ import type { Understanding } from './understand/understanding.js';
 import { actorPhrase, statusPhrase, yearlyPhrase } from './deadline-text.js';
 import { dateLabel } from './format-date.js';
 import { rankMilestones, type RankedMilestone } from './rank-milestones.js';
+import { sentenceSpans } from '../knowledge/ingest/sentences.js';
+import { messages } from './messages/messages.js';
 import { makeReply } from './reply.js';
 import type { Block, DeadlineItem, Language, Reply, Source } from './types.js';
 
@@ -21,7 +23,7 @@ const MIN_WORD_MATCH = 2;
 function loadedPolicies(kb: KnowledgeBase, language: Language): string {
   return kb.documents
     .filter((d) => d.kind === 'insurer-policy' && d.insurer)
-    .map((d) => `${d.insurer} (${kb.sectors.name(d.sector, language)}, ${language === 'nl' ? 'contractjaar' : 'contract year'} ${d.contractYear ?? '?'})`)
+    .map((d) => `${d.insurer} (${kb.sectors.name(d.sector, language)}, ${messages(language).deadline.contractYear} ${d.contractYear ?? '?'})`)
     .join(', ');
 }
 
@@ -47,20 +49,16 @@ function whenLabel(m: Milestone, item: DeadlineItem, language: Language): string
 }
 
 function explainItem(kb: KnowledgeBase, m: Milestone, item: DeadlineItem, today: string, language: Language): string {
-  const nl = language === 'nl';
+  const t = messages(language).deadline;
   const lines = [
     `**${whenLabel(m, item, language)}** — ${item.label}${item.insurer ? ` (${item.insurer})` : ''}.`,
-    `${nl ? 'Status' : 'Status'}: ${statusPhrase(item, language)}. ${nl ? 'Wiens deadline' : 'Whose deadline'}: ${actorPhrase(m.actor, m.insurer, language)}.`,
+    `${t.status}: ${statusPhrase(item, language)}. ${t.whoseDeadline}: ${actorPhrase(m.actor, m.insurer, language)}.`,
   ];
   if (m.when.kind === 'yearly') {
     const prev = previousOccurrence(m, today);
-    lines.push(
-      nl
-        ? `Dit is een jaarlijkse regel (${yearlyPhrase(m.when.month, m.when.day, 'nl')}); de eerstvolgende keer is ${dateLabel(item.date, 'day', 'nl')}${prev ? `, de vorige keer was ${dateLabel(prev.date, 'day', 'nl')}` : ''}.`
-        : `This is a yearly rule (${yearlyPhrase(m.when.month, m.when.day, 'en')}); the next occurrence is ${dateLabel(item.date, 'day', 'en')}${prev ? `, the previous one was ${dateLabel(prev.date, 'day', 'en')}` : ''}.`,
-    );
+    lines.push(t.yearlyRule(yearlyPhrase(m.when.month, m.when.day, language), dateLabel(item.date, 'day', language), prev ? dateLabel(prev.date, 'day', language) : undefined));
   }
-  lines.push(`${nl ? 'Bron' : 'Source'}: “${m.quote}” (${kb.requireDocument(m.documentId).title}, § ${m.section})`);
+  lines.push(`${t.source}: “${m.quote}” (${kb.requireDocument(m.documentId).title}, § ${m.section})`);
   return lines.join('\n');
 }
 
@@ -91,18 +89,10 @@ function policyYearNote(kb: KnowledgeBase, insurer: string, chosen: DocumentMeta
   if (years.length === 0 || chosen.contractYear === null) return undefined;
   const newest = chosen.contractYear;
   const contractingFor = parseYmd(today).year + 1;
-  const nl = language === 'nl';
+  const t = messages(language).deadline;
   const asked = question.year;
-  if (asked !== undefined && !years.includes(asked) && asked !== newest - 1 && asked !== newest) {
-    return nl
-      ? `Let op: je vraagt naar ${asked}, maar van ${insurer} is alleen het inkoopbeleid voor contractjaar ${years.join(', ')} geladen. De data hieronder gelden voor dat contractjaar, niet voor ${asked}.`
-      : `Note: you ask about ${asked}, but only ${insurer}'s purchasing policy for contract year ${years.join(', ')} is loaded. The dates below belong to that contract year, not to ${asked}.`;
-  }
-  if (newest < contractingFor) {
-    return nl
-      ? `Let op: van ${insurer} is alleen het inkoopbeleid voor contractjaar ${newest} geladen (een oud beleid); het beleid voor ${contractingFor} heb ik niet. De data hieronder gelden voor contractjaar ${newest}.`
-      : `Note: only ${insurer}'s purchasing policy for contract year ${newest} is loaded (an old policy); I do not have the policy for ${contractingFor}. The dates below belong to contract year ${newest}.`;
-  }
+  if (asked !== undefined && !years.includes(asked) && asked !== newest - 1 && asked !== newest) return t.askedYearNotLoaded(asked, insurer, years.join(', '));
+  if (newest < contractingFor) return t.oldPolicy(insurer, newest, contractingFor);
   return undefined;
 }
 
@@ -115,32 +105,28 @@ function insurerRemarks(kb: KnowledgeBase, name: string, documentIds: readonly s
   const out: { documentId: string; section: string; sentence: string }[] = [];
   for (const documentId of new Set(documentIds)) {
     const { text } = kb.cleaned(documentId);
-    for (const m of text.matchAll(/[^.!?\n]*[^.!?\n\s][^.!?\n]*[.!?]?/g)) {
-      const sentence = m[0].trim();
+    for (const span of sentenceSpans(text)) {
+      const sentence = text.slice(span.start, span.end);
       if (sentence.length < 20 || !kb.insurers.find(sentence).some((i) => i.name === name)) continue;
-      out.push({ documentId, section: kb.sectionPathAt(documentId, m.index).join(' › '), sentence });
+      out.push({ documentId, section: kb.sectionPathAt(documentId, span.start).join(' › '), sentence });
     }
   }
   return out;
 }
 
 function unknownInsurerReply(kb: KnowledgeBase, name: string, question: DeadlineQuestion, today: string, language: Language): Reply {
-  const nl = language === 'nl';
+  const t = messages(language).deadline;
   const sectorWide = kb.milestones.filter((m) => m.insurer === null && m.when.kind === 'yearly');
   const ranked = question.actions.length > 0 ? rankMilestones({ ...question, actor: question.actor === 'zorgverzekeraar' ? undefined : question.actor }, sectorWide) : [];
   const picked = pick(ranked);
   const chosen = (ranked.length > 0 ? [...picked.best, ...picked.related] : sectorWide.filter((m) => m.overview).map((m) => ({ milestone: m, score: 1 }))).slice(0, 5);
   const items = chosen.map((r) => toDeadlineItem(r.milestone, occurrenceToShow(r.milestone, today, question.year), today, language));
   const sectorTitles = [...new Set(chosen.map((r) => kb.requireDocument(r.milestone.documentId).title))].join('; ');
-  const intro = nl
-    ? `Van **${name}** heb ik geen inkoopbeleid geladen, dus ik kan geen datum van ${name} noemen (en ik geef geen data van andere verzekeraars als antwoord). Geladen inkoopbeleid: ${loadedPolicies(kb, 'nl')}. De data van ${name} staan in het zorginkoopbeleid op de website van ${name}.`
-    : `No purchasing policy of **${name}** is loaded, so I cannot give you a ${name} date (and I will not present another insurer's date as the answer). Loaded policies: ${loadedPolicies(kb, 'en')}. ${name}'s dates are in its purchasing policy on its website.`;
-  const sectorNote = nl
-    ? `Wel gelden sectorbrede jaarlijkse regels (${sectorTitles}). Dit zijn **geen data van ${name}** maar algemene regels voor alle zorgverzekeraars:`
-    : `Sector-wide yearly rules do apply (${sectorTitles}). These are **not ${name}'s own dates** but general rules for all insurers:`;
+  const intro = t.noPolicy(name, loadedPolicies(kb, language));
+  const sectorNote = t.sectorWideInstead(name, sectorTitles);
   const remarks = insurerRemarks(kb, name, chosen.map((r) => r.milestone.documentId));
   const remarkText = remarks
-    .map((r) => (nl ? `Let op, ${kb.requireDocument(r.documentId).title} zegt over ${name}: “${r.sentence}”` : `Note: ${kb.requireDocument(r.documentId).title} says about ${name}: “${r.sentence}”`))
+    .map((r) => t.remark(kb.requireDocument(r.documentId).title, name, r.sentence))
     .join('\n');
   const blocks: Block[] = [
     { kind: 'text', markdown: [`${intro}\n\n${sectorNote}`, ...(remarkText ? [remarkText] : [])].join('\n\n') },
@@ -161,7 +147,7 @@ export function answerDeadline(understanding: Understanding, context: HandlerCon
   const { language } = understanding;
   const today = amsterdamDate(context.now);
   const question = deadlineQuestionOf(understanding);
-  const nl = language === 'nl';
+  const t = messages(language).deadline;
   const insurer = question.insurers[0];
   const policy = insurer ? policyFor(kb, insurer.name, question.year, today) : undefined;
   if (insurer && (!insurer.loaded || !policy)) return unknownInsurerReply(kb, insurer.name, question, today, language);
@@ -189,17 +175,7 @@ export function answerDeadline(understanding: Understanding, context: HandlerCon
   if (note) parts.push(note);
 
   if (overview) {
-    const head = insurer
-      ? nl
-        ? question.actions.length > 0
-          ? `In het beleid van ${insurer.name} vind ik geen datum voor precies die stap. De planning van ${insurer.name}:`
-          : `De planning van ${insurer.name}:`
-        : question.actions.length > 0
-          ? `I find no date for exactly that step in ${insurer.name}'s policy. ${insurer.name}'s planning:`
-          : `${insurer.name}'s planning:`
-      : nl
-        ? 'Noem de verzekeraar of de stap (tekenen, aanvragen, offerte, publicatie …) voor een precieze datum. De belangrijkste sectorbrede jaarlijkse data (huisartsenzorg, Good Contracting Practices):'
-        : 'Name the insurer or the step (sign, apply, offer, publication …) for an exact date. The main sector-wide yearly dates (GP care, Good Contracting Practices):';
+    const head = insurer ? (question.actions.length > 0 ? t.noDateForStep(insurer.name) : t.planningOf(insurer.name)) : t.nameInsurerOrStep;
     parts.push(head);
     return makeReply('deadline', language, [
       { kind: 'text', markdown: parts.join('\n\n') },
@@ -213,13 +189,9 @@ export function answerDeadline(understanding: Understanding, context: HandlerCon
     if (item) parts.push(explainItem(kb, r.milestone, item, today, language));
   });
   if (!insurer && best.some((r) => r.milestone.insurer !== null) && !best.some((r) => r.milestone.insurer === null)) {
-    parts.push(
-      nl
-        ? 'Je noemde geen verzekeraar: deze data komen uit het beleid van de genoemde verzekeraar en gelden niet voor andere verzekeraars.'
-        : 'You named no insurer: these dates come from the policy of the insurer shown and do not apply to other insurers.',
-    );
+    parts.push(t.notForOtherInsurers);
   }
-  if (items.length > best.length) parts.push(nl ? 'Alle gevonden data (beste eerst):' : 'All dates found (best first):');
+  if (items.length > best.length) parts.push(t.allDatesFound);
   return makeReply('deadline', language, [
     { kind: 'text', markdown: parts.join('\n\n') },
     { kind: 'deadlines', deadlines: items },

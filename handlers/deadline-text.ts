@@ -1,39 +1,40 @@
 import type { Actor } from '../knowledge/milestones/milestone.js';
 import { monthName } from './format-date.js';
+import { messages } from './messages/messages.js';
 import type { DeadlineItem, Language } from './types.js';
 
 /** "passed, 1110 days ago" / "nog 12 dagen": the status of an item relative to the user's today. */
 export function statusPhrase(item: Pick<DeadlineItem, 'status' | 'daysFromNow' | 'precision'>, language: Language): string {
   const n = Math.abs(item.daysFromNow);
-  const nl = language === 'nl';
+  const m = messages(language).deadline;
   switch (item.status) {
     case 'past':
-      return nl ? `verstreken (${n} ${n === 1 ? 'dag' : 'dagen'} geleden)` : `passed (${n} ${n === 1 ? 'day' : 'days'} ago)`;
+      return m.passed(n);
     case 'today':
-      return item.precision === 'month' ? (nl ? 'deze maand' : 'this month') : nl ? 'vandaag' : 'today';
+      return item.precision === 'month' ? m.thisMonth : m.today;
     case 'upcoming':
-      return nl ? `nog ${n} ${n === 1 ? 'dag' : 'dagen'}` : `${n} ${n === 1 ? 'day' : 'days'} left`;
+      return m.daysLeft(n);
   }
 }
 
 /** Whose deadline it is, in words. */
 export function actorPhrase(actor: Actor | string | undefined, insurer: string | null, language: Language): string {
-  const nl = language === 'nl';
+  const m = messages(language).deadline;
   switch (actor) {
     case 'zorgaanbieder':
-      return nl ? 'de zorgaanbieder (u)' : 'the provider (you)';
+      return m.actor.provider;
     case 'zorgverzekeraar':
-      return insurer ?? (nl ? 'de zorgverzekeraar' : 'the insurer');
+      return insurer ?? m.actor.insurer;
     case 'NZa':
-      return nl ? 'de NZa' : 'the NZa';
+      return m.actor.nza;
     case 'zorgaanbieder en zorgverzekeraar':
-      return nl ? `zorgaanbieder en ${insurer ?? 'zorgverzekeraar'} samen` : `provider and ${insurer ?? 'insurer'} together`;
+      return m.together(insurer);
     default:
-      return nl ? 'onbekend' : 'unknown';
+      return m.actor.unknown;
   }
 }
 
 /** "elk jaar op 7 november" / "every year on 7 November". */
 export function yearlyPhrase(month: number, day: number, language: Language): string {
-  return language === 'nl' ? `elk jaar op ${day} ${monthName(month, 'nl')}` : `every year on ${day} ${monthName(month, 'en')}`;
+  return messages(language).deadline.everyYear(day, monthName(month, language));
 }

@@ -50,6 +50,33 @@ export const en: Messages = {
     gone: 'This checklist does not exist (any more) in this conversation; nothing was changed.',
     buttonUnknown: 'That button is not recognised (any more); nothing was changed.',
   },
+  deadline: {
+    contractYear: 'contract year',
+    status: 'Status',
+    whoseDeadline: 'Whose deadline',
+    source: 'Source',
+    yearlyRule: (rule, next, previous) => `This is a yearly rule (${rule}); the next occurrence is ${next}${previous ? `, the previous one was ${previous}` : ''}.`,
+    askedYearNotLoaded: (asked, insurer, years) =>
+      `Note: you ask about ${asked}, but only ${insurer}'s purchasing policy for contract year ${years} is loaded. The dates below belong to that contract year, not to ${asked}.`,
+    oldPolicy: (insurer, newest, contractingFor) =>
+      `Note: only ${insurer}'s purchasing policy for contract year ${newest} is loaded (an old policy); I do not have the policy for ${contractingFor}. The dates below belong to contract year ${newest}.`,
+    noPolicy: (name, loaded) =>
+      `No purchasing policy of **${name}** is loaded, so I cannot give you a ${name} date (and I will not present another insurer's date as the answer). Loaded policies: ${loaded}. ${name}'s dates are in its purchasing policy on its website.`,
+    sectorWideInstead: (name, titles) => `Sector-wide yearly rules do apply (${titles}). These are **not ${name}'s own dates** but general rules for all insurers:`,
+    remark: (title, name, sentence) => `Note: ${title} says about ${name}: “${sentence}”`,
+    noDateForStep: (insurer) => `I find no date for exactly that step in ${insurer}'s policy. ${insurer}'s planning:`,
+    planningOf: (insurer) => `${insurer}'s planning:`,
+    nameInsurerOrStep: 'Name the insurer or the step (sign, apply, offer, publication …) for an exact date. The main sector-wide yearly dates (GP care, Good Contracting Practices):',
+    notForOtherInsurers: 'You named no insurer: these dates come from the policy of the insurer shown and do not apply to other insurers.',
+    allDatesFound: 'All dates found (best first):',
+    passed: (n) => `passed (${n} ${n === 1 ? 'day' : 'days'} ago)`,
+    thisMonth: 'this month',
+    today: 'today',
+    daysLeft: (n) => `${n} ${n === 1 ? 'day' : 'days'} left`,
+    actor: { provider: 'the provider (you)', insurer: 'the insurer', nza: 'the NZa', unknown: 'unknown' },
+    together: (insurer) => `provider and ${insurer ?? 'insurer'} together`,
+    everyYear: (day, month) => `every year on ${day} ${month}`,
+  },
   policies: {
     insurerPolicy: (year, insurer) => `the${year} policy of ${insurer}`,
     sectorRules: (year, title) => `the sector-wide rules${year} (${title})`,

@@ -50,6 +50,30 @@ export interface Messages {
     readonly gone: string;
     readonly buttonUnknown: string;
   };
+  readonly deadline: {
+    readonly contractYear: string;
+    readonly status: string;
+    readonly whoseDeadline: string;
+    readonly source: string;
+    readonly yearlyRule: (rule: string, next: string, previous: string | undefined) => string;
+    readonly askedYearNotLoaded: (asked: number, insurer: string, years: string) => string;
+    readonly oldPolicy: (insurer: string, newest: number, contractingFor: number) => string;
+    readonly noPolicy: (name: string, loaded: string) => string;
+    readonly sectorWideInstead: (name: string, titles: string) => string;
+    readonly remark: (title: string, name: string, sentence: string) => string;
+    readonly noDateForStep: (insurer: string) => string;
+    readonly planningOf: (insurer: string) => string;
+    readonly nameInsurerOrStep: string;
+    readonly notForOtherInsurers: string;
+    readonly allDatesFound: string;
+    readonly passed: (days: number) => string;
+    readonly thisMonth: string;
+    readonly today: string;
+    readonly daysLeft: (days: number) => string;
+    readonly actor: Readonly<Record<'provider' | 'insurer' | 'nza' | 'unknown', string>>;
+    readonly together: (insurer: string | null) => string;
+    readonly everyYear: (day: number, month: string) => string;
+  };
   readonly policies: {
     readonly insurerPolicy: (year: string, insurer: string) => string;
     readonly sectorRules: (year: string, title: string) => string;

@@ -50,6 +50,34 @@ export const nl: Messages = {
     gone: 'Deze checklist bestaat niet (meer) in dit gesprek; er is niets gewijzigd.',
     buttonUnknown: 'Deze knop wordt niet (meer) herkend; er is niets gewijzigd.',
   },
+  deadline: {
+    contractYear: 'contractjaar',
+    status: 'Status',
+    whoseDeadline: 'Wiens deadline',
+    source: 'Bron',
+    yearlyRule: (rule, next, previous) => `Dit is een jaarlijkse regel (${rule}); de eerstvolgende keer is ${next}${previous ? `, de vorige keer was ${previous}` : ''}.`,
+    askedYearNotLoaded: (asked, insurer, years) =>
+      `Let op: je vraagt naar ${asked}, maar van ${insurer} is alleen het inkoopbeleid voor contractjaar ${years} geladen. De data hieronder gelden voor dat contractjaar, niet voor ${asked}.`,
+    oldPolicy: (insurer, newest, contractingFor) =>
+      `Let op: van ${insurer} is alleen het inkoopbeleid voor contractjaar ${newest} geladen (een oud beleid); het beleid voor ${contractingFor} heb ik niet. De data hieronder gelden voor contractjaar ${newest}.`,
+    noPolicy: (name, loaded) =>
+      `Van **${name}** heb ik geen inkoopbeleid geladen, dus ik kan geen datum van ${name} noemen (en ik geef geen data van andere verzekeraars als antwoord). Geladen inkoopbeleid: ${loaded}. De data van ${name} staan in het zorginkoopbeleid op de website van ${name}.`,
+    sectorWideInstead: (name, titles) => `Wel gelden sectorbrede jaarlijkse regels (${titles}). Dit zijn **geen data van ${name}** maar algemene regels voor alle zorgverzekeraars:`,
+    remark: (title, name, sentence) => `Let op, ${title} zegt over ${name}: “${sentence}”`,
+    noDateForStep: (insurer) => `In het beleid van ${insurer} vind ik geen datum voor precies die stap. De planning van ${insurer}:`,
+    planningOf: (insurer) => `De planning van ${insurer}:`,
+    nameInsurerOrStep:
+      'Noem de verzekeraar of de stap (tekenen, aanvragen, offerte, publicatie …) voor een precieze datum. De belangrijkste sectorbrede jaarlijkse data (huisartsenzorg, Good Contracting Practices):',
+    notForOtherInsurers: 'Je noemde geen verzekeraar: deze data komen uit het beleid van de genoemde verzekeraar en gelden niet voor andere verzekeraars.',
+    allDatesFound: 'Alle gevonden data (beste eerst):',
+    passed: (n) => `verstreken (${n} ${n === 1 ? 'dag' : 'dagen'} geleden)`,
+    thisMonth: 'deze maand',
+    today: 'vandaag',
+    daysLeft: (n) => `nog ${n} ${n === 1 ? 'dag' : 'dagen'}`,
+    actor: { provider: 'de zorgaanbieder (u)', insurer: 'de zorgverzekeraar', nza: 'de NZa', unknown: 'onbekend' },
+    together: (insurer) => `zorgaanbieder en ${insurer ?? 'zorgverzekeraar'} samen`,
+    everyYear: (day, month) => `elk jaar op ${day} ${month}`,
+  },
   policies: {
     insurerPolicy: (year, insurer) => `het inkoopbeleid${year} van ${insurer}`,
     sectorRules: (year, title) => `de sectorbrede afspraken${year} (${title})`,
