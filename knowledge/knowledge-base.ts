@@ -85,6 +85,8 @@ export type TimeWordId =
   | 'this'
   | 'next-one'
   | 'rest-of-year'
+  | 'upcoming'
+  | 'between'
   | 'in'
   | 'joiner'
   | 'of'

@@ -40,6 +40,13 @@ describe('answerWindow', () => {
     expect(ggz.deadlines.every((d) => d.insurer === null)).toBe(true);
   });
 
+  it('a named insurer gets no sector-wide rule of a sector its policies are not for', async () => {
+    const next = await answer('2026-11-23', { intent: 'deadlines-window', insurers: ['VGZ'], window: { from: '2026-11-23', to: '2026-11-23', kind: 'next' } });
+    expect(next.deadlines.filter((d) => d.insurer === null)).toEqual([]);
+    const gp = await answer('2026-11-23', { intent: 'deadlines-window', insurers: ['VGZ'], sector: 'huisartsenzorg', window: { from: '2026-11-23', to: '2026-11-23', kind: 'next' } });
+    expect(gp.deadlines.length).toBeGreaterThan(0);
+  });
+
   it('"what\'s next?" gives the next deadline only', async () => {
     const reply = await answer('2026-11-23', { intent: 'deadlines-window', window: { from: '2026-11-23', to: '2026-11-23', kind: 'next' } });
     expect(reply.deadlines.length).toBeGreaterThan(0);

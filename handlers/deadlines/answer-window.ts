@@ -25,7 +25,7 @@ const WORDS = {
 /**
  * The deadlines inside the understanding's time window ("komende 3 maanden", "in januari en
  * februari 2027"), in date order, filtered by the insurers and sector named or remembered
- * (sector-wide rules apply to every insurer); for a `next` window ("what's next?") only the first
+ * (sector-wide rules apply to an insurer in the sectors of its policies); for a `next` window ("what's next?") only the first
  * date on or after its start (several steps on that day all shown). Verified milestones only;
  * `deadlines` holds exactly the dates shown.
  */
@@ -34,13 +34,21 @@ export async function answerWindow(_message: IncomingMessage, u: Understanding, 
   const words = WORDS[language];
   const today = amsterdamDate(context.now);
   const window = u.window ?? { from: today, to: today, kind: 'next' as const };
+  const kb = context.knowledge;
   const names = new Set(u.insurers.map((i) => i.name));
-  const milestones = context.knowledge.milestones.filter(
-    (m) => m.verified && (names.size === 0 || m.insurer === null || names.has(m.insurer)) && (u.sector === undefined || m.sector === u.sector),
+  // Sector-wide rules count for a named insurer only in the sectors its policies are for: the GP
+  // rules are no deadlines of a ggz insurer.
+  const insurerSectors = new Set(kb.documents.filter((d) => d.kind === 'insurer-policy' && d.insurer !== null && names.has(d.insurer)).map((d) => d.sector));
+  const sectorWide = (sector: string) => names.size === 0 || u.sector !== undefined || insurerSectors.size === 0 || insurerSectors.has(sector);
+  const milestones = kb.milestones.filter(
+    (m) =>
+      m.verified &&
+      (names.size === 0 || (m.insurer === null ? sectorWide(m.sector) : names.has(m.insurer))) &&
+      (u.sector === undefined || m.sector === u.sector),
   );
   const inRange = deadlineCalendar({ from: window.from, ...(window.kind === 'range' ? { to: window.to } : {}), today, language }, milestones);
   const items: DeadlineItem[] = window.kind === 'next' ? inRange.filter((d) => d.date === inRange[0]?.date) : inRange;
-  const scope = [...names, ...(u.sector ? [context.knowledge.sectors.name(u.sector, language)] : [])];
+  const scope = [...names, ...(u.sector ? [kb.sectors.name(u.sector, language)] : [])];
   const head =
     (window.kind === 'next' ? words.next(dateLabel(window.from, 'day', language)) : words.range(dateLabel(window.from, 'day', language), dateLabel(window.to, 'day', language))) +
     (scope.length > 0 ? ` (${scope.join(', ')})` : '') +

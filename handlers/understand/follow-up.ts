@@ -58,7 +58,11 @@ export function readFollowUp(tokens: readonly Token[], kb: KnowledgeBase, named:
   const own = named.words.filter(
     (w) => !covered.has(w) && !isDigits(w) && kb.sectors.find(w).length === 0 && kb.steps.stepsIn(w).length === 0 && kb.insurers.find(w).length === 0,
   );
-  const refersBack = cues.startsWith(tokens, 'lead') || cues.has(tokens, 'anaphor') || cues.has(tokens, 'reask');
+  // "thanks, and for VGZ?", "ok, what about 2027?": the lead may follow a word of small talk.
+  const smalltalk = kb.phrases.smalltalk.find(tokens);
+  let start = 0;
+  while (smalltalk.some((h) => h.token === start)) start += smalltalk.find((h) => h.token === start)?.length ?? 1;
+  const refersBack = cues.startsWith(tokens.slice(start), 'lead') || cues.has(tokens, 'anaphor') || cues.has(tokens, 'reask');
   const onlySlots = own.length === 0 && named.namesSlot && named.steps.length === 0 && !named.asksWhen;
   const followUp = refersBack || onlySlots;
   return { followUp, elliptic: followUp && own.length <= OWN_WORDS };

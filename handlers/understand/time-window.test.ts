@@ -67,3 +67,14 @@ describe('timeWindowOf and day dates', () => {
     expect(windowOf('deadlines before the 1st of January')).toEqual(range('2026-11-23', '2026-12-31'));
   });
 });
+
+describe('timeWindowOf: between, the rest of the year, upcoming', () => {
+  it('reads two dates, the rest of the year and what is coming up', () => {
+    expect(windowOf('deadlines tussen 1 december en 1 maart')).toEqual(range('2026-12-01', '2027-03-01'));
+    expect(windowOf('deadlines from 1 December to 1 March 2027')).toEqual(range('2026-12-01', '2027-03-01'));
+    expect(windowOf('welke deadlines zijn er nog dit jaar?')).toEqual(range('2026-11-23', '2026-12-31'));
+    expect(windowOf('Which deadlines are coming up?')).toEqual({ window: { from: '2026-11-23', to: '2027-02-23', kind: 'range' }, weak: true });
+    expect(windowOf('welke deadlines komen eraan?')?.weak).toBe(true);
+    expect(windowOf('deadlines van januari tot maart')).toEqual(range('2027-01-01', '2027-03-31'));
+  });
+});

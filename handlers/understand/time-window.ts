@@ -156,6 +156,13 @@ function calendarPeriod(today: string, unit: Unit, offset: number): TimeWindow {
   }
 }
 
+/** How far "upcoming deadlines" / "welke deadlines komen eraan?" look ahead. */
+const UPCOMING_MONTHS = 3;
+
+function upcoming(today: string): TimeWindow {
+  return { from: today, to: addUnits(today, UPCOMING_MONTHS, 'month'), kind: 'range' };
+}
+
 /** The first occurrence of month/day on or after today, unless the year is given. */
 function dateOn(today: string, month: number, day: number, year: number | undefined): string {
   const t = parseYmd(today);
@@ -205,6 +212,40 @@ function bound(items: readonly Item[], at: number, today: string): TimeWindow | 
   return { from, to, kind: 'range' };
 }
 
+/** A day date at `at`: "1 december", "the 1st of December", "December 1", with the year that follows; `next` is the item after it. */
+function dayDateAt(items: readonly Item[], at: number): { month: number; day: number; year: number | undefined; next: number } | undefined {
+  let i = at;
+  if (idOf(items[i]) === 'article') i += 1;
+  const first = dayOf(items[i]);
+  if (first !== undefined) {
+    const of = idOf(items[i + 1]) === 'of' ? 1 : 0;
+    const month = monthOf(items[i + 1 + of]);
+    if (month === undefined) return undefined;
+    const year = yearOf(items[i + 2 + of]);
+    return { month, day: first, year, next: i + 2 + of + (year !== undefined ? 1 : 0) };
+  }
+  const month = monthOf(items[i]);
+  const day = dayOf(items[i + 1]);
+  if (month === undefined || day === undefined) return undefined;
+  const year = yearOf(items[i + 2]);
+  return { month, day, year, next: i + 2 + (year !== undefined ? 1 : 0) };
+}
+
+/** "tussen 1 december en 1 maart", "from 1 December to 1 March": from the first date through the second. */
+function between(items: readonly Item[], at: number, today: string): TimeWindow | undefined {
+  const first = dayDateAt(items, at + 1);
+  if (!first) return undefined;
+  const link = idOf(items[first.next]);
+  if (link !== 'joiner' && link !== 'until') return undefined;
+  const second = dayDateAt(items, first.next + 1);
+  if (!second) return undefined;
+  const fromYear = first.year ?? (second.year !== undefined ? (first.month <= second.month ? second.year : second.year - 1) : undefined);
+  const from = dateOn(today, first.month, first.day, fromYear);
+  let to = dateOn(from, second.month, second.day, second.year);
+  if (to < from) to = dateOn(addDays(from, 1), second.month, second.day, undefined);
+  return { from, to, kind: 'range' };
+}
+
 /** "november 2019", "januari en februari 2027", "van januari tot maart": the months from `at`, with the year that follows. */
 function months(items: readonly Item[], at: number, today: string): TimeWindow | undefined {
   const named: number[] = [];
@@ -240,7 +281,7 @@ function monthInContext(items: readonly Item[], at: number): boolean {
   const after = items[at + 1];
   const id = idOf(before);
   return (
-    id === 'in' || id === 'joiner' || id === 'until' || id === 'before' || id === 'end-of' || monthOf(before) !== undefined ||
+    id === 'in' || id === 'between' || id === 'joiner' || id === 'until' || id === 'before' || id === 'end-of' || monthOf(before) !== undefined ||
     before?.kind === 'number' || after?.kind === 'number' || after?.kind === 'year'
   );
 }
@@ -250,7 +291,8 @@ function monthInContext(items: readonly Item[], at: number): boolean {
  * (knowledge/data/vocabulary/time-words.json), relative to `today` (Europe/Amsterdam):
  * "komende 3 maanden" / "the next three months" (today through today + 3 months), "deze maand",
  * "volgende week", "in januari en februari 2027", "in november 2019", "before 1 January",
- * "tot eind maart", "rest of the year", "what's next?" (kind `next`), "in 2027" (weak).
+ * "tot eind maart", "tussen 1 december en 1 maart", "rest of the year", "what's next?" (kind `next`),
+ * "in 2027" and "komende deadlines" / "coming up" (the next three months) (weak).
  *
  * @example timeWindowOf(tokenize('welke deadlines komen er de komende 3 maanden?'), kb, '2026-11-23')
  *   // { window: { from: '2026-11-23', to: '2027-02-23', kind: 'range' }, weak: false }
@@ -264,6 +306,11 @@ export function timeWindowOf(tokens: readonly Token[], kb: KnowledgeBase, today:
   if (ids.includes('rest-of-year')) return strong({ from: today, to: formatYmd(parseYmd(today).year, 12, 31), kind: 'range' });
 
   for (let i = 0; i < items.length; i++) {
+    if (ids[i] !== 'between') continue;
+    const found = between(items, i, today);
+    if (found) return strong(found);
+  }
+  for (let i = 0; i < items.length; i++) {
     const id = ids[i];
     if (id === 'before' || id === 'until') {
       const found = bound(items, i, today);
@@ -276,12 +323,17 @@ export function timeWindowOf(tokens: readonly Token[], kb: KnowledgeBase, today:
       if (found) return strong(found);
     }
   }
+  let comingAlone = false;
   for (let i = 0; i < items.length; i++) {
     const id = ids[i];
     if (id !== 'coming' && id !== 'next' && id !== 'this') continue;
     const n = numberOf(items[i + 1]);
     const unit = unitOf(items[n !== undefined ? i + 2 : i + 1]);
-    if (!unit) continue;
+    if (!unit) {
+      // "komende deadlines", "upcoming dates": the months ahead, for a message that lists deadlines.
+      if (id === 'coming' && n === undefined) comingAlone = true;
+      continue;
+    }
     const weak = unit.unit === 'year' && n === undefined;
     if (id === 'this') {
       if (n === undefined && !unit.plural) return { window: calendarPeriod(today, unit.unit, 0), weak };
@@ -292,6 +344,7 @@ export function timeWindowOf(tokens: readonly Token[], kb: KnowledgeBase, today:
     if (reach < 1 || reach > 60) continue;
     return { window: { from: today, to: addUnits(today, reach, unit.unit), kind: 'range' }, weak };
   }
+  if (comingAlone || ids.includes('upcoming')) return { window: upcoming(today), weak: true };
   for (let i = 0; i < items.length; i++) {
     const year = yearOf(items[i + 1]);
     if (ids[i] === 'in' && year !== undefined) return { window: { from: formatYmd(year, 1, 1), to: formatYmd(year, 12, 31), kind: 'range' }, weak: true };
