@@ -73,12 +73,20 @@ export function createInsurerCatalog(
   const fuzzy: FuzzyAlias[] = all
     .flatMap((e) => [e.name, ...e.aliases].map((a) => ({ name: e.name, words: tokenize(a).map((t) => t.folded) })))
     .filter((a) => a.words.some((w) => allowedEdits(w.length) > 0));
+  // A typo never starts a word, so only aliases whose first word starts with a token's first letter can match there.
+  const byFirstLetter = new Map<string, FuzzyAlias[]>();
+  for (const alias of fuzzy) {
+    const letter = alias.words[0]?.[0] ?? '';
+    const list = byFirstLetter.get(letter);
+    if (list) list.push(alias);
+    else byFirstLetter.set(letter, [alias]);
+  }
 
   // Word by word: short words ("en", "de", "dsw") must match exactly, a long one may have a typo,
   // and a typo never starts the word. A single real word of the documents ("zeker") is no typo.
   const fuzzyAt = (tokens: readonly Token[], i: number): { alias: FuzzyAlias; length: number } | undefined => {
     let best: { alias: FuzzyAlias; length: number; d: number } | undefined;
-    for (const alias of fuzzy) {
+    for (const alias of byFirstLetter.get(tokens[i]?.folded[0] ?? '') ?? []) {
       const n = alias.words.length;
       if (i + n > tokens.length) continue;
       let total = 0;
