@@ -104,11 +104,19 @@ function policyYearNote(kb: KnowledgeBase, insurer: string, chosen: DocumentMeta
 function insurerRemarks(kb: KnowledgeBase, name: string, documentIds: readonly string[]): { documentId: string; section: string; sentence: string }[] {
   const out: { documentId: string; section: string; sentence: string }[] = [];
   for (const documentId of new Set(documentIds)) {
-    const { text } = kb.cleaned(documentId);
-    for (const span of sentenceSpans(text)) {
-      const sentence = text.slice(span.start, span.end);
-      if (sentence.length < 20 || !kb.insurers.find(sentence).some((i) => i.name === name)) continue;
-      out.push({ documentId, section: kb.sectionPathAt(documentId, span.start).join(' › '), sentence });
+    // Which insurers each sentence names depends on the knowledge base alone: read once per document.
+    const naming = kb.derived(`insurer-sentences:${documentId}`, () => {
+      const { text } = kb.cleaned(documentId);
+      const found: { sentence: string; start: number; names: string[] }[] = [];
+      for (const span of sentenceSpans(text)) {
+        const sentence = text.slice(span.start, span.end);
+        const names = sentence.length < 20 ? [] : kb.insurers.find(sentence).map((i) => i.name);
+        if (names.length > 0) found.push({ sentence, start: span.start, names });
+      }
+      return found;
+    });
+    for (const { sentence, start, names } of naming) {
+      if (names.includes(name)) out.push({ documentId, section: kb.sectionPathAt(documentId, start).join(' › '), sentence });
     }
   }
   return out;

@@ -172,6 +172,11 @@ export interface KnowledgeBase {
   readonly steps: StepVocabulary;
   /** A citation of a passage of a document. */
   source(documentId: string, section: string, snippet: string, score: number): Source;
+  /**
+   * A value derived from this knowledge base alone (a pure function of it), built on first use and
+   * kept with it, like the index: e.g. the sentences of a document that name insurers.
+   */
+  derived<T>(key: string, build: () => T): T;
 }
 
 export interface KnowledgeInputs {
@@ -261,6 +266,7 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
   const insurers = createInsurerCatalog(bundle.insurers, policyInsurers, knownWord);
   const sectors = createSectorCatalog(bundle.sectors, documents.map((d) => d.sector));
 
+  const derivedValues = new Map<string, unknown>();
   const requireDocument = (id: string): DocumentMeta => {
     const doc = byId.get(id);
     if (!doc) throw new Error(`Unknown document id: ${id}`);
@@ -304,5 +310,9 @@ export function buildKnowledgeBase(inputs: KnowledgeInputs): KnowledgeBase {
     },
     steps: new StepVocabulary(bundle.steps),
     source: (documentId, section, snippet, score) => makeSource(requireDocument(documentId), section, snippet, score),
+    derived<T>(key: string, build: () => T): T {
+      if (!derivedValues.has(key)) derivedValues.set(key, build());
+      return derivedValues.get(key) as T;
+    },
   };
 }

@@ -17,7 +17,16 @@ export function testKnowledge(): KnowledgeBase {
 
 /** The shipped knowledge base with other milestones (scheduler and calendar edge cases). */
 export function knowledgeWithMilestones(milestones: KnowledgeBase['milestones']): KnowledgeBase {
-  return { ...testKnowledge(), milestones };
+  // Derived values may depend on the milestones: the copy keeps its own.
+  const derived = new Map<string, unknown>();
+  return {
+    ...testKnowledge(),
+    milestones,
+    derived<T>(key: string, build: () => T): T {
+      if (!derived.has(key)) derived.set(key, build());
+      return derived.get(key) as T;
+    },
+  };
 }
 
 /** The shipped knowledge base's index and glossary, for search tests. */
