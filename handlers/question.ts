@@ -89,7 +89,9 @@ export async function questionReply(
   const { answerSnippet } = await import('../knowledge/search/answer-snippet.js');
   const { concepts, hits, notLoaded } = evidence;
   const toSource = (hit: SearchHit, maxChars: number): { source: Source; shown: string } => {
-    const snippet = answerSnippet(hit.passage, concepts, 'nl', maxChars, { insurer: kb.document(hit.passage.documentId)?.insurer ?? null, insurers: kb.insurers });
+    const owner = { insurer: kb.document(hit.passage.documentId)?.insurer ?? null, insurers: kb.insurers };
+    // The index built the passage's sentences and their terms: quoting stems nothing at answer time.
+    const snippet = answerSnippet(hit.passage, concepts, 'nl', maxChars, owner, kb.index().sentences(hit.passage, 'nl'));
     const source = kb.source(
       hit.passage.documentId,
       hit.passage.sectionPath.join(' › '),

@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import type lunr from 'lunr';
 import { shippedCleaned, testKnowledge, testSearchSpace } from './test-support/test-knowledge.js';
 import { describe, expect, it } from 'vitest';
-import { searchPassages, searchWithConcepts } from './search.js';
+import { searchPassages, searchWithConcepts, type SearchOptions } from './search.js';
 import { analyze, dutchLunr, pipelinePlugin } from './search/dutch-lunr.js';
 import { answerSnippet } from './search/answer-snippet.js';
-import { buildIndexData, indexFilePath, joinedCompounds, toSearchIndex, type IndexData } from './search/search-index.js';
-import { queryConcepts } from './search/query-concepts.js';
+import { buildIndexData, indexFilePath, joinedCompounds, sentenceTerms, toSearchIndex, type IndexData } from './search/search-index.js';
+import { sentenceSpans } from './ingest/sentences.js';
+import { conceptMatch, queryConcepts } from './search/query-concepts.js';
 import { buildPassages } from './ingest/passages.js';
 import { knowledgePath } from './paths.js';
 
@@ -154,10 +155,61 @@ describe('search index', () => {
     expect(compared).toBeGreaterThan(1000);
   });
 
+  it("keeps each passage's sentences and their terms as answering would compute them, so quotes are the same", () => {
+    const index = testKnowledge().index();
+    for (const p of index.passages()) {
+      const built = index.sentences(p, 'nl');
+      const spans = sentenceSpans(p.text, p.start);
+      expect(built?.spans, p.id).toEqual(spans);
+      expect(built?.terms.map((t) => [...t].sort()), p.id).toEqual(spans.map((sp) => [...sentenceTerms(p.text.slice(sp.start - p.start, sp.end - p.start), 'nl')].sort()));
+      const heading = p.sectionPath.at(-1);
+      expect(built?.heading && [...built.heading].sort(), p.id).toEqual(heading === undefined ? undefined : [...sentenceTerms(heading, 'nl')].sort());
+    }
+    expect(index.sentences(index.passages()[0]!, 'en-nl')).toBeUndefined();
+    let quoted = 0;
+    for (const question of regressionQuestions()) {
+      const { concepts, hits } = searchWithConcepts(testSearchSpace(), question, { limit: 3 });
+      for (const hit of hits) {
+        expect(answerSnippet(hit.passage, concepts, 'nl', 420, undefined, index.sentences(hit.passage, 'nl')), question).toEqual(answerSnippet(hit.passage, concepts, 'nl', 420));
+        quoted += 1;
+      }
+    }
+    expect(quoted).toBeGreaterThan(300);
+  });
+
+  it('takes the same top passages as scoring every match and sorting them all (limits, boosts, filters)', () => {
+    const space = testSearchSpace();
+    // The ranking as it was before the top-k cut: every match scored, then a stable sort.
+    const everyMatch = (question: string, options: SearchOptions) => {
+      const { concepts } = searchWithConcepts(space, question, { limit: 0 });
+      const weights = concepts.map((c) => c.weight);
+      const total = weights.reduce((a, b) => a + b, 0);
+      const named = concepts.map((c) => space.insurers.find(c.source).map((x) => x.name));
+      const hits = space.index
+        .query(concepts.flatMap((c) => [...c.terms].map(([term, boost]) => ({ term, boost }))))
+        .filter((r) => !options.documentIds || options.documentIds.includes(r.documentId))
+        .map((r) => {
+          const insurer = space.documents.find((d) => d.id === r.documentId)?.insurer ?? null;
+          const shares = concepts.map((c, i) => (insurer !== null && named[i]?.includes(insurer) ? 1 : conceptMatch(c, (t) => r.terms.includes(t), r.passage.text)));
+          const coverage = total > 0 ? shares.reduce((sum, share, i) => sum + share * (weights[i] ?? 0), 0) / total : 0;
+          return { id: r.passage.id, score: r.score * (options.documentBoosts?.[r.documentId] ?? 1) * (0.05 + coverage * coverage), coverage };
+        });
+      hits.sort((a, b) => b.score - a.score);
+      return hits.slice(0, options.limit ?? 5);
+    };
+    const variants: SearchOptions[] = [{}, { limit: 1 }, { limit: 12 }, { documentBoosts: { 'zz-ggz-2024': 1.5, 'vgz-ggz-2020': 0.3 } }, { documentIds: ['gcp-huisartsen-2016', 'vgz-ggz-2020'], limit: 3 }];
+    for (const question of regressionQuestions()) {
+      for (const options of variants) {
+        const actual = searchWithConcepts(space, question, options).hits.map((h) => ({ id: h.passage.id, score: h.score, coverage: h.coverage }));
+        expect(actual, `${question} ${JSON.stringify(options)}`).toEqual(everyMatch(question, options));
+      }
+    }
+  });
+
   it('the shipped index file, when present, matches its recorded format', () => {
     if (!existsSync(indexFilePath())) return;
     const data = JSON.parse(readFileSync(indexFilePath(), 'utf8')) as IndexData;
-    expect(data.format).toBe(3);
+    expect(data.format).toBe(4);
     expect(data.documents).toHaveLength(testKnowledge().documents.length);
     expect(data.documents.reduce((n, d) => n + d.passages.length, 0)).toBeGreaterThan(100);
   });

@@ -95,48 +95,75 @@ export function searchWithConcepts(space: SearchSpace, query: string, options: S
   // The insurer a question names is what its own policy is about, in every passage ("we" is VGZ in VGZ's policy).
   const named = concepts.map((c) => new Set(insurers.find(c.source).map((m) => m.name)));
   const insurerOf = new Map(documents.map((d) => [d.id, d.insurer]));
-  const givenByDocument = new Map<string, boolean[]>();
-  const givenIn = (documentId: string): boolean[] => {
-    let given = givenByDocument.get(documentId);
-    if (!given) {
-      const insurer = insurerOf.get(documentId) ?? null;
-      given = named.map((names) => insurer !== null && names.has(insurer));
-      givenByDocument.set(documentId, given);
-    }
-    return given;
-  };
-  const results = index.query(concepts.flatMap((concept) => [...concept.terms].map(([term, boost]) => ({ term, boost }))));
+  const documentIds = index.documentIds;
+  const given = documentIds.map((id) => {
+    const insurer = insurerOf.get(id) ?? null;
+    return named.map((names) => insurer !== null && names.has(insurer));
+  });
+  const boosts = documentIds.map((id) => (allowed && !allowed.has(id) ? -1 : (options.documentBoosts?.[id] ?? 1)));
+  const m = index.match(concepts.flatMap((concept) => [...concept.terms].map(([term, boost]) => ({ term, boost }))));
 
-  // Ranking: lunr's score × document boost × (0.05 + coverage²). Coverage is at most 1, so a
-  // result's rank score is at most its bound below: results are taken best bound first and the
-  // work of coverage (and of reading the passage) stops once no bound can reach the top `limit`.
+  // Ranking: lunr's score × document boost × (0.05 + coverage²), ties in lunr's order (its score,
+  // then first match). Coverage is at most 1, so a result's rank score is at most its bound below:
+  // results are taken best bound first from a heap, and the work of coverage (and of reading the
+  // passage) stops once no bound can reach the top `limit`.
   const limit = options.limit ?? 5;
-  const candidates = results
-    .map((result, position) => {
-      const { documentId } = result;
-      const boost = options.documentBoosts?.[documentId] ?? 1;
-      return { result, position, documentId, boost, bound: result.score * boost * (0.05 + 1 * 1) };
-    })
-    .filter((c) => !allowed || allowed.has(c.documentId));
-  candidates.sort((a, b) => b.bound - a.bound);
-  const top: (SearchHit & { position: number })[] = [];
-  let floor = -Infinity;
-  for (const { result, position, documentId, boost, bound } of candidates) {
-    if (top.length >= limit && bound < floor) break;
-    const matched = new Set(result.terms);
-    const given = givenIn(documentId);
-    const passage = result.passage;
-    const conceptShares = concepts.map((c, i) => (given[i] ? 1 : conceptMatch(c, (t) => matched.has(t), passage.text)));
-    const covered = conceptShares.reduce((sum, share, i) => sum + share * (weights[i] ?? 0), 0);
-    const coverage = total > 0 ? covered / total : 0;
-    // Passages that contain more of what was asked rank first; lunr's BM25 orders within that.
-    top.push({ passage, score: result.score * boost * (0.05 + coverage * coverage), coverage, matchedTerms: result.terms, conceptShares, position });
-    // Equal scores keep lunr's order, as a stable sort of all hits would.
-    top.sort((a, b) => b.score - a.score || a.position - b.position);
-    if (top.length > limit) top.length = limit;
-    if (top.length >= limit) floor = top[limit - 1]?.score ?? -Infinity;
+  const bound = new Float64Array(m.count);
+  const heap: number[] = [];
+  for (let i = 0; i < m.count; i++) {
+    const boost = boosts[m.documentIndex(i)] ?? 1;
+    if (boost < 0) continue;
+    bound[i] = (m.scores[i] ?? 0) * boost * (0.05 + 1 * 1);
+    heap.push(i);
   }
-  return { concepts, hits: top.map(({ position: _position, ...hit }) => hit) };
+  const before = (a: number, b: number): boolean => {
+    const ba = bound[a] ?? 0;
+    const bb = bound[b] ?? 0;
+    if (ba !== bb) return ba > bb;
+    const sa = m.scores[a] ?? 0;
+    const sb = m.scores[b] ?? 0;
+    return sa !== sb ? sa > sb : a < b;
+  };
+  const down = (from: number): void => {
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let best = at;
+      if (left < heap.length && before(heap[left] ?? 0, heap[best] ?? 0)) best = left;
+      if (right < heap.length && before(heap[right] ?? 0, heap[best] ?? 0)) best = right;
+      if (best === at) return;
+      [heap[at], heap[best]] = [heap[best] ?? 0, heap[at] ?? 0];
+      at = best;
+    }
+  };
+  for (let k = (heap.length >> 1) - 1; k >= 0; k--) down(k);
+
+  const top: { hit: SearchHit; lunr: number; order: number }[] = [];
+  const ranks = (a: { hit: SearchHit; lunr: number; order: number }, b: { hit: SearchHit; lunr: number; order: number }) =>
+    b.hit.score - a.hit.score || b.lunr - a.lunr || a.order - b.order;
+  while (heap.length > 0) {
+    const i = heap[0] ?? 0;
+    const last = heap.pop() ?? 0;
+    if (heap.length > 0) {
+      heap[0] = last;
+      down(0);
+    }
+    if (top.length >= limit && (bound[i] ?? 0) < (top[limit - 1]?.hit.score ?? -Infinity)) break;
+    const documentIndex = m.documentIndex(i);
+    const givenHere = given[documentIndex] ?? [];
+    const passage = m.passage(i);
+    const conceptShares = concepts.map((c, k) => (givenHere[k] ? 1 : conceptMatch(c, (t) => m.has(i, t), passage.text)));
+    const covered = conceptShares.reduce((sum, share, k) => sum + share * (weights[k] ?? 0), 0);
+    const coverage = total > 0 ? covered / total : 0;
+    const score = m.scores[i] ?? 0;
+    // Passages that contain more of what was asked rank first; lunr's BM25 orders within that.
+    const hit = { passage, score: score * (boosts[documentIndex] ?? 1) * (0.05 + coverage * coverage), coverage, matchedTerms: m.termsOf(i), conceptShares };
+    top.push({ hit, lunr: score, order: i });
+    top.sort(ranks);
+    if (top.length > limit) top.length = limit;
+  }
+  return { concepts, hits: top.map((t) => t.hit) };
 }
 
 /** The search space of a knowledge base. */

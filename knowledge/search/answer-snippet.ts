@@ -2,8 +2,8 @@ import { sentenceSpans, type Span } from '../ingest/sentences.js';
 import type { InsurerCatalog } from '../vocabulary/insurer-catalog.js';
 import type { Passage } from '../ingest/passages.js';
 import { conceptMatch, type QueryConcept } from './query-concepts.js';
-import { analyze, type IndexLanguage } from './dutch-lunr.js';
-import { joinedCompounds } from './search-index.js';
+import type { IndexLanguage } from './dutch-lunr.js';
+import { sentenceTerms, type PassageSentences } from './search-index.js';
 
 /** The part of a passage that answers: whole sentences (or list items), in document order. */
 export interface Snippet extends Span {
@@ -34,8 +34,8 @@ function sameWordOtherForm(a: string, b: string): boolean {
  * the stemmer left in another form ("beschrijven" / "beschrijf") by half; the insurer whose policy
  * the passage is from fully, in every sentence of it.
  */
-function sentenceConcepts(text: string, concepts: readonly QueryConcept[], language: IndexLanguage, given: readonly boolean[]): number[] {
-  const terms = new Set([...analyze(text, language), ...analyze(joinedCompounds(text), language)]);
+function sentenceConcepts(text: string, concepts: readonly QueryConcept[], language: IndexLanguage, given: readonly boolean[], known?: ReadonlySet<string>): number[] {
+  const terms = known ?? sentenceTerms(text, language);
   return concepts.map((c, i) => {
     if (given[i]) return 1;
     const share = conceptMatch(c, (t) => terms.has(t), text);
@@ -89,12 +89,14 @@ export function answerSnippet(
   maxChars = 420,
   /** The insurer of the passage's document and the catalog to read insurer names with (a name the document itself is about answers nothing). */
   owner: { readonly insurer: string | null; readonly insurers: InsurerCatalog } | undefined = undefined,
+  /** The passage's sentences and their terms as the index built them (else split and stemmed here). */
+  analysed: PassageSentences | undefined = undefined,
 ): Snippet {
-  const spans = sentenceSpans(passage.text, passage.start);
+  const spans = analysed?.spans ?? sentenceSpans(passage.text, passage.start);
   if (spans.length === 0) return { start: passage.start, end: passage.end, text: passage.text, trimmedBefore: false, trimmedAfter: false };
   const slice = (i: number) => passage.text.slice((spans[i]?.start ?? 0) - passage.start, (spans[i]?.end ?? 0) - passage.start);
   const given = givenByDocument(owner?.insurer ?? null, owner?.insurers, concepts);
-  const matched = spans.map((_, i) => sentenceConcepts(slice(i), concepts, language, given));
+  const matched = spans.map((_, i) => sentenceConcepts(slice(i), concepts, language, given, analysed?.terms[i]));
   const scores = matched.map((m) => weightOf(m, concepts));
   const endsWithColon = (i: number) => slice(i).endsWith(':');
   const isListItem = (i: number) => LIST_ITEM.test(slice(i));
@@ -118,7 +120,7 @@ export function answerSnippet(
   // under "B. Landelijk overeengekomen beleidsuitgangspunten") better than any one sentence, the
   // section as a whole answers: start at the top of the passage (after the heading line itself).
   const heading = passage.sectionPath[passage.sectionPath.length - 1];
-  const fromTop = heading !== undefined && weightOf(sentenceConcepts(heading, concepts, language, given), concepts) > (scores[anchor] ?? 0);
+  const fromTop = heading !== undefined && weightOf(sentenceConcepts(heading, concepts, language, given, analysed?.heading), concepts) > (scores[anchor] ?? 0);
   if (fromTop) {
     const first = slice(0).replace(/:$/, '').trim();
     anchor = spans.length > 1 && heading.startsWith(first.replace(/^[•●▪◦‣∙·]\s+/u, '')) ? 1 : 0;

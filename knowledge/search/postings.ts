@@ -64,10 +64,10 @@ export function writeTermPostings(out: VarintWriter, termIndex: number, fields: 
   }
 }
 
-/** Reads one term's postings at `offset` (as written by {@link writeTermPostings} for `fieldCount` fields). */
-export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: number): TermPostings {
+/** A reader of consecutive unsigned varints from `offset`. */
+export function readVarints(bytes: Uint8Array, offset: number): () => number {
   let at = offset;
-  const read = (): number => {
+  return () => {
     let value = 0;
     let scale = 1;
     for (;;) {
@@ -77,6 +77,11 @@ export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: 
       scale *= 0x80;
     }
   };
+}
+
+/** Reads one term's postings at `offset` (as written by {@link writeTermPostings} for `fieldCount` fields). */
+export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: number): TermPostings {
+  const read = readVarints(bytes, offset);
   const termIndex = read();
   const fields: FieldPostings[] = [];
   const seen = new Set<number>();

@@ -3,13 +3,14 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DocumentText, Section } from '../cleaned-documents.js';
 import type { Passage } from '../ingest/passages.js';
+import { sentenceSpans, type Span } from '../ingest/sentences.js';
 import { knowledgePath } from '../paths.js';
 import { tokenize } from '../vocabulary/term-matcher.js';
-import { dutchLunr, INDEX_LANGUAGE, pipelinePlugin, type IndexLanguage } from './dutch-lunr.js';
-import { readTermPostings, VarintWriter, writeTermPostings, type TermPostings } from './postings.js';
+import { analyze, dutchLunr, INDEX_LANGUAGE, pipelinePlugin, type IndexLanguage } from './dutch-lunr.js';
+import { readTermPostings, readVarints, VarintWriter, writeTermPostings, type TermPostings } from './postings.js';
 
 /** Bump when the shape of the index file changes. */
-const INDEX_FORMAT = 3;
+const INDEX_FORMAT = 4;
 
 /** The indexed fields, in lunr's order (the order its scores are summed in). */
 const FIELDS = ['text', 'section', 'joined'] as const;
@@ -49,6 +50,26 @@ export interface IndexData {
   readonly postings: string;
   /** The folded words of every passage, sorted, joined by " " (a word of the documents is no misspelt name). */
   readonly words: string;
+  /**
+   * Base64 varints: per passage its sentences (offset from the passage start, length, and the index
+   * terms of the sentence and of its joined compounds) and those of its heading, so quoting a passage
+   * needs no stemming at answer time. Term ids count `terms`, then `extraTerms`.
+   */
+  readonly sentences: string;
+  /** Base64 of little-endian uint32: per passage the byte offset of its entry in `sentences`. */
+  readonly sentenceOffsets: string;
+  /** Sentence terms that are no index term (joined "\n"). */
+  readonly extraTerms: string;
+}
+
+/** The sentences of a passage with their index terms, computed when the index was built. */
+export interface PassageSentences {
+  /** Offsets in the cleaned document, like the passage's (what `sentenceSpans(passage.text, passage.start)` gives). */
+  readonly spans: readonly Span[];
+  /** The index terms of each sentence and of its joined compounds. */
+  readonly terms: readonly ReadonlySet<string>[];
+  /** The same for the passage's own heading (the last of its section path), if it has one. */
+  readonly heading?: ReadonlySet<string>;
 }
 
 /** A document's text, sections and (for uploaded PDFs) pages, as the index holds them. */
@@ -63,6 +84,24 @@ export interface IndexMatch {
   readonly passage: Passage;
   readonly score: number;
   readonly terms: readonly string[];
+}
+
+/**
+ * The passages a query matched, in the order lunr first matches them (before it sorts by score):
+ * index `i` counts results; ties in score are broken by that order, as lunr's stable sort does.
+ */
+export interface IndexMatches {
+  readonly count: number;
+  /** lunr's score of each result. */
+  readonly scores: Float64Array;
+  /** The position in {@link SearchIndex.documentIds} of a result's document. */
+  documentIndex(i: number): number;
+  /** A result's passage (its text cut from the document on first use). */
+  passage(i: number): Passage;
+  /** Whether a result holds a term of the query. */
+  has(i: number, term: string): boolean;
+  /** The query's terms a result holds. */
+  termsOf(i: number): string[];
 }
 
 /** One term of a query with its boost (lunr's `q.term(term, { boost, usePipeline: false })`). */
@@ -83,6 +122,10 @@ export interface SearchIndex {
    * scores the same clauses (BM25 field vectors, cosine against the query vector, fields summed).
    */
   query(clauses: readonly QueryClause[]): IndexMatch[];
+  /** The same matches unsorted, as numbers (what ranking many passages reads without building objects). */
+  match(clauses: readonly QueryClause[]): IndexMatches;
+  /** The ids of the indexed documents, in index order. */
+  readonly documentIds: readonly string[];
   /** Every passage, in index order (built on demand). */
   passages(): readonly Passage[];
   passage(id: string): Passage | undefined;
@@ -90,6 +133,8 @@ export interface SearchIndex {
   document(id: string): IndexedDocument | undefined;
   /** Whether a folded word occurs in any passage. */
   hasWord(folded: string): boolean;
+  /** A passage's sentences and their terms as built with the index (undefined for a passage of another index or language). */
+  sentences(passage: Passage, language: IndexLanguage): PassageSentences | undefined;
   /** The serialisable form (what {@link toSearchIndex} loads back). */
   readonly data: IndexData;
 }
@@ -150,6 +195,53 @@ export function joinedCompounds(text: string): string {
 }
 
 const samePath = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((s, i) => s === b[i]);
+
+/** The terms a sentence expresses: its own index terms and those of its joined compounds (what snippets compare). */
+export function sentenceTerms(text: string, language: IndexLanguage): Set<string> {
+  return new Set([...analyze(text, language), ...analyze(joinedCompounds(text), language)]);
+}
+
+/** Writes each passage's sentences and heading with their term ids; returns the offsets and the extra terms. */
+function writeSentences(passages: readonly Passage[], terms: readonly string[], language: IndexLanguage): { bytes: Uint8Array; offsets: Uint32Array; extra: string[] } {
+  const ids = new Map(terms.map((t, i) => [t, i]));
+  const extra: string[] = [];
+  const idOf = (term: string): number => {
+    let id = ids.get(term);
+    if (id === undefined) {
+      id = terms.length + extra.length;
+      extra.push(term);
+      ids.set(term, id);
+    }
+    return id;
+  };
+  const out = new VarintWriter();
+  const offsets = new Uint32Array(passages.length);
+  const writeTerms = (set: ReadonlySet<string>) => {
+    out.write(set.size);
+    for (const term of set) out.write(idOf(term));
+  };
+  passages.forEach((p, n) => {
+    offsets[n] = out.size;
+    const spans = sentenceSpans(p.text, p.start);
+    out.write(spans.length);
+    for (const span of spans) {
+      out.write(span.start - p.start);
+      out.write(span.end - span.start);
+      writeTerms(sentenceTerms(p.text.slice(span.start - p.start, span.end - p.start), language));
+    }
+    const heading = p.sectionPath[p.sectionPath.length - 1];
+    out.write(heading === undefined ? 0 : 1);
+    if (heading !== undefined) writeTerms(sentenceTerms(heading, language));
+  });
+  return { bytes: out.result(), offsets, extra };
+}
+
+const base64 = (bytes: Uint8Array | Uint32Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+function uint32s(text: string): Uint32Array {
+  const raw = Buffer.from(text, 'base64');
+  return new Uint32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+}
 
 /** A document's entry in the index data, checking that every passage is a slice of its text. */
 function documentData(input: DocumentToIndex): IndexedDocumentData {
@@ -236,15 +328,19 @@ export function buildIndexData(documents: readonly DocumentToIndex[], hash: stri
     );
   });
   const words = new Set(passages.flatMap((p) => tokenize(p.text).map((t) => t.folded)));
+  const sentences = writeSentences(passages, terms, language);
   return {
     format: INDEX_FORMAT,
     sourceHash: hash,
     language,
     documents: documents.map(documentData),
     terms: terms.join('\n'),
-    offsets: Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength).toString('base64'),
-    postings: Buffer.from(out.result()).toString('base64'),
+    offsets: base64(offsets),
+    postings: base64(out.result()),
     words: [...words].sort(codeUnitOrder).join(' '),
+    sentences: base64(sentences.bytes),
+    sentenceOffsets: base64(sentences.offsets),
+    extraTerms: sentences.extra.join('\n'),
   };
 }
 
@@ -275,10 +371,12 @@ function find(sorted: readonly string[], value: string): number {
   return -1;
 }
 
-/** Reusable per-query scratch space: scores per (field, passage) and which were seen. */
+/** Reusable per-query scratch space: scores per (field, passage), which were seen, result slots and matched-term masks per passage. */
 interface Scratch {
   readonly sums: Float64Array;
   readonly seen: Uint8Array;
+  readonly slot: Int32Array;
+  readonly masks: Uint32Array;
 }
 
 /** A ready-to-query index from its serialised data; documents, passages and postings are decoded on first use. */
@@ -319,6 +417,7 @@ export function toSearchIndex(data: IndexData): SearchIndex {
       text: doc.text.slice(start, end),
     };
     materialised[n] = passage;
+    numberOf.set(passage, n);
     return passage;
   };
 
@@ -330,10 +429,7 @@ export function toSearchIndex(data: IndexData): SearchIndex {
     const hit = decoded.get(term);
     if (hit !== undefined) return hit ?? undefined;
     terms ??= data.terms === '' ? [] : data.terms.split('\n');
-    if (!offsets) {
-      const raw = Buffer.from(data.offsets, 'base64');
-      offsets = new Uint32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
-    }
+    offsets ??= uint32s(data.offsets);
     postings ??= new Uint8Array(Buffer.from(data.postings, 'base64'));
     const t = find(terms, term);
     const found = t < 0 ? null : readTermPostings(postings, offsets[t] ?? 0, FIELDS.length);
@@ -341,11 +437,15 @@ export function toSearchIndex(data: IndexData): SearchIndex {
     return found ?? undefined;
   };
 
+  // Passage number → its document's position, for boosts and filters without cutting any text.
+  const documentOfPassage = new Int32Array(size);
+  documents.forEach((d, i) => documentOfPassage.fill(i, firstPassage[i] ?? 0, (firstPassage[i] ?? 0) + d.passages.length));
+
   let scratch: Scratch | undefined;
-  const query = (clauses: readonly QueryClause[]): IndexMatch[] => {
+  const match = (clauses: readonly QueryClause[]): IndexMatches => {
     // The query vector (lunr upserts each clause's boost into every field's vector, summing repeats).
     const vector = new Map<number, { term: string; postings: TermPostings; boost: number }>();
-    const order: TermPostings[] = [];
+    const order: { term: string; postings: TermPostings }[] = [];
     for (const { term, boost } of clauses) {
       const p = postingsOf(term);
       if (!p) continue;
@@ -353,18 +453,20 @@ export function toSearchIndex(data: IndexData): SearchIndex {
       if (entry) entry.boost = entry.boost + boost;
       else {
         vector.set(p.termIndex, { term, postings: p, boost });
-        order.push(p);
+        order.push({ term, postings: p });
       }
     }
-    if (vector.size === 0) return [];
     const byIndex = [...vector.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
     let squares = 0;
     for (const e of byIndex) squares += e.boost * e.boost;
     const magnitude = Math.sqrt(squares);
 
+    const words = Math.max(1, Math.ceil(order.length / 32));
     const cells = FIELDS.length * size;
-    if (!scratch || scratch.sums.length < cells) scratch = { sums: new Float64Array(cells), seen: new Uint8Array(cells) };
-    const { sums, seen } = scratch;
+    if (!scratch || scratch.sums.length < cells || scratch.masks.length < size * words) {
+      scratch = { sums: new Float64Array(cells), seen: new Uint8Array(cells), slot: new Int32Array(size).fill(-1), masks: new Uint32Array(size * words) };
+    }
+    const { sums, seen, slot, masks } = scratch;
     // Dot products, summed in term-index order as lunr's Vector.dot does.
     for (const e of byIndex) {
       e.postings.fields.forEach((field, f) => {
@@ -375,56 +477,110 @@ export function toSearchIndex(data: IndexData): SearchIndex {
       });
     }
     // lunr's order of (field, passage) matches: clause order, then field, then posting order.
-    const cellsInOrder: number[] = [];
-    const matched = new Map<number, Set<string>>();
-    for (const p of order) {
-      const term = vector.get(p.termIndex)?.term ?? '';
-      p.fields.forEach((field, f) => {
+    let total = 0;
+    for (const { postings } of order) for (const field of postings.fields) total += field.passages.length;
+    const cellsInOrder = new Int32Array(total);
+    let cellCount = 0;
+    order.forEach(({ postings }, j) => {
+      const word = j >> 5;
+      const bit = 1 << (j & 31);
+      postings.fields.forEach((field, f) => {
         for (const n of field.passages) {
           const cell = f * size + n;
           if (!seen[cell]) {
             seen[cell] = 1;
-            cellsInOrder.push(cell);
+            cellsInOrder[cellCount++] = cell;
           }
-          let set = matched.get(n);
-          if (!set) matched.set(n, (set = new Set()));
-          set.add(term);
+          masks[n * words + word] = (masks[n * words + word] ?? 0) | bit;
         }
       });
-    }
-    const scores = new Map<number, number>();
-    for (const cell of cellsInOrder) {
+    });
+    // Field scores summed per passage in that order; passages listed as first matched.
+    const passages = new Int32Array(cellCount);
+    const scores = new Float64Array(cellCount);
+    let count = 0;
+    for (let k = 0; k < cellCount; k++) {
+      const cell = cellsInOrder[k] ?? 0;
       const n = cell % size;
       const score = (sums[cell] ?? 0) / magnitude || 0;
-      const previous = scores.get(n);
-      scores.set(n, previous === undefined ? score : previous + score);
+      const at = slot[n] ?? -1;
+      if (at < 0) {
+        slot[n] = count;
+        passages[count] = n;
+        scores[count] = score;
+        count++;
+      } else scores[at] = (scores[at] ?? 0) + score;
       sums[cell] = 0;
       seen[cell] = 0;
     }
-    const results = [...scores.entries()].map(([n, score]) => ({ n, score }));
-    results.sort((a, b) => b.score - a.score);
-    return results.map(({ n, score }) => {
-      let passage: Passage | undefined;
-      return {
-        documentId: documents[documentOf(n)]?.id ?? '',
-        get passage() {
-          return (passage ??= passageAt(n));
-        },
-        score,
-        terms: [...(matched.get(n) ?? [])],
-      };
-    });
+    const matchedMasks = new Uint32Array(count * words);
+    for (let i = 0; i < count; i++) {
+      const n = passages[i] ?? 0;
+      for (let w = 0; w < words; w++) {
+        matchedMasks[i * words + w] = masks[n * words + w] ?? 0;
+        masks[n * words + w] = 0;
+      }
+      slot[n] = -1;
+    }
+    const terms = order.map((o) => o.term);
+    return {
+      count,
+      scores: scores.subarray(0, count),
+      documentIndex: (i) => documentOfPassage[passages[i] ?? 0] ?? 0,
+      passage: (i) => passageAt(passages[i] ?? 0),
+      has: (i, term) => {
+        const j = terms.indexOf(term);
+        return j >= 0 && ((matchedMasks[i * words + (j >> 5)] ?? 0) & (1 << (j & 31))) !== 0;
+      },
+      termsOf: (i) => terms.filter((_, j) => ((matchedMasks[i * words + (j >> 5)] ?? 0) & (1 << (j & 31))) !== 0),
+    };
   };
 
+  const query = (clauses: readonly QueryClause[]): IndexMatch[] => {
+    const m = match(clauses);
+    const ranked = Array.from({ length: m.count }, (_, i) => i).sort((a, b) => (m.scores[b] ?? 0) - (m.scores[a] ?? 0) || a - b);
+    return ranked.map((i) => ({ documentId: documentIds[m.documentIndex(i)] ?? '', passage: m.passage(i), score: m.scores[i] ?? 0, terms: m.termsOf(i) }));
+  };
+
+  const numberOf = new WeakMap<Passage, number>();
+  let sentenceBytes: Uint8Array | undefined;
+  let sentenceOffsets: Uint32Array | undefined;
+  let allTerms: string[] | undefined;
+  const sentencesAt = (n: number): PassageSentences => {
+    sentenceBytes ??= new Uint8Array(Buffer.from(data.sentences, 'base64'));
+    sentenceOffsets ??= uint32s(data.sentenceOffsets);
+    terms ??= data.terms === '' ? [] : data.terms.split('\n');
+    allTerms ??= data.extraTerms === '' ? terms : [...terms, ...data.extraTerms.split('\n')];
+    const names = allTerms;
+    const passage = passageAt(n);
+    const read = readVarints(sentenceBytes, sentenceOffsets[n] ?? 0);
+    const termSet = () => {
+      const set = new Set<string>();
+      for (let count = read(); count > 0; count--) set.add(names[read()] ?? '');
+      return set;
+    };
+    const spans: Span[] = [];
+    const sets: Set<string>[] = [];
+    for (let count = read(); count > 0; count--) {
+      const start = passage.start + read();
+      spans.push({ start, end: start + read() });
+      sets.push(termSet());
+    }
+    const heading = read() === 1 ? termSet() : undefined;
+    return { spans, terms: sets, ...(heading ? { heading } : {}) };
+  };
   let byId: Map<string, number> | undefined;
   let words: string[] | undefined;
   const documentIndex = new Map(documents.map((d, i) => [d.id, i]));
+  const documentIds = documents.map((d) => d.id);
   const documentCache = new Map<string, IndexedDocument>();
   return {
     language: data.language,
     size,
     documentFrequency: (term) => postingsOf(term)?.documentFrequency ?? 0,
     query,
+    match,
+    documentIds,
     passages: () => Array.from({ length: size }, (_, n) => passageAt(n)),
     passage(id) {
       byId ??= new Map(Array.from({ length: size }, (_, n) => [passageAt(n).id, n]));
@@ -441,6 +597,10 @@ export function toSearchIndex(data: IndexData): SearchIndex {
       const result: IndexedDocument = { documentId: doc.id, text: doc.text, sections, pages: doc.pages ?? [] };
       documentCache.set(id, result);
       return result;
+    },
+    sentences(passage, language) {
+      const n = numberOf.get(passage);
+      return n === undefined || language !== data.language ? undefined : sentencesAt(n);
     },
     hasWord(folded) {
       words ??= data.words === '' ? [] : data.words.split(' ');
