@@ -43,6 +43,12 @@ export const questionHandler: Handler = {
   intent: 'question',
   handle: async (_message, understanding, context) => {
     const { language } = understanding;
+    // Several insurers with a loaded policy: an answer for each.
+    const loaded = understanding.insurers.filter((i) => i.loaded);
+    if (loaded.length > 1) {
+      const { answerEachInsurer } = await import('./question-each-insurer.js');
+      return answerEachInsurer(understanding, loaded, context);
+    }
     const found = await findEvidence(understanding.text, context, understanding.insurers);
     if (!('hits' in found)) return found.reply(language);
     const { judgeEvidence, loadEvidenceRule } = await import('../knowledge/search/evidence-rule.js');

@@ -153,6 +153,13 @@ describe('several insurers and comparisons', () => {
     expect(dates(reply)).toEqual(expect.arrayContaining(['2020-01-01', '2024-01-01']));
   });
 
+  it('a document question naming two insurers answers from each one\'s policy', async () => {
+    const b = await bot();
+    const reply = await b.ask('Wat zeggen VGZ en Zorg en Zekerheid over wachttijden?');
+    expect(reply.sources.slice(0, 2).map((s) => s.documentId)).toEqual(['vgz-ggz-2020', 'zz-ggz-2024']);
+    expect(reply.text).toMatch(/VGZ[\s\S]*Zorg en Zekerheid/);
+  });
+
   it('"compare …", "verschil tussen …" and "which insurer … first" give a table with a row per insurer', async () => {
     const b = await bot();
     for (const question of ['compare VGZ and Z&Z on when I must sign', 'wat is het verschil tussen VGZ en Zorg en Zekerheid bij het tekenen?', 'which insurer closes signing first?']) {
