@@ -33,7 +33,7 @@ export interface SchedulerBench {
  * of it: `count` subscriptions, each its own conversation `local:bench-<i>`, with a mix of insurer
  * and sector filters and lead days that all include 7, in Dutch or English.
  */
-async function fill(kind: BenchStore, url: string, count: number): Promise<void> {
+export async function fill(kind: BenchStore, url: string, count: number): Promise<void> {
   const pick = (column: string, values: readonly string[]) =>
     `CASE ${column} % ${values.length} ${values.map((v, i) => `WHEN ${i} THEN '${v}'`).join(' ')} END`;
   const insurers = pick('i', ['"all"', '["VGZ"]', '["Zorg en Zekerheid"]', '["VGZ","CZ"]']);
