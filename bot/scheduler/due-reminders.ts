@@ -189,7 +189,8 @@ export function createDuePlanner(input: Omit<DueRemindersInput, 'subscriptions'>
         occurrences = remindableOccurrences(milestones, today, addDays(today, lead + WINDOW_SLACK_DAYS));
         candidatesBy.clear();
       }
-      const byConversation = new Map<string, Map<OccurrenceGroup, Merged>>();
+      // Per conversation a short list (a conversation has few due reminders): no map per conversation.
+      const byConversation = new Map<string, Merged[]>();
       for (const subscription of subscriptions) {
         if (!subscription.active) continue;
         const candidates = candidatesFor(subscription, createdDateOf(subscription.createdAt));
@@ -211,9 +212,9 @@ export function createDuePlanner(input: Omit<DueRemindersInput, 'subscriptions'>
             }
           }
           if (!pick) continue;
-          if (!merged) byConversation.set(conversation, (merged = new Map()));
-          const seen = merged.get(candidate.occurrence);
-          if (!seen) merged.set(candidate.occurrence, { candidate, pick, subscriptions: [subscription] });
+          if (!merged) byConversation.set(conversation, (merged = []));
+          const seen = merged.find((m) => m.candidate.occurrence === candidate.occurrence);
+          if (!seen) merged.push({ candidate, pick, subscriptions: [subscription] });
           else {
             seen.subscriptions.push(subscription);
             if (pick.at > seen.pick.at) seen.pick = pick;
@@ -224,7 +225,7 @@ export function createDuePlanner(input: Omit<DueRemindersInput, 'subscriptions'>
       const out = new Map<string, DueReminder[]>();
       const dates = new Map<number, Date>();
       for (const [conversation, merged] of byConversation) {
-        const entries = [...merged.values()].sort((a, b) => a.pick.at - b.pick.at || a.candidate.order - b.candidate.order);
+        const entries = merged.length > 1 ? merged.sort((a, b) => a.pick.at - b.pick.at || a.candidate.order - b.candidate.order) : merged;
         out.set(
           conversation,
           entries.map(({ candidate: { occurrence }, pick, subscriptions: matching }) => {

@@ -139,16 +139,17 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
   const missingPlatforms = new Set<Platform>();
   const today = amsterdamDate(now);
   // Many conversations get the same reminder: each distinct message is built once per pass, per
-  // deadline (occurrence group) and variant — not per subscription or conversation.
-  const messages = new Map<DueReminder['milestones'], Map<string, Reply>>();
+  // deadline (occurrence group, which has one date) and variant (language, late, snoozed) — not per
+  // subscription or conversation, and without a key string per reminder.
+  const messages = new Map<DueReminder['milestones'], (Reply | undefined)[]>();
   const messageFor = (item: DueReminder): Reply => {
     let variants = messages.get(item.milestones);
-    if (!variants) messages.set(item.milestones, (variants = new Map()));
-    const variant = `${item.key.occurrenceDate}|${item.language}|${item.late ? 1 : 0}|${item.snoozed ? 1 : 0}`;
-    let reply = variants.get(variant);
+    if (!variants) messages.set(item.milestones, (variants = []));
+    const variant = (item.language === 'nl' ? 1 : 0) + (item.late ? 2 : 0) + (item.snoozed ? 4 : 0);
+    let reply = variants[variant];
     if (!reply) {
       reply = reminderMessage({ knowledge: options.knowledge, milestones: item.milestones, occurrenceDate: item.key.occurrenceDate, today, language: item.language, late: item.late, snoozed: item.snoozed });
-      variants.set(variant, reply);
+      variants[variant] = reply;
     }
     return reply;
   };
@@ -158,10 +159,19 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
   // at most one is in flight, and the pass ends only after the last one is stored.
   const pageSize = Math.max(1, options.conversationPage ?? CONVERSATION_PAGE);
   let indexWrite: Promise<void> = Promise.resolve();
+  // The next page is read while this one is sent (reads only; its conversations are not touched here).
+  const read = (page: number): Promise<Subscription[]> | undefined => {
+    if (page >= dueConversations.length) return undefined;
+    const reading = store.listDueSubscriptions(now, dueConversations.slice(page, page + pageSize));
+    reading.catch(() => undefined);
+    return reading;
+  };
+  let nextRead = read(0);
   try {
-    for (let page = 0; page < dueConversations.length; page += pageSize) {
+    for (let page = 0; nextRead; page += pageSize) {
       if (options.signal?.aborted) break;
-      const subscriptions = await store.listDueSubscriptions(now, dueConversations.slice(page, page + pageSize));
+      const subscriptions = await nextRead;
+      nextRead = read(page + pageSize);
       result.subscriptionsRead += subscriptions.length;
       const updates = await passPage(subscriptions);
       await indexWrite;
@@ -171,6 +181,7 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
     }
   } finally {
     await indexWrite;
+    await nextRead?.catch(() => undefined);
   }
   for (const platform of missingPlatforms) log.warn('reminders due for a platform that is not running here', { platform });
   return result;
@@ -255,14 +266,15 @@ export async function runSchedulerPass(options: SchedulerPassOptions): Promise<P
         const reply = messageFor(item);
         const sent = await safeSend(adapter, item, reply, claim);
         if (items.length > 1) lastSendAt = clock().getTime();
-        const base = () => ({ subscriptionId: item.subscriptionId, channel: addressKey(item.address), milestoneId: item.key.milestoneId, date: item.key.occurrenceDate, leadDays: item.key.leadDays });
         if (sent.ok) {
           // Without a way to find an earlier arrival, commit at once: the window for a repeat is one commit.
           const written = record({ kind: 'delivered', key: item.key, attempt: claim.attempt, late: item.late }, !adapter.findsEarlierArrivals);
           if (written) await written;
-          (sent.alreadyThere ? result.recovered : result.delivered).push({ ...base(), late: item.late, text: reply.fallbackText });
+          const delivery: Delivery = { subscriptionId: item.subscriptionId, channel: addressKey(item.address), milestoneId: item.key.milestoneId, date: item.key.occurrenceDate, leadDays: item.key.leadDays, late: item.late, text: reply.fallbackText };
+          (sent.alreadyThere ? result.recovered : result.delivered).push(delivery);
           continue;
         }
+        const base = () => ({ subscriptionId: item.subscriptionId, channel: addressKey(item.address), milestoneId: item.key.milestoneId, date: item.key.occurrenceDate, leadDays: item.key.leadDays });
         switch (sent.reason) {
           case 'unreachable': {
             await record({ kind: 'failed', key: item.key, attempt: claim.attempt, error: `unreachable: ${sent.message}` }, false);

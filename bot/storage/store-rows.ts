@@ -138,7 +138,7 @@ export function claimsInOrder(keys: readonly DeliveryKey[], items: readonly { ke
   for (let i = 0; i < items.length; i++) byClaimId.set(ids[i] as string, (items[i] as { index: number }).index);
   let byKey: Map<string, number> | undefined;
   const dates = new Map<number, Date>();
-  const won: { index: number; claim: DeliveryClaim }[] = [];
+  const slots: (DeliveryClaim | undefined)[] = new Array(keys.length);
   for (const row of rows) {
     let index = row.prior_status === null ? byClaimId.get(row.claim_id) : undefined;
     if (index === undefined && row.conversation !== null) {
@@ -150,13 +150,11 @@ export function claimsInOrder(keys: readonly DeliveryKey[], items: readonly { ke
     let firstClaimedAt = dates.get(ms);
     if (!firstClaimedAt) dates.set(ms, (firstClaimedAt = new Date(ms)));
     // A prior status of `leased` (its sender died) or `unknown` (no answer in time): it may have arrived.
-    won.push({
-      index,
-      claim: { key: keys[index] as DeliveryKey, claimId: row.claim_id, attempt: Number(row.attempt), firstClaimedAt, mayHaveArrived: row.prior_status === 'leased' || row.prior_status === 'unknown' },
-    });
+    slots[index] = { key: keys[index] as DeliveryKey, claimId: row.claim_id, attempt: Number(row.attempt), firstClaimedAt, mayHaveArrived: row.prior_status === 'leased' || row.prior_status === 'unknown' };
   }
-  won.sort((a, b) => a.index - b.index);
-  return won.map((w) => w.claim);
+  const won: DeliveryClaim[] = [];
+  for (const claim of slots) if (claim) won.push(claim);
+  return won;
 }
 
 /** `count` fresh claim ids (16 hex digits each, from one random read), kept by a delivery across attempts. */
