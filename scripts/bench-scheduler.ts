@@ -1,5 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -26,6 +26,35 @@ export interface SchedulerBench {
   readonly quietRead: number;
   /** Peak resident set size of the bench process (setup included: an upper bound for the pass). */
   readonly peakRssMb: number;
+  /**
+   * PostgreSQL: CPU time of the server processes serving this bench's connections during the busy
+   * pass (read from /proc, so only when the server runs on this machine); undefined otherwise.
+   */
+  readonly serverCpuMs?: number;
+  /** The machine's 1-minute load average before and after the busy pass (its cores are shared). */
+  readonly loadAverage: readonly [number, number];
+}
+
+/** CPU milliseconds of the PostgreSQL backends whose application_name is `name`, by pid (empty when /proc cannot tell). */
+async function backendCpu(adminUrl: string, name: string): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [name]);
+    for (const { pid } of rows) {
+      try {
+        // Fields 14 and 15 of /proc/<pid>/stat (after the command name): user and system time in clock ticks (100 per second).
+        const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+        out.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+      } catch {
+        return new Map();
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  return out;
 }
 
 /**
@@ -73,6 +102,8 @@ export async function fill(kind: BenchStore, url: string, count: number): Promis
 export async function benchSchedulerPass(count: number, kind: BenchStore): Promise<SchedulerBench> {
   let url: string;
   let drop: () => Promise<void>;
+  const appName = `contractbot-bench-${process.pid}`;
+  let serverCpu: (() => Promise<Map<number, number>>) | undefined;
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'contractbot-bench-'));
     url = `file:${join(dir, 'bench.db')}`;
@@ -81,8 +112,13 @@ export async function benchSchedulerPass(count: number, kind: BenchStore): Promi
     const target = await postgresTarget({ TEST_DATABASE_URL: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL });
     if ('skip' in target) throw new Error(`PostgreSQL bench: ${target.skip}`);
     const db = await target.target.freshDatabase();
-    url = db.url;
+    const named = new URL(db.url);
+    named.searchParams.set('application_name', appName);
+    url = named.toString();
     drop = db.drop;
+    const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(named.hostname);
+    const admin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? '';
+    if (local) serverCpu = () => backendCpu(admin, appName);
   }
   const store = await openStore(url);
   try {
@@ -93,11 +129,20 @@ export async function benchSchedulerPass(count: number, kind: BenchStore): Promi
     const options = { store, knowledge: testKnowledge(), adapters, holidays: { goodFriday: false, liberationDay: false }, log: silentLogger, minIntervalMs: 0 };
 
     const now = new Date('2027-03-25T09:00:00+01:00');
+    const server0 = await serverCpu?.();
+    const load0 = loadavg()[0] ?? 0;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const busy = await runSchedulerPass({ ...options, now });
     const busyPassMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
+    const load1 = loadavg()[0] ?? 0;
+    const server1 = await serverCpu?.();
+    let serverCpuMs: number | undefined;
+    if (server0 && server1 && server1.size > 0) {
+      serverCpuMs = 0;
+      for (const [pid, ms] of server1) serverCpuMs += ms - (server0.get(pid) ?? 0);
+    }
 
     const later = new Date(now.getTime() + 60_000);
     const t1 = performance.now();
@@ -113,6 +158,8 @@ export async function benchSchedulerPass(count: number, kind: BenchStore): Promi
       quietPassMs: Math.round(quietPassMs * 10) / 10,
       quietRead: quiet.subscriptionsRead,
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      ...(serverCpuMs !== undefined ? { serverCpuMs } : {}),
+      loadAverage: [Math.round(load0 * 10) / 10, Math.round(load1 * 10) / 10],
     };
   } finally {
     await store.close();

@@ -39,7 +39,7 @@ function schedulerFigures(): string {
       const r = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as SchedulerBench;
       const over = n === 100_000 && (r.busyPassMs > LIMITS.busyMs[store] || r.quietPassMs > LIMITS.quietMs || r.peakRssMb > LIMITS.rssMb);
       lines.push(
-        `scheduler pass (${n.toLocaleString('en')} subscriptions, ${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'}): busy ${r.busyPassMs} ms (CPU ${r.busyCpuMs} ms) delivering ${r.delivered}, quiet ${r.quietPassMs} ms reading ${r.quietRead}, peak RSS ${r.peakRssMb} MB${n === 100_000 ? ` (limits: busy ${LIMITS.busyMs[store]} ms, quiet ${LIMITS.quietMs} ms, ${LIMITS.rssMb} MB)${over ? ' OVER' : ''}` : ''}\n`,
+        `scheduler pass (${n.toLocaleString('en')} subscriptions, ${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'}): busy ${r.busyPassMs} ms (CPU ${r.busyCpuMs} ms${r.serverCpuMs !== undefined ? `, server CPU ${r.serverCpuMs} ms` : ''}, load average ${r.loadAverage[0]} → ${r.loadAverage[1]}) delivering ${r.delivered}, quiet ${r.quietPassMs} ms reading ${r.quietRead}, peak RSS ${r.peakRssMb} MB${n === 100_000 ? ` (limits: busy ${LIMITS.busyMs[store]} ms, quiet ${LIMITS.quietMs} ms, ${LIMITS.rssMb} MB)${over ? ' OVER' : ''}` : ''}\n`,
       );
     }
   }

@@ -116,7 +116,20 @@ const CONVERSATION_PAGE = 10_000;
  *    allows it), a refusal is retried with backoff, a gone conversation is disabled. Where the
  *    adapter can find an earlier arrival (Slack metadata), outcomes are written in batches; where
  *    it cannot (Teams), each delivery is committed right after the platform's answer;
- * 5. stores each read subscription's next due instant.
+ * 5. stores each read subscription's next due instant, once all of the page's outcomes are stored.
+ *
+ * A crash at any point between a claim and its outcome's commit leaves the delivery `leased`:
+ * - before the claim commits: nothing was claimed or sent; the subscription is still due;
+ * - after the claim, before or during the send: once the lease runs out another pass takes the claim
+ *   over as "may have arrived" (same claim id): Slack looks for it in the history, Teams sends it;
+ * - after the send, before its outcome commits: the same; for Teams the outcome is committed alone
+ *   right after the answer, so the window is that one commit. Batching only widens this window for
+ *   adapters that find earlier arrivals, which is why only their outcomes are batched (and written
+ *   without waiting for the disk flush: a lost outcome is the same case).
+ * Outcomes that are not deliveries (retry, unknown, failed, released) say nothing arrived, or that it
+ * may have: losing one only brings another attempt that a takeover would make anyway. The due index
+ * is written after the page's outcomes, so a subscription never stops being due while one of its
+ * deliveries is unrecorded; losing that write only makes it due early.
  */
 export async function runSchedulerPass(options: SchedulerPassOptions): Promise<PassResult> {
   const { store, log, now } = options;

@@ -80,7 +80,8 @@ export function openSqliteStore(path: string): Store {
     ),
     getMeta: db.prepare('SELECT value FROM scheduler_meta WHERE key = ?'),
     setMeta: db.prepare('INSERT INTO scheduler_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-    resetNextDue: db.prepare('UPDATE subscriptions SET next_due_at = 0'),
+    // Rows already due are not rewritten (the first pass over a fresh table resets nothing).
+    resetNextDue: db.prepare('UPDATE subscriptions SET next_due_at = 0 WHERE next_due_at <> 0'),
     delivered: db.prepare(
       `UPDATE deliveries SET status = 'delivered', finished_at = ${DB_NOW_MS}, late = ?, last_error = NULL
        WHERE conversation = ? AND milestone_id = ? AND occurrence_date = ? AND lead_days = ? AND status <> 'delivered'`,
