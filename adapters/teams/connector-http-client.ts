@@ -105,17 +105,37 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 // Connections to the Bot Connector are kept open and reused (one TLS handshake per socket, not per message).
 const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 64 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 64 }) };
 
+type HttpOptions = { method: string; headers: Record<string, string>; body: string | undefined; timeoutMs: number };
+type HttpResult = { status: number; headers: IncomingHttpHeaders; body: string };
+
 /**
  * One HTTP request with node:http/https (not fetch: its web streams cost the request thread several
  * times the CPU per call); the whole response body as text. A timeout aborts with a `TimeoutError`.
+ * A kept-alive connection the server closed while idle fails with ECONNRESET before the request
+ * reached it; that request is sent once more on a new connection (the pattern Node's http docs give
+ * for `request.reusedSocket`), so it is never posted twice.
  */
-function httpSend(url: string, options: { method: string; headers: Record<string, string>; body: string | undefined; timeoutMs: number }): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+async function httpSend(url: string, options: HttpOptions): Promise<HttpResult> {
+  try {
+    return await httpSendOnce(url, options, false);
+  } catch (error) {
+    if (error instanceof StaleSocketError) return httpSendOnce(url, options, true);
+    throw error;
+  }
+}
+
+/** A reused idle connection was closed by the server before any answer: the request never arrived. */
+class StaleSocketError extends Error {}
+
+function httpSendOnce(url: string, options: HttpOptions, fresh: boolean): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const secure = target.protocol === 'https:';
     const headers: Record<string, string | number> = { ...options.headers };
     if (options.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) headers['content-length'] = Buffer.byteLength(options.body);
-    const req = (secure ? httpsRequest : httpRequest)(target, { method: options.method, headers, agent: secure ? agents.https : agents.http }, (res) => {
+    let answered = false;
+    const req = (secure ? httpsRequest : httpRequest)(target, { method: options.method, headers, agent: fresh ? false : secure ? agents.https : agents.http }, (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -126,7 +146,9 @@ function httpSend(url: string, options: { method: string; headers: Record<string
       error.name = 'TimeoutError';
       req.destroy(error);
     });
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      reject(!answered && req.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocketError(error.message) : error);
+    });
     req.end(options.body);
   });
 }
