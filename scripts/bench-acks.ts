@@ -41,6 +41,8 @@ export interface AckBench {
   readonly answered: { readonly slack: number; readonly teams: number };
   /** The 1-minute load average at the start and at the end (the machine's cores are shared). */
   readonly load: { readonly before: number; readonly after: number };
+  /** Requests sent again on a new connection after a kept-alive one turned out closed. */
+  readonly staleRetries: number;
 }
 
 /** What the stand-in process tells the bench: where to point serve, and how many answers arrived. */
@@ -123,15 +125,35 @@ function threadCpuMs(pid: number): { main: number; others: number } {
 /** The bench's client: node:http over kept-alive connections (light, so the client's own CPU adds little to what it measures). */
 const clientAgent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-/** POSTs a body and resolves with the status once the whole response has arrived. */
-function post(url: string, headers: Record<string, string>, body: string): Promise<number> {
+/** Requests sent again because a kept-alive connection had been closed by the server while idle. */
+let staleRetries = 0;
+
+/**
+ * POSTs a body and resolves with the time (ms) until the whole response has arrived. A reused idle
+ * connection the server had just closed (ECONNRESET before any answer) is retried once on a new
+ * connection, timed from the retry: the first attempt never reached the server.
+ */
+async function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; ms: number }> {
+  try {
+    return await postOnce(url, headers, body, clientAgent);
+  } catch (error) {
+    if (!(error instanceof Error && error.message === 'stale socket')) throw error;
+    staleRetries++;
+    return postOnce(url, headers, body, false);
+  }
+}
+
+function postOnce(url: string, headers: Record<string, string>, body: string, agent: Agent | false): Promise<{ status: number; ms: number }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent: clientAgent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+    const started = performance.now();
+    let answered = false;
+    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      answered = true;
       res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => reject(!answered && req.reusedSocket && error.code === 'ECONNRESET' ? new Error('stale socket') : error));
     req.end(body);
   });
 }
@@ -229,10 +251,9 @@ export async function benchAcks(options: { levels?: readonly number[]; wavesPerL
       : JSON.stringify({ type: 'event_callback', team_id: 'T0001', api_app_id: 'A1', event_id: `Ev${n}`, event_time: 1, event: { type: 'app_mention', user: 'U1', channel: `C${n}`, ts: `1769220000.${String(n).padStart(6, '0')}`, text: `<@UBOT> ${text}` } });
     const ts = Math.floor(Date.now() / 1000);
     const headers = { 'content-type': asCommand ? 'application/x-www-form-urlencoded' : 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, raw) };
-    const started = performance.now();
-    const status = await post(`${url}/slack/events`, headers, raw);
+    const { status, ms } = await post(`${url}/slack/events`, headers, raw);
     if (status !== 200) throw new Error(`slack ack ${status}`);
-    return performance.now() - started;
+    return ms;
   };
   const teamsRequest = async (): Promise<number> => {
     const n = ++seq;
@@ -248,10 +269,9 @@ export async function benchAcks(options: { levels?: readonly number[]; wavesPerL
       textFormat: 'plain',
     };
     const body = JSON.stringify(activity);
-    const started = performance.now();
-    const status = await post(`${url}/api/messages`, { 'content-type': 'application/json' }, body);
+    const { status, ms } = await post(`${url}/api/messages`, { 'content-type': 'application/json' }, body);
     if (status !== 200) throw new Error(`teams ack ${status}`);
-    return performance.now() - started;
+    return ms;
   };
   const slackAnswers = async () => (await standIns.counts()).slack;
   const teamsAnswers = async () => (await standIns.counts()).teams;
@@ -287,7 +307,7 @@ export async function benchAcks(options: { levels?: readonly number[]; wavesPerL
       memory.push({ platform, rssMb: rss });
     }
     const counts = await standIns.counts();
-    return { figures: out, memory, answered: counts, load: { before: Math.round(loadBefore * 10) / 10, after: Math.round((loadavg()[0] ?? 0) * 10) / 10 } };
+    return { figures: out, memory, answered: counts, staleRetries, load: { before: Math.round(loadBefore * 10) / 10, after: Math.round((loadavg()[0] ?? 0) * 10) / 10 } };
   } finally {
     clientAgent.destroy();
     await stop(child);

@@ -76,7 +76,7 @@ const BENCHES: readonly { name: string; run: () => Promise<string> }[] = [
         (f) => `  ${f.platform} ${String(f.concurrency).padStart(2)} concurrent: ack p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, max ${f.maxMs} ms (${f.requests} requests${f.platform === 'slack' ? `, ${f.over3s} over 3 s` : ''}); CPU per request: main thread ${f.mainCpuMsPerRequest ?? '?'} ms, other threads ${f.otherCpuMsPerRequest ?? '?'} ms`,
       );
       const mem = r.memory.map((m) => `  ${m.platform} RSS after each round of 50: ${m.rssMb.join(' → ')} MB`);
-      return `\n${[...lines, ...mem, `  answers delivered to the stand-ins: slack ${r.answered.slack}, teams ${r.answered.teams}`, `  load average (1 min, ${availableParallelism()} cores): ${r.load.before} before, ${r.load.after} after`].join('\n')}`;
+      return `\n${[...lines, ...mem, `  answers delivered to the stand-ins: slack ${r.answered.slack}, teams ${r.answered.teams}; requests re-sent on a new connection (idle kept-alive one closed): ${r.staleRetries}`, `  load average (1 min, ${availableParallelism()} cores): ${r.load.before} before, ${r.load.after} after`].join('\n')}`;
     },
   },
 ];
