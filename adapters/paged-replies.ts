@@ -7,7 +7,7 @@ export const PAGE_NEXT_ACTION = 'page.next';
 export const PAGE_ALL_ACTION = 'page.all';
 
 /** How many paged replies a process keeps, and for how long (memory stays bounded under any load). */
-export const PAGED_REPLIES_CAPACITY = 500;
+export const PAGED_REPLIES_CAPACITY = 200;
 export const PAGED_REPLIES_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** What a page button asks for. */
