@@ -164,9 +164,10 @@ function rssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-/** Starts `contractbot serve` as a child process (`BENCH_PROFILE_DIR` set: with --cpu-prof into that folder). */
+/** Starts `contractbot serve` as a child process (`BENCH_PROFILE_DIR` set: with --cpu-prof into that folder; `BENCH_NODE_FLAGS`: more node flags, e.g. `--heapsnapshot-signal=SIGUSR2`). */
 async function startServe(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), join(projectRoot(), 'bin', 'contractbot.js'), 'serve'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const flags = [...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter((f) => f !== '') ?? [])];
+  const child = spawn(process.execPath, [...flags, join(projectRoot(), 'bin', 'contractbot.js'), 'serve'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let errors = '';
   child.stderr?.on('data', (d: Buffer) => (errors = (errors + d.toString()).slice(-2000)));
   const url = await new Promise<string>((resolve, reject) => {
@@ -303,6 +304,11 @@ export async function benchAcks(options: { levels?: readonly number[]; wavesPerL
         await Promise.all(Array.from({ length: 50 }, () => request()));
         await settle(answers, before + 50);
         rss.push(rssMb(child.pid!));
+        // BENCH_HEAP_ROUNDS=10,40 with BENCH_NODE_FLAGS=--heapsnapshot-signal=SIGUSR2: a heap snapshot of serve's main thread after those rounds.
+        if (process.env.BENCH_HEAP_ROUNDS?.split(',').map(Number).includes(round + 1)) {
+          child.kill('SIGUSR2');
+          await new Promise((r) => setTimeout(r, 20_000));
+        }
       }
       memory.push({ platform, rssMb: rss });
     }
