@@ -3,6 +3,7 @@ import { calendarLinkBlock } from './calendar-link.js';
 import type { HandlerContext } from './context.js';
 import type { Handler } from './handler.js';
 import { helpReply } from './help.js';
+import { languageOf, messages } from './messages/messages.js';
 import { makeReply } from './reply.js';
 import { describe } from './reminders.js';
 import type { Subscription } from './store.js';
@@ -30,30 +31,25 @@ export const appHomeHandler: Handler = {
     const { language } = understanding;
     switch (message.action?.id) {
       case APP_WELCOME:
-        return welcomeReply(message.action.value === 'en' ? 'en' : message.action.value === 'nl' ? 'nl' : language, context);
+        return welcomeReply(languageOf(message.action.value, language), context);
       case APP_HOME:
       case undefined:
         return homeReply(message, context, language);
       default:
-        return makeReply('unknown', language, [{ kind: 'text', markdown: language === 'nl' ? 'Deze knop wordt niet herkend.' : 'That button is not recognised.' }]);
+        return makeReply('unknown', language, [{ kind: 'text', markdown: messages(language).home.buttonUnknown }]);
     }
   },
 };
 
 /** Welcome: greeting, the help examples, the calendar URL, and how to rate answers. */
 export function welcomeReply(language: Language, context: Pick<HandlerContext, 'publicUrl'>): Reply {
-  const nl = language === 'nl';
+  const t = messages(language).home;
   const help = helpReply(language).blocks;
   return makeReply('help', language, [
-    { kind: 'text', markdown: nl ? '**Welkom bij ContractBot!**' : '**Welcome to ContractBot!**' },
+    { kind: 'text', markdown: t.welcome },
     ...help,
     calendarLinkBlock(context, language),
-    {
-      kind: 'text',
-      markdown: nl
-        ? 'Onder antwoorden staan 👍/👎-knoppen; je kunt er een opmerking bij zetten. Zonder knoppen: typ `feedback 👍` of `feedback 👎 <opmerking>`. Typ `overzicht` voor je herinneringen en de komende deadlines.'
-        : 'Answers carry 👍/👎 buttons, and you can add a comment. Without buttons, type `feedback 👍` or `feedback 👎 <comment>`. Type `home` for your reminders and the upcoming deadlines.',
-    },
+    { kind: 'text', markdown: t.howToRate },
   ]);
 }
 
@@ -71,29 +67,17 @@ export async function homeReply(message: IncomingMessage, context: HandlerContex
       (conversations.has(s.address.conversationId) || s.address.conversationId === address.conversationId || (address.userId !== undefined && s.address.userId === address.userId)),
   );
   const language = message.action ? (mine[0]?.language ?? fallback) : fallback;
-  const nl = language === 'nl';
-  const blocks: Block[] = [
-    {
-      kind: 'text',
-      markdown: nl
-        ? '**ContractBot** — vraag me iets over de zorginkoop; ik antwoord altijd met de bron. Typ `help` voor voorbeelden.'
-        : '**ContractBot** — ask me about healthcare contracting; I always cite the source. Type `help` for examples.',
-    },
-  ];
+  const t = messages(language).home;
+  const blocks: Block[] = [{ kind: 'text', markdown: t.intro }];
   if (mine.length === 0) {
-    blocks.push({
-      kind: 'text',
-      markdown: nl
-        ? '**Herinneringen:** nog geen. Zeg in een kanaal bijvoorbeeld "herinner dit kanaal aan VGZ 14,7,1".'
-        : '**Reminders:** none yet. In a channel, say for example "remind this channel about VGZ 14,7,1".',
-    });
+    blocks.push({ kind: 'text', markdown: t.noReminders });
   } else {
     const lines = mine.slice(0, MAX_SUBSCRIPTIONS).map((s) => `- ${describe(s, language)}`);
-    if (mine.length > MAX_SUBSCRIPTIONS) lines.push(nl ? `- … en nog ${mine.length - MAX_SUBSCRIPTIONS}` : `- … and ${mine.length - MAX_SUBSCRIPTIONS} more`);
-    blocks.push({ kind: 'text', markdown: `**${nl ? 'Herinneringen' : 'Reminders'}:**\n${lines.join('\n')}` });
+    if (mine.length > MAX_SUBSCRIPTIONS) lines.push(t.more(mine.length - MAX_SUBSCRIPTIONS));
+    blocks.push({ kind: 'text', markdown: `**${t.reminders}:**\n${lines.join('\n')}` });
   }
   const deadlines = upcomingDeadlines(context.knowledge.milestones, amsterdamDate(context.now), language, filterFromSubscriptions(mine));
-  blocks.push({ kind: 'text', markdown: `**${nl ? 'Komende deadlines' : 'Upcoming deadlines'}:**${deadlines.length === 0 ? (nl ? ' geen gevonden in de documenten.' : ' none found in the documents.') : ''}` });
+  blocks.push({ kind: 'text', markdown: `**${t.upcoming}:**${deadlines.length === 0 ? t.noneFound : ''}` });
   if (deadlines.length > 0) blocks.push({ kind: 'deadlines', deadlines });
   blocks.push(calendarLinkBlock(context, language));
   return makeReply('help', language, blocks);

@@ -12,23 +12,9 @@ export const CALENDAR_FEED_PATH = '/calendar.ics';
  * examples, or where to find it when PUBLIC_URL is not configured.
  */
 export function calendarLinkBlock(context: Pick<HandlerContext, 'publicUrl'>, language: Language): Block {
-  const nl = language === 'nl';
-  if (!context.publicUrl) {
-    return {
-      kind: 'text',
-      markdown: nl
-        ? `**Deadlinekalender:** de kalenderfeed staat op \`${CALENDAR_FEED_PATH}\` van de server van de bot; de beheerder heeft PUBLIC_URL nog niet ingesteld, dus vraag hem om het volledige adres (of gebruik \`contractbot calendar --out deadlines.ics\`).`
-        : `**Deadline calendar:** the calendar feed is at \`${CALENDAR_FEED_PATH}\` on the bot's server; PUBLIC_URL is not configured, so ask your administrator for the full address (or use \`contractbot calendar --out deadlines.ics\`).`,
-    };
-  }
-  const url = feedUrl(context.publicUrl);
-  const lang = nl ? '' : '&lang=en';
-  return {
-    kind: 'text',
-    markdown: nl
-      ? `**Deadlinekalender:** abonneer je in Outlook of Google Agenda op ${url}\nAlleen VGZ: ${url}?insurer=VGZ — alleen ggz: ${url}?sector=ggz — met een alarm een week vooraf: ${url}?alarm=7 — ook afgelopen contractjaren: ${url}?past=1`
-      : `**Deadline calendar:** subscribe in Outlook or Google Calendar to ${url}?lang=en\nOnly VGZ: ${url}?insurer=VGZ${lang} — only ggz: ${url}?sector=ggz${lang} — with an alarm a week before: ${url}?alarm=7${lang} — past contract years too: ${url}?past=1${lang}`,
-  };
+  const t = messages(language).calendarLink;
+  if (!context.publicUrl) return { kind: 'text', markdown: t.notConfigured(CALENDAR_FEED_PATH) };
+  return { kind: 'text', markdown: t.feed(feedUrl(context.publicUrl)) };
 }
 
 /**
@@ -52,7 +38,9 @@ export function calendarUrlFor(
 }
 
 function feedUrl(publicUrl: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}${CALENDAR_FEED_PATH}`;
+  let base = publicUrl;
+  while (base.endsWith('/')) base = base.slice(0, -1);
+  return `${base}${CALENDAR_FEED_PATH}`;
 }
 
 /**

@@ -7,6 +7,6 @@ describe('checklist toggle value', () => {
     expect(checklistToggleValue(toggle)).toBe('esc-vgz-1|report-nza|1');
     expect(parseChecklistToggleValue(checklistToggleValue(toggle))).toEqual(toggle);
     expect(parseChecklistToggleValue(checklistToggleValue({ ...toggle, done: false }))).toEqual({ ...toggle, done: false });
-    for (const bad of [undefined, '', 'a|b', 'a|b|2', 'a|b|c|1', '|b|1']) expect(parseChecklistToggleValue(bad)).toBeUndefined();
+    for (const bad of [undefined, '', 'a|b', 'a|b|2', 'a|b|c|1', '|b|1', 'a||1', `${'x'.repeat(201)}|b|1`]) expect(parseChecklistToggleValue(bad)).toBeUndefined();
   });
 });

@@ -23,9 +23,13 @@ export function checklistToggleValue(toggle: ChecklistToggle): string {
   return `${toggle.checklistId}|${toggle.itemId}|${toggle.done ? '1' : '0'}`;
 }
 
+/** The longest checklist or item id a button value may carry. */
+const MAX_PART = 200;
+
 /** Decodes a button value; undefined for anything not made by {@link checklistToggleValue}. */
 export function parseChecklistToggleValue(value: string | undefined): ChecklistToggle | undefined {
-  const m = /^([^|]{1,200})\|([^|]{1,200})\|([01])$/.exec(value ?? '');
-  if (!m) return undefined;
-  return { checklistId: m[1]!, itemId: m[2]!, done: m[3] === '1' };
+  const [checklistId, itemId, done, ...rest] = (value ?? '').split('|');
+  const fits = (part: string | undefined): part is string => part !== undefined && part.length >= 1 && part.length <= MAX_PART;
+  if (rest.length > 0 || !fits(checklistId) || !fits(itemId) || (done !== '0' && done !== '1')) return undefined;
+  return { checklistId, itemId, done: done === '1' };
 }

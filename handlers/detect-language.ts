@@ -1,4 +1,4 @@
-import { fold } from '../knowledge/fold.js';
+import { wordsOf } from '../knowledge/milestones/phrase-index.js';
 import type { Language } from './types.js';
 
 const DUTCH = new Set(
@@ -24,7 +24,8 @@ const ENGLISH = new Set(
  */
 export function detectLanguage(text: string, fallback: Language = 'nl'): Language {
   // Names are not language clues: the "en" of "Zorg en Zekerheid" must not make a question Dutch.
-  const words = fold(text).replace(/zorg\s*(?:en|&)\s*zekerheid/g, ' ').match(/[a-z]+/g) ?? [];
+  const all = wordsOf(text);
+  const words = all.filter((w, i) => !(w === 'en' && all[i - 1] === 'zorg' && all[i + 1] === 'zekerheid'));
   let nl = 0;
   let en = 0;
   for (const w of words) {

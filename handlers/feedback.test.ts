@@ -41,6 +41,10 @@ describe('feedback', () => {
 
     const forged = await route({ address, text: '', action: { id: FEEDBACK_HELPFUL, value: 'nl|my BSN is 123456782' }, receivedAt: now }, context);
     expect(forged.fallbackText).toMatch(/niet herkend/);
+    for (const value of ['de|question:0123456789ab', 'en|question:0123456789AB', 'en|question:0123456789a', 'en|reminder:0123456789ab', 'en|question:0123456789ab|1', 'en|chat']) {
+      const bad = await route({ address, text: '', action: { id: FEEDBACK_HELPFUL, value }, receivedAt: now }, context);
+      expect(bad.fallbackText, value).toMatch(/not recognised|niet herkend/);
+    }
     expect(await store.listFeedback()).toHaveLength(1);
     await store.close();
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Handler } from './handler.js';
+import { messages } from './messages/messages.js';
 import { makeReply } from './reply.js';
 import { readVerdict } from './chat-commands.js';
 import type { HandlerContext } from './context.js';
@@ -26,7 +27,7 @@ export function feedbackSubject(reply: Reply): string {
 export function withFeedbackButtons(reply: Reply): Reply {
   if (!RATED_INTENTS.has(reply.intent) || reply.replaceOriginal) return reply;
   const value = `${reply.language}|${feedbackSubject(reply)}`;
-  const nl = reply.language === 'nl';
+  const t = messages(reply.language).feedback;
   return {
     ...reply,
     blocks: [
@@ -34,8 +35,8 @@ export function withFeedbackButtons(reply: Reply): Reply {
       {
         kind: 'actions',
         buttons: [
-          { id: FEEDBACK_HELPFUL, label: nl ? '👍 Nuttig' : '👍 Helpful', value, command: 'feedback 👍' },
-          { id: FEEDBACK_NOT_HELPFUL, label: nl ? '👎 Niet nuttig' : '👎 Not helpful', value, command: 'feedback 👎' },
+          { id: FEEDBACK_HELPFUL, label: t.helpful, value, command: 'feedback 👍' },
+          { id: FEEDBACK_NOT_HELPFUL, label: t.notHelpful, value, command: 'feedback 👎' },
         ],
       },
     ],
@@ -50,8 +51,32 @@ export const CHAT_SUBJECT = 'chat';
 /** The longest comment kept; longer ones are cut (the router already refuses very long messages). */
 const MAX_COMMENT = 1000;
 
-const VALUE = /^(nl|en)\|((?:question|deadline|calculation):[0-9a-f]{12})$/;
-const COMMENT_VALUE = /^(nl|en)\|((?:question|deadline|calculation):[0-9a-f]{12}|chat)\|([01])$/;
+/** What feedback can be about: an answer of these intents (`<intent>:<12 hex digits>`), or the chat itself. */
+const SUBJECT_INTENTS = ['question', 'deadline', 'calculation'];
+const SUBJECT_ID_LENGTH = 12;
+const HEX = '0123456789abcdef';
+
+function isLanguage(text: string | undefined): text is Language {
+  return text === 'nl' || text === 'en';
+}
+
+function isAnswerSubject(subject: string | undefined): subject is string {
+  const [intent, id, ...rest] = (subject ?? '').split(':');
+  return rest.length === 0 && SUBJECT_INTENTS.includes(intent ?? '') && id !== undefined && id.length === SUBJECT_ID_LENGTH && [...id].every((c) => HEX.includes(c));
+}
+
+/** "nl|question:0123456789ab" (a 👍/👎 button) → its language and subject. */
+function parseValue(value: string): { language: Language; subject: string } | undefined {
+  const [language, subject, ...rest] = value.split('|');
+  return rest.length === 0 && isLanguage(language) && isAnswerSubject(subject) ? { language, subject } : undefined;
+}
+
+/** "en|chat|1" (the comment field after a verdict) → its language, subject and verdict. */
+function parseCommentValue(value: string): { language: Language; subject: string; helpful: boolean } | undefined {
+  const [language, subject, verdict, ...rest] = value.split('|');
+  if (rest.length > 0 || !isLanguage(language) || !(subject === CHAT_SUBJECT || isAnswerSubject(subject)) || (verdict !== '0' && verdict !== '1')) return undefined;
+  return { language, subject, helpful: verdict === '1' };
+}
 
 /**
  * Feedback for review (`contractbot feedback list`), the same on every platform:
@@ -69,64 +94,56 @@ export const feedbackHandler: Handler = {
     if (!message.action) return typedFeedback(message, understanding.feedback ?? '', context, routerLanguage);
     const id = message.action.id;
     if (id === FEEDBACK_COMMENT) return commentFeedback(message, context, routerLanguage);
-    const parsed = VALUE.exec(message.action.value ?? '');
-    const language: Language = (parsed?.[1] as Language | undefined) ?? routerLanguage;
+    const parsed = parseValue(message.action.value ?? '');
+    const language: Language = parsed?.language ?? routerLanguage;
     const helpful = id === FEEDBACK_HELPFUL ? true : id === FEEDBACK_NOT_HELPFUL ? false : undefined;
     if (!parsed || helpful === undefined) return notRecognised(language);
-    const subject = parsed[2]!;
+    const subject = parsed.subject;
     await save(message, context, { helpful, subject });
-    const nl = language === 'nl';
-    const text = nl
-      ? helpful
-        ? 'Dank je, fijn dat het hielp. Je feedback is opgeslagen.'
-        : 'Dank je, je feedback is opgeslagen. Probeer je vraag specifieker te stellen, of bekijk de genoemde bron.'
-      : helpful
-        ? 'Thanks, glad it helped. Your feedback has been saved.'
-        : 'Thanks, your feedback has been saved. Try asking more specifically, or check the cited source.';
+    const t = messages(language).feedback;
+    const text = helpful ? t.savedHelpful : t.savedNotHelpful;
     const verdict = helpful ? '👍' : '👎';
     return makeReply('unknown', language, [
       { kind: 'text', markdown: text },
       {
         kind: 'input',
         id: FEEDBACK_COMMENT,
-        label: nl ? 'Wil je er iets bij zeggen? (optioneel)' : 'Anything to add? (optional)',
-        placeholder: nl ? 'Wat ontbrak of klopte niet?' : 'What was missing or wrong?',
-        submitLabel: nl ? 'Versturen' : 'Send',
+        label: t.commentLabel,
+        placeholder: t.commentPlaceholder,
+        submitLabel: t.send,
         value: `${language}|${subject}|${helpful ? 1 : 0}`,
-        command: `feedback ${verdict} <${nl ? 'opmerking' : 'comment'}>`,
+        command: `feedback ${verdict} <${t.commentWord}>`,
       },
     ]);
   },
 };
 
 async function commentFeedback(message: IncomingMessage, context: HandlerContext, routerLanguage: Language): Promise<Reply> {
-  const parsed = COMMENT_VALUE.exec(message.action?.value ?? '');
-  const language: Language = (parsed?.[1] as Language | undefined) ?? routerLanguage;
+  const parsed = parseCommentValue(message.action?.value ?? '');
+  const language: Language = parsed?.language ?? routerLanguage;
   if (!parsed) return notRecognised(language);
   const comment = message.text.trim();
-  const nl = language === 'nl';
+  const t = messages(language).feedback;
   if (comment === '') {
-    return makeReply('unknown', language, [{ kind: 'text', markdown: nl ? 'Er stond niets in het opmerkingenveld; er is niets opgeslagen.' : 'The comment field was empty; nothing was saved.' }]);
+    return makeReply('unknown', language, [{ kind: 'text', markdown: t.commentEmpty }]);
   }
-  await save(message, context, { helpful: parsed[3] === '1', subject: parsed[2]!, comment });
-  return makeReply('unknown', language, [{ kind: 'text', markdown: nl ? 'Dank je, je opmerking is opgeslagen.' : 'Thanks, your comment has been saved.' }]);
+  await save(message, context, { helpful: parsed.helpful, subject: parsed.subject, comment });
+  return makeReply('unknown', language, [{ kind: 'text', markdown: t.commentSaved }]);
 }
 
 async function typedFeedback(message: IncomingMessage, rest: string, context: HandlerContext, language: Language): Promise<Reply> {
-  const nl = language === 'nl';
+  const t = messages(language).feedback;
   const { helpful, comment } = readVerdict(context.knowledge.chatCommands, rest);
   if (helpful === undefined) {
     return makeReply('unknown', language, [
       {
         kind: 'text',
-        markdown: nl
-          ? 'Zeg wat je ervan vond: `feedback 👍` of `feedback 👎`, eventueel met een opmerking, bijvoorbeeld `feedback 👎 de bron ontbrak`.'
-          : 'Say what you thought: `feedback 👍` or `feedback 👎`, optionally with a comment, e.g. `feedback 👎 the source was missing`.',
+        markdown: t.howTo,
       },
     ]);
   }
   await save(message, context, { helpful, subject: CHAT_SUBJECT, ...(comment ? { comment } : {}) });
-  return makeReply('unknown', language, [{ kind: 'text', markdown: nl ? 'Dank je, je feedback is opgeslagen.' : 'Thanks, your feedback has been saved.' }]);
+  return makeReply('unknown', language, [{ kind: 'text', markdown: t.saved }]);
 }
 
 async function save(message: IncomingMessage, context: HandlerContext, feedback: { helpful: boolean; subject: string; comment?: string }): Promise<void> {
@@ -138,7 +155,7 @@ async function save(message: IncomingMessage, context: HandlerContext, feedback:
 
 function notRecognised(language: Language): Reply {
   return makeReply('unknown', language, [
-    { kind: 'text', markdown: language === 'nl' ? 'Deze feedbackknop wordt niet herkend.' : 'That feedback button is not recognised.' },
+    { kind: 'text', markdown: messages(language).feedback.buttonUnknown },
   ]);
 }
 

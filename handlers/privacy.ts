@@ -1,3 +1,4 @@
+import { messages } from './messages/messages.js';
 import { findPersonalData, type PersonalDataKind } from './privacy/find-personal-data.js';
 import type { Language } from './types.js';
 
@@ -47,9 +48,7 @@ export function guardPrivacy(text: string, language: Language): PrivacyCheck {
 
 function privacyWarning(kinds: readonly PersonalDataKind[], language: Language): string {
   const names = kinds.map((k) => KIND_NAMES[k][language]);
-  const joined = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} ${language === 'nl' ? 'en' : 'and'} ${names[names.length - 1]}`;
+  const joined = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} ${messages(language).reminder.and} ${names[names.length - 1]}`;
   const placeholders = kinds.map((k) => PRIVACY_PLACEHOLDERS[k]).join(', ');
-  return language === 'nl'
-    ? `Privacy: je bericht bevatte ${joined}. Ik heb dat vervangen door ${placeholders} en niet bewaard, herhaald of gelogd. Deel in de chat en in een signaal geen gegevens over cliënten of medewerkers.`
-    : `Privacy: your message contained ${joined}. I replaced ${kinds.length > 1 ? 'them' : 'it'} with ${placeholders} and did not store, repeat or log ${kinds.length > 1 ? 'them' : 'it'}. Do not share data about clients or staff in chat or in a report.`;
+  return messages(language).privacy.warning(joined ?? '', placeholders, kinds.length > 1);
 }

@@ -35,12 +35,14 @@ export function parseSectorFilter(text: string | undefined, kb: Pick<KnowledgeBa
   return { ok: true, value: sectors.length === kb.sectors.ids.length ? 'all' : sectors };
 }
 
+const MAX_LEAD_DIGITS = String(MAX_LEAD_DAYS).length;
+
 /** `30,14,7,1` → [30, 14, 7, 1]: whole days 0–365, distinct, descending. */
 export function parseLeadDays(text: string | undefined): Parsed<readonly number[]> {
   if (text === undefined || text.trim() === '') return { ok: true, value: DEFAULT_LEAD_DAYS };
   const days: number[] = [];
   for (const part of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
-    if (!/^\d{1,3}$/.test(part) || Number(part) > MAX_LEAD_DAYS) {
+    if (part.length > MAX_LEAD_DIGITS || ![...part].every((c) => c >= '0' && c <= '9') || Number(part) > MAX_LEAD_DAYS) {
       return { ok: false, message: `Lead days must be whole numbers from 0 to ${MAX_LEAD_DAYS} separated by commas (e.g. 30,14,7,1), got "${part.slice(0, 20)}".` };
     }
     if (!days.includes(Number(part))) days.push(Number(part));

@@ -23,7 +23,7 @@ describe('reminderMessage', () => {
   it('round-trips button values and rejects foreign ones', () => {
     const v = { milestoneIds: ['a-1', 'b-2'], occurrenceDate: '2027-04-01', language: 'nl' as const };
     expect(decodeReminderAction(encodeReminderAction(v))).toEqual(v);
-    for (const bad of [undefined, '', 'x', '{"m":"A B","d":"2027-04-01"}', '{"m":["a"],"d":"1 april"}', '{"m":[],"d":"2027-04-01"}', 'x'.repeat(600)]) {
+    for (const bad of [undefined, '', 'x', '{"m":"A B","d":"2027-04-01"}', '{"m":["a"],"d":"1 april"}', '{"m":[],"d":"2027-04-01"}', '{"m":["a"],"d":"2027-02-30"}', `{"m":["${'a'.repeat(121)}"],"d":"2027-04-01"}`, 'x'.repeat(600)]) {
       expect(decodeReminderAction(bad)).toBeUndefined();
     }
   });

@@ -1,8 +1,11 @@
+import { isValidYmd } from '../knowledge/dates/calendar-date.js';
+import { isSlug } from '../knowledge/slug.js';
 import { daysBetween } from '../knowledge/dates/calendar-date.js';
 import type { Milestone } from '../knowledge/milestones/milestone.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { actorPhrase } from './deadline-text.js';
 import { dateLabel } from './format-date.js';
+import { languageOf, messages } from './messages/messages.js';
 import { makeReply } from './reply.js';
 import type { Language, Reply } from './types.js';
 
@@ -26,6 +29,9 @@ export interface ReminderActionValue {
   readonly late?: boolean;
 }
 
+/** The longest milestone id a button value may carry. */
+const MAX_ID = 120;
+
 export function encodeReminderAction(value: ReminderActionValue): string {
   return JSON.stringify({ m: value.milestoneIds, d: value.occurrenceDate, l: value.language, ...(value.snooze ? { s: value.snooze } : {}), ...(value.late ? { t: 1 } : {}) });
 }
@@ -36,10 +42,10 @@ export function decodeReminderAction(raw: string | undefined): ReminderActionVal
   try {
     const v = JSON.parse(raw) as { m?: unknown; d?: unknown; l?: unknown; s?: unknown; t?: unknown };
     const ids = Array.isArray(v.m) ? (v.m as unknown[]) : [v.m];
-    if (ids.length === 0 || ids.length > 10 || !ids.every((id): id is string => typeof id === 'string' && /^[a-z0-9-]{1,120}$/.test(id))) return undefined;
-    if (typeof v.d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v.d)) return undefined;
+    if (ids.length === 0 || ids.length > 10 || !ids.every((id): id is string => typeof id === 'string' && id.length <= MAX_ID && isSlug(id))) return undefined;
+    if (typeof v.d !== 'string' || !isValidYmd(v.d)) return undefined;
     const snooze = SNOOZE_CHOICES.find((c) => c === v.s);
-    return { milestoneIds: ids, occurrenceDate: v.d, language: v.l === 'en' ? 'en' : 'nl', ...(snooze ? { snooze } : {}), ...(v.t === 1 ? { late: true } : {}) };
+    return { milestoneIds: ids, occurrenceDate: v.d, language: languageOf(v.l, 'nl'), ...(snooze ? { snooze } : {}), ...(v.t === 1 ? { late: true } : {}) };
   } catch {
     return undefined;
   }
@@ -71,26 +77,23 @@ export interface ReminderMessageInput {
 export function reminderMessage(input: ReminderMessageInput): Reply {
   const { milestones, occurrenceDate, today, language } = input;
   const m = milestones[0];
-  const nl = language === 'nl';
+  const t = messages(language).reminderMessage;
   const left = daysBetween(today, occurrenceDate);
-  const leftText =
-    left === 0 ? (nl ? 'vandaag' : 'today') : nl ? `nog ${left} ${left === 1 ? 'dag' : 'dagen'}` : `${left} ${left === 1 ? 'day' : 'days'} left`;
+  const leftText = left === 0 ? t.today : t.daysLeft(left);
   const date = dateLabel(occurrenceDate, 'day', language);
   const who = actorPhrase(m.actor, m.insurer, language);
-  const scope = m.insurer ?? (nl ? `alle zorgverzekeraars, ${m.sector}` : `all insurers, ${m.sector}`);
-  const heading = input.snoozed ? (nl ? 'Herinnering (gesnoozed)' : 'Reminder (snoozed)') : nl ? 'Herinnering' : 'Reminder';
-  const lateNote = input.late ? (nl ? ' *(later verstuurd dan gepland)*' : ' *(sent later than planned)*') : '';
+  const scope = m.insurer ?? t.allInsurers(m.sector);
+  const heading = input.snoozed ? t.headingSnoozed : t.heading;
+  const lateNote = input.late ? t.late : '';
   const base = { milestoneIds: milestones.map((x) => x.id), occurrenceDate, language, ...(input.late ? { late: true } : {}) };
   const value = encodeReminderAction(base);
   const what = milestones.length === 1 ? m.label[language] : milestones.map((x) => x.label[language]).join('; ');
-  const snoozeLabels: Record<SnoozeChoice, string> = nl
-    ? { '1d': '1 dag snoozen', '3d': '3 dagen', '1w': '1 week', lead: 'Tot volgende herinnering' }
-    : { '1d': 'Snooze 1 day', '3d': '3 days', '1w': '1 week', lead: 'Until next reminder' };
+  const snoozeLabels: Readonly<Record<SnoozeChoice, string>> = t.snooze;
   const buttons =
     input.outcome?.kind === 'done'
       ? []
       : [
-          { id: REMINDER_DONE, label: nl ? 'Klaar' : 'Done', value, style: 'primary' as const },
+          { id: REMINDER_DONE, label: t.done, value, style: 'primary' as const },
           ...SNOOZE_CHOICES.map((choice) => ({ id: REMINDER_SNOOZE, label: snoozeLabels[choice], value: encodeReminderAction({ ...base, snooze: choice }) })),
         ];
   return makeReply('reminder', language, [
@@ -98,9 +101,9 @@ export function reminderMessage(input: ReminderMessageInput): Reply {
     {
       kind: 'fields',
       fields: [
-        { label: nl ? 'Datum' : 'Date', value: date },
-        { label: nl ? 'Dagen te gaan' : 'Days left', value: String(left) },
-        { label: nl ? 'Wie moet handelen' : 'Who must act', value: who },
+        { label: t.date, value: date },
+        { label: t.daysToGo, value: String(left) },
+        { label: t.whoMustAct, value: who },
       ],
     },
     { kind: 'sources', sources: milestones.map((x) => input.knowledge.source(x.documentId, x.section, x.quote, 1)) },

@@ -1,3 +1,4 @@
+import { messages } from './messages/messages.js';
 import type { Block, Intent, Language, Reply, Source } from './types.js';
 import { textTable } from './text-table.js';
 import { assertNever } from './types.js';
@@ -46,8 +47,8 @@ function plainMarkdown(markdown: string): string {
 
 /** The heading of a list of sources: "Sources", or "Further sources" below a quoted main source. */
 export function sourcesLabel(language: Language, further: boolean): string {
-  if (language === 'nl') return further ? 'Meer bronnen' : 'Bronnen';
-  return further ? 'Further sources' : 'Sources';
+  const t = messages(language).sources;
+  return further ? t.further : t.heading;
 }
 
 /** Plain text of a list of blocks, in reading order; the base of every adapter's fallback text. */

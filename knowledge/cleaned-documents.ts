@@ -1,3 +1,4 @@
+import { withoutBullet } from './ingest/bullets.js';
 import { renderBlocks, type PlacedBlock } from './ingest/render-blocks.js';
 import { textBlocks, type TextBlock } from './ingest/text-blocks.js';
 
@@ -59,10 +60,8 @@ interface OpenHeading {
 }
 
 function headingLabel(block: TextBlock): string {
-  return block.text
-    .replace(/^[•●▪◦‣∙·]\s+/u, '')
-    .replace(/\s*:$/, '')
-    .trim();
+  const text = withoutBullet(block.text).trimEnd();
+  return (text.endsWith(':') ? text.slice(0, -1) : text).trim();
 }
 
 /** Nesting level of a heading given the open headings: numbering depth, appendices at the top. */

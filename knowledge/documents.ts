@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { knowledgePath } from './paths.js';
+import { slugSchema } from './slug.js';
 
 export const documentKindSchema = z.enum(['good-practices', 'escalation-handbook', 'insurer-policy']);
 
 const documentMetaSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: slugSchema,
   file: z.string(),
   title: z.string(),
   publisher: z.string(),
   kind: documentKindSchema,
-  sector: z.string().regex(/^[a-z0-9-]+$/),
+  sector: slugSchema,
   insurer: z.string().nullable(),
   published: z.string(),
   contractYear: z.number().int().nullable(),

@@ -111,7 +111,7 @@ export function mergeGlossaries(shipped: readonly GlossaryEntry[], extra: readon
 function compile(entries: readonly GlossaryEntry[]): Map<string, Trigger[]> {
   const triggers = new Map<string, Trigger[]>();
   const add = (term: string, expansions: readonly string[], kind: GlossaryEntry['kind'], allowCase: boolean) => {
-    const caseSensitive = allowCase && /\p{Lu}.*\p{Lu}/u.test(term) && term === term.toUpperCase();
+    const caseSensitive = allowCase && [...term].filter((c) => c !== c.toLowerCase()).length >= 2 && term === term.toUpperCase();
     const tokens = tokenize(term).map((t) => (caseSensitive ? t.text : t.folded));
     const first = tokens[0];
     if (!first) return;

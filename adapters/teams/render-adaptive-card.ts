@@ -1,5 +1,6 @@
 import { CHECKLIST_TOGGLE_ACTION, checklistToggleValue } from '../../handlers/checklist-action.js';
 import { dateLabel } from '../../handlers/format-date.js';
+import { messages } from '../../handlers/messages/messages.js';
 import { citation, sourcesLabel } from '../../handlers/reply.js';
 import type { Block, Button, DeadlineItem, Language, Reply } from '../../handlers/types.js';
 import { assertNever } from '../../handlers/types.js';
@@ -113,7 +114,7 @@ const FALLBACK_MAX = 300;
 /** A page's fallback: the reply's first line, and which part this is. */
 function pageFallback(reply: Reply, index: number, total: number): string {
   const first = reply.fallbackText.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
-  const part = total > 1 ? ` (${reply.language === 'nl' ? 'deel' : 'part'} ${index + 1}/${total})` : '';
+  const part = total > 1 ? ` (${messages(reply.language).rendering.part} ${index + 1}/${total})` : '';
   const room = FALLBACK_MAX - part.length;
   return (first.length > room ? `${first.slice(0, room - 1)}…` : first) + part;
 }
@@ -178,7 +179,7 @@ export function cardText(text: string): string {
 function checklistUnits(block: Extract<Block, { kind: 'checklist' }>, language: Language): Unit[] {
   const done = block.items.filter((i) => i.done).length;
   const header: TextBlock = { type: 'TextBlock', text: cardText(`${block.title} (${done}/${block.items.length})`), wrap: true, weight: 'bolder', size: 'medium' };
-  const continued: TextBlock = { ...header, text: `${header.text} — ${language === 'nl' ? 'vervolg' : 'continued'}` };
+  const continued: TextBlock = { ...header, text: `${header.text} — ${messages(language).rendering.continued}` };
   return [
     { elements: [header], continues: continued },
     ...block.items.map((item, i): Unit => ({
@@ -209,7 +210,7 @@ function checklistUnits(block: Extract<Block, { kind: 'checklist' }>, language: 
                   actions: [
                     {
                       type: 'Action.Submit',
-                      title: item.done ? (language === 'nl' ? 'Ongedaan maken' : 'Undo') : language === 'nl' ? 'Afvinken' : 'Tick',
+                      title: item.done ? messages(language).rendering.undo : messages(language).rendering.tick,
                       // The wanted state, not a flip: a double click changes nothing.
                       data: { action: { id: CHECKLIST_TOGGLE_ACTION, value: checklistToggleValue({ checklistId: block.id, itemId: item.id, done: !item.done }) } },
                     },
@@ -317,15 +318,9 @@ function deadlineValue(d: DeadlineItem, language: Language): string {
 }
 
 function relative(d: DeadlineItem, language: Language): string {
-  if (d.status === 'today') {
-    if (d.precision === 'month') return language === 'nl' ? 'deze maand' : 'this month';
-    return language === 'nl' ? 'vandaag' : 'today';
-  }
+  const t = messages(language).rendering;
+  if (d.status === 'today') return d.precision === 'month' ? t.thisMonth : t.today;
   const n = Math.abs(d.daysFromNow);
-  if (d.status === 'past') {
-    if (language === 'nl') return n === 1 ? 'gisteren' : `${n} dagen geleden`;
-    return n === 1 ? 'yesterday' : `${n} days ago`;
-  }
-  if (language === 'nl') return n === 1 ? 'morgen' : `over ${n} dagen`;
-  return n === 1 ? 'tomorrow' : `in ${n} days`;
+  if (d.status === 'past') return n === 1 ? t.yesterday : t.daysAgo(n);
+  return n === 1 ? t.tomorrow : t.inDays(n);
 }

@@ -1,3 +1,4 @@
+import { messages } from '../../handlers/messages/messages.js';
 import type { Block, Reply } from '../../handlers/types.js';
 
 /**
@@ -7,7 +8,7 @@ import type { Block, Reply } from '../../handlers/types.js';
  */
 export function renderTerminal(reply: Reply): string {
   const hints = reply.blocks.flatMap(typedCommands);
-  const text = hints.length === 0 ? reply.fallbackText : `${reply.fallbackText}\n\n${reply.language === 'nl' ? 'Typ' : 'Type'}: ${hints.join(' · ')}`;
+  const text = hints.length === 0 ? reply.fallbackText : `${reply.fallbackText}\n\n${messages(reply.language).rendering.type}: ${hints.join(' · ')}`;
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }

@@ -1,3 +1,4 @@
+import { messages } from '../messages/messages.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { EscalationItem, EscalationTopic } from '../../knowledge/escalation/escalation-item.js';
 
@@ -6,14 +7,14 @@ import type { ChecklistState } from './checklist-state.js';
 
 /** Shown instead of an insurer's name when the user named none. */
 export function insurerPlaceholder(language: Language): string {
-  return language === 'nl' ? '[zorgverzekeraar]' : '[insurer]';
+  return messages(language).escalation.insurerPlaceholder;
 }
 
 /** "VGZ", "VGZ en CZ", "VGZ, CZ and Menzis", or the placeholder. */
 export function insurerNames(insurers: readonly string[], language: Language): string {
   if (insurers.length === 0) return insurerPlaceholder(language);
   if (insurers.length === 1) return insurers[0] ?? '';
-  return `${insurers.slice(0, -1).join(', ')} ${language === 'nl' ? 'en' : 'and'} ${insurers[insurers.length - 1]}`;
+  return `${insurers.slice(0, -1).join(', ')} ${messages(language).reminder.and} ${insurers[insurers.length - 1]}`;
 }
 
 const ORDER: Record<EscalationItem['group'], number> = { step: 0, report: 1, topic: 2, privacy: 3 };
@@ -48,9 +49,9 @@ export function newChecklistState(kb: KnowledgeBase, insurers: readonly string[]
 function itemPrefix(kb: KnowledgeBase, item: EscalationItem, language: Language): string {
   switch (item.group) {
     case 'step':
-      return language === 'nl' ? 'Stap' : 'Step';
+      return messages(language).escalation.step;
     case 'report':
-      return language === 'nl' ? 'Signaal' : 'Report';
+      return messages(language).escalation.report;
     case 'privacy':
       return 'Privacy';
     case 'topic': {
@@ -84,9 +85,6 @@ export function checklistTitle(kb: KnowledgeBase, state: ChecklistState): string
     .map((id) => topics.find((t) => t.id === id)?.label[state.language].toLowerCase())
     .filter((t): t is string => Boolean(t))
     .join(', ');
-  const base =
-    state.language === 'nl'
-      ? `Escalatie-checklist ${insurerNames(state.insurers, 'nl')}`
-      : `Escalation checklist for ${insurerNames(state.insurers, 'en')}`;
+  const base = messages(state.language).escalation.title(insurerNames(state.insurers, state.language));
   return topicText ? `${base} — ${topicText}` : base;
 }

@@ -78,9 +78,7 @@ export async function runChecklistCommand(command: ChecklistCommand, message: In
       if (command.numbers.length === 0 || wrong.length > 0) {
         return text(
           language,
-          language === 'nl'
-            ? `Punt ${wrong.join(', ')} bestaat niet: de checklist heeft punten 1 tot en met ${count}. Er is niets gewijzigd.`
-            : `Item ${wrong.join(', ')} does not exist: the checklist has items 1 to ${count}. Nothing was changed.`,
+          messages(language).escalation.noSuchItem(wrong.join(', '), count),
         );
       }
       const positions = command.numbers.map((n) => n - 1);
@@ -90,10 +88,7 @@ export async function runChecklistCommand(command: ChecklistCommand, message: In
       if (!next) return text(language, messages(language).checklist.gone);
       const list = command.numbers.join(', ');
       const several = command.numbers.length > 1;
-      const lead =
-        language === 'nl'
-          ? `${several ? 'Punten' : 'Punt'} ${list} ${command.done ? 'afgevinkt' : 'weer open gezet'}.`
-          : `${several ? 'Items' : 'Item'} ${list} ${command.done ? 'ticked' : 'unticked'}.`;
+      const lead = messages(language).escalation.itemsSet(several, list, command.done);
       return checklistReply(context.knowledge, stored.id, next, { lead: [lead], interactive: true });
     }
   }

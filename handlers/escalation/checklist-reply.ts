@@ -1,3 +1,4 @@
+import { messages } from '../messages/messages.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { makeReply } from '../reply.js';
 import type { Block, Reply } from '../types.js';
@@ -26,14 +27,11 @@ export function checklistReply(
   if (options.interactive) {
     blocks.push({
       kind: 'text',
-      markdown:
-        language === 'nl'
-          ? `Voortgang: ${done} van ${items.length} afgevinkt. Afvinken: typ "vink 3 aan" (of "vink 1,2 aan"), terugdraaien: "vink 3 uit". Met "exporteer de checklist" krijg je de checklist als Markdown met bronnen en een opzet voor het signaal aan de NZa.`
-          : `Progress: ${done} of ${items.length} ticked. Tick items by typing "tick 3" (or "done 1,2"), undo with "untick 3". "export checklist" gives the checklist as Markdown with sources and a draft outline of the NZa signal (in Dutch).`,
+      markdown: messages(language).escalation.progress(done, items.length),
     });
     blocks.push({
       kind: 'actions',
-      buttons: [{ id: CHECKLIST_EXPORT_ACTION, label: language === 'nl' ? 'Exporteer (Markdown)' : 'Export (Markdown)', value: id }],
+      buttons: [{ id: CHECKLIST_EXPORT_ACTION, label: messages(language).escalation.exportButton, value: id }],
     });
   }
   return makeReply('escalation', language, blocks, { replaceOriginal: options.replaceOriginal });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema } from '../../knowledge/dates/calendar-date.js';
 import { ESCALATION_TOPICS } from '../../knowledge/escalation/escalation-item.js';
 
 /**
@@ -13,14 +14,14 @@ export const checklistStateSchema = z
     insurers: z.array(z.string().min(1)),
     topics: z.array(z.enum(ESCALATION_TOPICS)),
     /** Calendar date (Europe/Amsterdam) the checklist was drafted. */
-    createdOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    createdOn: calendarDateSchema,
     items: z.array(
       z
         .object({
           id: z.string().min(1),
           done: z.boolean(),
           /** Calendar date the item was last ticked. */
-          doneOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+          doneOn: calendarDateSchema.optional(),
         })
         .strict(),
     ),

@@ -110,22 +110,11 @@ export async function createChecklist(message: IncomingMessage, request: Checkli
     .map((t) => t.label[language].toLowerCase());
   const unloaded = insurers.filter((name) => !kb.insurers.loaded.includes(name));
   const lead: string[] = [...extraLead];
-  if (language === 'nl') {
-    lead.push(
-      `Op basis van de Handleiding escalatie contractering (De Nederlandse ggz) en de NZa Good practices contractering ggz: eerst de escalatiestappen in volgorde, dan wat je signaal aan de NZa moet bevatten${topicLabels.length > 0 ? `, punten over ${topicLabels.join(' en ')}` : ''} en de privacyregel. Bij elk punt staat de bron.`,
-    );
-    if (insurers.length === 0) lead.push(`Je noemde geen zorgverzekeraar, dus staat er ${insurerPlaceholder('nl')}. Noem de verzekeraar voor een checklist op naam, bijvoorbeeld: "escalatie-checklist VGZ over tarieven".`);
-    if (unloaded.length > 0) lead.push(`Het inkoopbeleid van ${unloaded.join(' en ')} zit niet in mijn documenten; de punten komen uit de handleiding en de NZa good practices.`);
-    if (topics.length === 0) lead.push('Noem een onderwerp voor extra punten: tarieven en op-/afslagen, cruciale ggz, toegang en wachttijden, of het contracteerproces (onbereikbaar, late antwoorden, te weinig tijd voor het aanbod).');
-    if (!saved) lead.push('Let op: ik kon de checklist niet opslaan, dus afvinken en exporteren werken nu niet. Probeer het later opnieuw.');
-  } else {
-    lead.push(
-      `Based on the escalation handbook (Handleiding escalatie contractering, De Nederlandse ggz) and the NZa good practices for ggz contracting: first the escalation steps in order, then what your report (signaal) to the NZa must contain${topicLabels.length > 0 ? `, items on ${topicLabels.join(' and ')}` : ''} and the privacy rule. Each item cites its source.`,
-    );
-    if (insurers.length === 0) lead.push(`You did not name an insurer, so the checklist says ${insurerPlaceholder('en')}. Name one for a checklist in its name, e.g. "escalation checklist for VGZ about tariffs".`);
-    if (unloaded.length > 0) lead.push(`${unloaded.join(' and ')}'s purchasing policy is not in my documents; the items come from the handbook and the NZa good practices.`);
-    if (topics.length === 0) lead.push('Name a topic for extra items: tariffs and surcharges/discounts, crucial ggz, access and waiting times, or the contracting process (insurer unreachable, late answers, too little time to study an offer).');
-    if (!saved) lead.push('Note: I could not save the checklist, so ticking and export do not work right now. Please try again later.');
-  }
+  const t = messages(language).escalation;
+  lead.push(t.basedOn(topicLabels.join(` ${messages(language).reminder.and} `)));
+  if (insurers.length === 0) lead.push(t.noInsurer(insurerPlaceholder(language)));
+  if (unloaded.length > 0) lead.push(t.notLoaded(unloaded.join(` ${messages(language).reminder.and} `)));
+  if (topics.length === 0) lead.push(t.nameTopic);
+  if (!saved) lead.push(t.notSaved);
   return checklistReply(kb, id, state, { lead, interactive: saved });
 }

@@ -1,3 +1,4 @@
+import { messages } from '../messages/messages.js';
 import type { EscalationItem, EscalationTopic } from '../../knowledge/escalation/escalation-item.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { citation } from '../reply.js';
@@ -20,11 +21,7 @@ export function exportChecklistMarkdown(kb: KnowledgeBase, state: ChecklistState
   const resolved = resolveItems(kb, state);
   const done = resolved.filter((r) => r.checklistItem.done).length;
   const out: string[] = [`# ${checklistTitle(kb, state)}`, ''];
-  out.push(
-    language === 'nl'
-      ? `Opgesteld op ${state.createdOn} · ${done} van ${resolved.length} punten afgevinkt.`
-      : `Drafted on ${state.createdOn} · ${done} of ${resolved.length} items ticked.`,
-  );
+  out.push(messages(language).escalation.drafted(state.createdOn, done, resolved.length));
 
   let heading = '';
   resolved.forEach(({ item, checklistItem }, index) => {
@@ -35,13 +32,13 @@ export function exportChecklistMarkdown(kb: KnowledgeBase, state: ChecklistState
     }
     const doneOn = state.items.find((i) => i.id === item.id)?.doneOn;
     const tick = checklistItem.done ? `x` : ' ';
-    const when = checklistItem.done && doneOn ? (language === 'nl' ? ` (afgevinkt op ${doneOn})` : ` (ticked on ${doneOn})`) : '';
+    const when = checklistItem.done && doneOn ? messages(language).escalation.tickedOn(doneOn) : '';
     out.push(`- [${tick}] ${index + 1}. ${itemLabel(item, state.insurers, language)}${when}`);
     if (checklistItem.source) out.push(`  > “${checklistItem.source.snippet}”`, `  > — ${citation(checklistItem.source)}`);
   });
 
   const sources = distinctDocuments(resolved.flatMap((r) => (r.checklistItem.source ? [r.checklistItem.source] : [])));
-  out.push('', `## ${language === 'nl' ? 'Bronnen' : 'Sources'}`, '');
+  out.push('', `## ${messages(language).escalation.sources}`, '');
   for (const s of sources) out.push(`- ${s.title} (${s.publisher}, ${s.year})${s.url ? `, ${s.url}` : ''}`);
   out.push('', '---', '', nzaSignalOutline(state));
   return out.join('\n');

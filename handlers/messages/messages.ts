@@ -50,6 +50,85 @@ export interface Messages {
     readonly gone: string;
     readonly buttonUnknown: string;
   };
+  /** Words the platform renderings add around a reply (Adaptive Cards, the terminal). */
+  readonly rendering: {
+    readonly part: string;
+    readonly continued: string;
+    readonly undo: string;
+    readonly tick: string;
+    readonly type: string;
+    readonly thisMonth: string;
+    readonly today: string;
+    readonly yesterday: string;
+    readonly daysAgo: (days: number) => string;
+    readonly tomorrow: string;
+    readonly inDays: (days: number) => string;
+  };
+  readonly escalation: {
+    readonly insurerPlaceholder: string;
+    readonly step: string;
+    readonly report: string;
+    readonly title: (insurers: string) => string;
+    readonly drafted: (on: string, done: number, total: number) => string;
+    readonly tickedOn: (on: string) => string;
+    readonly sources: string;
+    readonly noSuchItem: (items: string, count: number) => string;
+    readonly itemsSet: (several: boolean, list: string, done: boolean) => string;
+    readonly progress: (done: number, total: number) => string;
+    readonly exportButton: string;
+    /** What a new checklist is built from; `topics` joined, empty when none. */
+    readonly basedOn: (topics: string) => string;
+    readonly noInsurer: (placeholder: string) => string;
+    readonly notLoaded: (insurers: string) => string;
+    readonly nameTopic: string;
+    readonly notSaved: string;
+  };
+  readonly privacy: {
+    readonly warning: (names: string, placeholders: string, several: boolean) => string;
+  };
+  readonly calendarLink: {
+    readonly notConfigured: (path: string) => string;
+    readonly feed: (url: string) => string;
+  };
+  readonly feedback: {
+    readonly helpful: string;
+    readonly notHelpful: string;
+    readonly commentLabel: string;
+    readonly commentPlaceholder: string;
+    readonly send: string;
+    readonly commentWord: string;
+    readonly commentEmpty: string;
+    readonly commentSaved: string;
+    readonly saved: string;
+    readonly savedHelpful: string;
+    readonly savedNotHelpful: string;
+    readonly howTo: string;
+    readonly buttonUnknown: string;
+  };
+  readonly reminderMessage: {
+    readonly today: string;
+    readonly daysLeft: (days: number) => string;
+    readonly allInsurers: (sector: string) => string;
+    readonly heading: string;
+    readonly headingSnoozed: string;
+    readonly late: string;
+    readonly snooze: Readonly<Record<'1d' | '3d' | '1w' | 'lead', string>>;
+    readonly done: string;
+    readonly date: string;
+    readonly daysToGo: string;
+    readonly whoMustAct: string;
+  };
+  readonly home: {
+    readonly buttonUnknown: string;
+    readonly welcome: string;
+    readonly howToRate: string;
+    readonly intro: string;
+    readonly noReminders: string;
+    readonly more: (count: number) => string;
+    readonly reminders: string;
+    readonly upcoming: string;
+    readonly noneFound: string;
+  };
   readonly deadline: {
     readonly contractYear: string;
     readonly status: string;
@@ -106,6 +185,8 @@ export interface Messages {
     readonly countedFrom: (counted: string, direction: string, from: string, status: string, whose: string, strength: 'must' | 'aim' | 'at-least') => string;
     readonly asStated: string;
   };
+  /** The heading of a list of sources. */
+  readonly sources: { readonly heading: string; readonly further: string };
   readonly reminder: {
     readonly howToSubscribe: string;
     readonly invalidTime: string;
@@ -150,6 +231,11 @@ export interface Messages {
 }
 
 const CATALOGS: Readonly<Record<Language, Messages>> = { nl, en };
+
+/** A language code read from a button value or stored field; `fallback` for anything else. */
+export function languageOf(value: unknown, fallback: Language): Language {
+  return value === 'nl' || value === 'en' ? value : fallback;
+}
 
 /** The catalog of a language. @example messages('en').smalltalk.thanks */
 export function messages(language: Language): Messages {

@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { z } from 'zod';
 
 /** The time zone every calendar date in ContractBot is reckoned in. */
 export const TIME_ZONE = 'Europe/Amsterdam';
@@ -29,6 +30,12 @@ export function isValidYmd(date: string): boolean {
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
+
+/** A zod string that must be a calendar date in YYYY-MM-DD form. */
+export const calendarDateSchema = z.string().refine(isValidYmd, 'must be a calendar date (YYYY-MM-DD)');
+
+/** A zod string that must be a calendar month in YYYY-MM form. */
+export const calendarMonthSchema = z.string().refine((month) => isValidYmd(`${month}-01`), 'must be a calendar month (YYYY-MM)');
 
 /** Whole calendar days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. DST-proof. */
 export function daysBetween(from: string, to: string): number {

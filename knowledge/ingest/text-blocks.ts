@@ -1,3 +1,4 @@
+import { bulletLength, withoutBullet } from './bullets.js';
 import { dehyphenate } from './dehyphenate.js';
 import { dropNoiseLines } from './noise-lines.js';
 
@@ -15,7 +16,6 @@ export type TextBlock =
   | { readonly kind: 'list-item'; readonly text: string };
 
 const LIST_START = /^(?:[•●▪◦‣∙·–-]|o)\s+(?=\S)|^(?:\d{1,2}|[a-z])[.)]\s+(?=\S)/u;
-const BULLET = /^[•●▪◦‣∙·]\s+/u;
 const NUMBERED = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=[\p{Lu}‘'“"])/u;
 const APPENDIX = /^(?:bijlage|appendix)\s+\d{1,2}\s*(?:[:–—-]|$)/iu;
 const LETTERED = /^[A-H][.:]\s+(?=\p{Lu})/u;
@@ -50,7 +50,7 @@ const DAY_MONTH = /\b\d{1,2}\s+(januari|februari|maart|april|mei|juni|juli|augus
 
 /** Whether a finished block reads as a section title ("Digitale zorg", "Hoe doe je een melding…?"). */
 function isTitleLike(text: string, bullet: boolean): boolean {
-  const body = bullet ? text.replace(BULLET, '') : text;
+  const body = bullet ? withoutBullet(text) : text;
   if (body.length === 0 || body.length > 80) return false;
   const words = body.split(' ');
   if (words.length > 12) return false;
@@ -109,7 +109,7 @@ export function textBlocks(raw: string): TextBlock[] {
     } else if (current.kind === 'paragraph') {
       blocks.push(next !== 'end' && isTitleLike(text, false) ? { kind: 'title', bullet: false, text } : { kind: 'paragraph', text });
     } else {
-      const bulletTitle = next === 'upper' && BULLET.test(text) && isTitleLike(text, true);
+      const bulletTitle = next === 'upper' && bulletLength(text) > 0 && isTitleLike(text, true);
       blocks.push(bulletTitle ? { kind: 'title', bullet: true, text } : { kind: 'list-item', text });
     }
     current = undefined;

@@ -1,3 +1,4 @@
+import { bulletLength } from '../ingest/bullets.js';
 import type { CleanedDocument } from '../cleaned-documents.js';
 import { fold } from '../fold.js';
 import { extractDates, type ExtractedDate } from '../dates/extract-dates.js';
@@ -19,7 +20,6 @@ export interface DatedRow {
 
 /** A prefix of at least this many words before the first table row is a table header, not part of the row. */
 const HEADER_WORDS = 4;
-const BULLET = /^[•●▪◦‣∙·–-]\s+/u;
 
 interface Words {
   readonly leaders: ReadonlySet<string>;
@@ -116,7 +116,7 @@ export function datedRows(cleaned: Pick<CleanedDocument, 'text' | 'blocks'>, voc
     if (block.kind === 'heading') return;
     for (const span of sentenceSpans(block.text, start)) {
       const raw = cleaned.text.slice(span.start, span.end);
-      const bullet = BULLET.exec(raw)?.[0].length ?? 0;
+      const bullet = bulletLength(raw, true);
       const sentence = raw.slice(bullet);
       if (sentence.length < 10) continue;
       const dates = joinPeriods(sentence, extractDates(sentence, { thorough: true }), vocabulary);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+import { calendarDateSchema, calendarMonthSchema } from '../dates/calendar-date.js';
+import { slugSchema } from '../slug.js';
 
 /** When a milestone happens: one dated day, a month or span of months ("Oktober 2023", a quarter), or a rule that recurs every year. */
 export const milestoneWhenSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('date'), date: ymd }),
+  z.object({ kind: z.literal('date'), date: calendarDateSchema }),
   /** A month ("Oktober 2023"), or a span of months with `through` ("eerste kwartaal van 2025": 2025-01 through 2025-03). */
-  z.object({ kind: z.literal('month'), month: z.string().regex(/^\d{4}-\d{2}$/), through: z.string().regex(/^\d{4}-\d{2}$/).optional() }),
+  z.object({ kind: z.literal('month'), month: calendarMonthSchema, through: calendarMonthSchema.optional() }),
   z.object({ kind: z.literal('yearly'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
 ]);
 
@@ -14,11 +14,11 @@ export const actorSchema = z.enum(['zorgaanbieder', 'zorgverzekeraar', 'NZa', 'z
 
 /** One dated step of the contracting process, with the exact sentence it comes from. */
 export const milestoneSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: slugSchema,
   documentId: z.string(),
   /** Canonical insurer name (see knowledge/data/insurers.json), null for sector-wide rules. */
   insurer: z.string().nullable(),
-  sector: z.string().regex(/^[a-z0-9-]+$/),
+  sector: slugSchema,
   contractYear: z.number().int().nullable(),
   when: milestoneWhenSchema,
   actor: actorSchema,

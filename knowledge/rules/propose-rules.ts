@@ -1,3 +1,4 @@
+import { withoutBullet } from '../ingest/bullets.js';
 import type { CleanedDocument } from '../cleaned-documents.js';
 import { fold } from '../fold.js';
 import { sentenceSpans } from '../ingest/sentences.js';
@@ -142,7 +143,7 @@ export function proposeRules(
     if (block.kind === 'heading') continue;
     let previous: string[] = [];
     for (const span of sentenceSpans(block.text, start)) {
-      const sentence = cleaned.text.slice(span.start, span.end).replace(/^[•●▪◦‣∙·–-]\s+/u, '');
+      const sentence = withoutBullet(cleaned.text.slice(span.start, span.end), true);
       const spans = wordSpans(sentence);
       const tokens = spans.map((w) => w.word);
       const seen = new Set<string>();

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { slugSchema } from '../slug.js';
 
 export const ruleTriggerSchema = z.enum(['question', 'problem', 'complex-question', 'conflict', 'offer', 'authorisation', 'stay-limit', 'cost-ceiling', 'interim-application']);
 export type RuleTrigger = z.infer<typeof ruleTriggerSchema>;
 
 const base = {
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: slugSchema,
   documentId: z.string(),
   insurer: z.string().nullable(),
-  sector: z.string().regex(/^[a-z0-9-]+$/),
+  sector: slugSchema,
   trigger: z.array(ruleTriggerSchema).min(1),
   strength: z.enum(['must', 'aim', 'at-least']),
   actor: z.enum(['zorgaanbieder', 'zorgverzekeraar', 'NZa', 'zorgaanbieder en zorgverzekeraar']),

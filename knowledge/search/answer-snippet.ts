@@ -1,3 +1,4 @@
+import { withoutBullet } from '../ingest/bullets.js';
 import { sentenceSpans, type Span } from '../ingest/sentences.js';
 import type { InsurerCatalog } from '../vocabulary/insurer-catalog.js';
 import type { Passage } from '../ingest/passages.js';
@@ -122,8 +123,9 @@ export function answerSnippet(
   const heading = passage.sectionPath[passage.sectionPath.length - 1];
   const fromTop = heading !== undefined && weightOf(sentenceConcepts(heading, concepts, language, given, analysed?.heading), concepts) > (scores[anchor] ?? 0);
   if (fromTop) {
-    const first = slice(0).replace(/:$/, '').trim();
-    anchor = spans.length > 1 && heading.startsWith(first.replace(/^[•●▪◦‣∙·]\s+/u, '')) ? 1 : 0;
+    const line = slice(0);
+    const first = (line.endsWith(':') ? line.slice(0, -1) : line).trim();
+    anchor = spans.length > 1 && heading.startsWith(withoutBullet(first)) ? 1 : 0;
   }
 
   const chosen = new Set<number>();
