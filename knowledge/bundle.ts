@@ -7,6 +7,7 @@ import { milestoneCatalogSchema } from './milestones/load-milestones.js';
 import { stepVocabularySchema, type StepVocabularyFile } from './milestones/step-vocabulary.js';
 import type { Milestone } from './milestones/milestone.js';
 import { knowledgePath } from './paths.js';
+import { readValidated, type ValidatedMode } from './validated-data.js';
 import { relativeRuleSchema, type RelativeRule } from './rules/relative-rule.js';
 import { loadBundleIndex, sourceHash, type DocumentToIndex, type SearchIndex } from './search/search-index.js';
 import { chatCommandsSchema, type ChatCommands } from './vocabulary/chat-commands.js';
@@ -63,9 +64,8 @@ export class BundleError extends Error {
   }
 }
 
-function readData<S extends z.ZodTypeAny>(file: string, schema: S): z.output<S> {
-  const raw: unknown = JSON.parse(readFileSync(knowledgePath('data', file), 'utf8'));
-  const parsed = schema.safeParse(raw);
+function validateData<S extends z.ZodTypeAny>(file: string, schema: S, text: string): z.output<S> {
+  const parsed = schema.safeParse(JSON.parse(text) as unknown);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new BundleError(`knowledge/data/${file} is invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown problem'}`);
@@ -75,8 +75,13 @@ function readData<S extends z.ZodTypeAny>(file: string, schema: S): z.output<S> 
 
 const rulesFileSchema = z.object({ note: z.string(), rules: z.array(relativeRuleSchema).min(1) });
 
-/** Reads and validates the shipped bundle. */
-export function readBundle(): Bundle {
+/**
+ * Reads and validates the shipped bundle. `validated: 'write'` (what `contractbot index` does)
+ * validates every data file and keeps its validated form for the built CLI's next starts.
+ */
+export function readBundle(options: { readonly validated?: ValidatedMode } = {}): Bundle {
+  const readData = <S extends z.ZodTypeAny>(file: string, schema: S): z.output<S> =>
+    readValidated(file, knowledgePath('data', file), (text) => validateData(file, schema, text), options.validated);
   const metas = readBundleDocuments();
   const documents: DocumentMeta[] = metas.map(({ file: _file, ...meta }) => ({ ...meta, origin: 'bundle' as const }));
   const files = new Map(metas.map((m) => [m.id, m]));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fold } from './fold.js';
 import { knowledgePath } from './paths.js';
+import { readValidated, type ValidatedMode } from './validated-data.js';
 
 const terms = z.array(z.string().trim().min(1).max(100)).min(1);
 const entrySchema = z.discriminatedUnion('kind', [
@@ -73,14 +74,16 @@ export function parseGlossary(json: unknown, source: string): GlossaryEntry[] {
   return parsed.data.entries;
 }
 
-function readGlossaryFile(path: string, source: string): GlossaryEntry[] {
-  let text: string;
+function readGlossaryText(path: string, source: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new GlossaryError(`Glossary ${source} cannot be read (${code}).`);
   }
+}
+
+function parseGlossaryText(text: string, source: string): GlossaryEntry[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -88,6 +91,10 @@ function readGlossaryFile(path: string, source: string): GlossaryEntry[] {
     throw new GlossaryError(`Glossary ${source} is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`);
   }
   return parseGlossary(json, source);
+}
+
+function readGlossaryFile(path: string, source: string): GlossaryEntry[] {
+  return parseGlossaryText(readGlossaryText(path, source), source);
 }
 
 function keyOf(entry: GlossaryEntry): string {
@@ -144,8 +151,10 @@ function compile(entries: readonly GlossaryEntry[]): Map<string, Trigger[]> {
  * same shape (the path comes from CONTRACTBOT_GLOSSARY via the configuration).
  * Throws {@link GlossaryError} with a clear message when a file is missing or invalid.
  */
-export function loadGlossary(extraPath?: string): Glossary {
-  const shipped = readGlossaryFile(knowledgePath('data', 'glossary.json'), 'knowledge/data/glossary.json');
+export function loadGlossary(extraPath?: string, validated: ValidatedMode = 'use'): Glossary {
+  const source = 'knowledge/data/glossary.json';
+  // The shipped glossary is validated once per build (see readValidated); an extra one on every load.
+  const shipped = readValidated('glossary.json', knowledgePath('data', 'glossary.json'), (text) => parseGlossaryText(text, source), validated, (path) => readGlossaryText(path, source));
   const entries = extraPath ? mergeGlossaries(shipped, readGlossaryFile(extraPath, `${extraPath} (CONTRACTBOT_GLOSSARY)`)) : shipped;
   return { entries, triggers: compile(entries) };
 }

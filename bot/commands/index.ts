@@ -14,11 +14,14 @@ export const indexCommand: Command = async (args, io) => {
   const config = loadConfig(io.env);
   const { loadGlossary, GlossaryError } = await import('../../knowledge/glossary.js');
   try {
-    loadGlossary(config.glossaryPath);
+    // Validated here once per build; the built CLI then reads the validated forms (knowledge/generated/data/).
+    loadGlossary(config.glossaryPath, 'write');
   } catch (error) {
     if (error instanceof GlossaryError) throw new UsageError(`index: ${error.message}`);
     throw error;
   }
+  const { readBundle } = await import('../../knowledge/bundle.js');
+  readBundle({ validated: 'write' });
   const { buildIndexData, writeIndexFile, indexFilePath, sourceHash } = await import('../../knowledge/search/search-index.js');
   const { readBundleDocuments, readRawBundleDocument } = await import('../../knowledge/documents.js');
   const { buildCleanedDocument } = await import('../../knowledge/cleaned-documents.js');
