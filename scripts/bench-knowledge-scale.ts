@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createKnowledgeSource } from '../bot/knowledge-source.js';
@@ -20,9 +20,19 @@ export interface ScaleFigures {
   readonly nodeMedianMs: number;
   readonly askMedianMs: number;
   readonly ratio: number;
+  /** CPU time (user + system, all threads) of the same runs, medians: steadier than wall time on a shared machine. */
+  readonly nodeCpuMs: number;
+  readonly askCpuMs: number;
+  readonly cpuRatio: number;
+  readonly coldRuns: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** CPU time per in-process answer (this process, all threads). */
+  readonly cpuP50Ms: number;
+  readonly cpuP99Ms: number;
   readonly answers: number;
+  /** 1-minute load average before and after (the machine is shared). */
+  readonly load: { readonly before: number; readonly after: number };
 }
 
 function median(values: readonly number[]): number {
@@ -35,22 +45,35 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-function timeRun(args: readonly string[], env: NodeJS.ProcessEnv): number {
+/** Preloaded into both timed processes: writes the process's own CPU time at exit. */
+const CPU_HOOK = "process.on('exit', () => require('node:fs').writeFileSync(process.env.CB_CPU_FILE, JSON.stringify(process.cpuUsage())));\n";
+
+/** Runs one process; its wall time and its CPU time (user + system) in ms. */
+function timeRun(args: readonly string[], env: NodeJS.ProcessEnv, dir: string): { wallMs: number; cpuMs: number } {
+  const cpuFile = join(dir, 'cpu.json');
   const started = performance.now();
-  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+  const result = spawnSync(process.execPath, ['--require', join(dir, 'cpu-hook.cjs'), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'silent', CB_CPU_FILE: cpuFile, ...env },
+  });
+  const wallMs = performance.now() - started;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${String(result.stderr).split('\n')[0]}`);
-  return performance.now() - started;
+  const cpu = JSON.parse(readFileSync(cpuFile, 'utf8')) as { user: number; system: number };
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
+const load = (): number => Math.round((loadavg()[0] ?? 0) * 10) / 10;
 
 /**
  * Knowledge at scale: the shipped corpus plus (factor − 1) uploaded copies of it in a fresh SQLite
  * database (so factor 20 is 100 documents), then a cold `ask --json` against `node -e 0`
- * (interleaved, medians) and the in-process answer latency of the dev questions (p50, p99).
+ * (interleaved, medians of wall and CPU time) and the in-process answer latency of the dev
+ * questions (p50, p99 of wall and CPU time; one warm-up round not counted).
  */
-export async function benchKnowledgeScale(factor: number, coldRuns = 5, rounds = 3): Promise<ScaleFigures> {
+export async function benchKnowledgeScale(factor: number, coldRuns = 11, rounds = 10): Promise<ScaleFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'cb-scale-'));
+  writeFileSync(join(dir, 'cpu-hook.cjs'), CPU_HOOK);
   const url = `file:${join(dir, 'bench.db')}`;
   const store = await openStore(url);
   try {
@@ -77,40 +100,57 @@ export async function benchKnowledgeScale(factor: number, coldRuns = 5, rounds =
     const source = createKnowledgeSource({}, async () => store);
     const kb = await source.refresh();
 
+    const loadBefore = load();
     const bin = join(projectRoot(), 'bin', 'contractbot.js');
     const env = { DATABASE_URL: url };
     const question = 'Wat vindt de NZa van dezelfde afslagen na nieuwe maximumtarieven?';
-    timeRun(['-e', '0'], {});
-    timeRun([bin, 'ask', '--json', '--', question], env);
-    const node: number[] = [];
-    const ask: number[] = [];
+    timeRun(['-e', '0'], {}, dir);
+    timeRun([bin, 'ask', '--json', '--', question], env, dir);
+    const node: { wallMs: number; cpuMs: number }[] = [];
+    const ask: { wallMs: number; cpuMs: number }[] = [];
     for (let i = 0; i < coldRuns; i++) {
-      node.push(timeRun(['-e', '0'], {}));
-      ask.push(timeRun([bin, 'ask', '--json', '--', question], env));
+      node.push(timeRun(['-e', '0'], {}, dir));
+      ask.push(timeRun([bin, 'ask', '--json', '--', question], env, dir));
     }
 
     const dev = JSON.parse(readFileSync(join(projectRoot(), '..', 'shared', 'eval', 'dev-questions.json'), 'utf8')) as { questions: { q: string }[] };
     const route = createRouter(handlers);
     const context = { now, knowledge: kb, holidays: { goodFriday: false, liberationDay: false }, store: async () => store, log: silentLogger };
     const times: number[] = [];
+    const cpu: number[] = [];
     for (let r = 0; r < rounds + 1; r++) {
       for (const { q } of dev.questions) {
         const started = performance.now();
+        const startedCpu = process.cpuUsage();
         await route({ address: { platform: 'local', conversationId: 'bench' }, text: q, receivedAt: now }, context);
-        if (r > 0) times.push(performance.now() - started); // round 0 warms up
+        const used = process.cpuUsage(startedCpu);
+        if (r > 0) {
+          // Round 0 warms up (lazily loaded modules, the index's first decoded terms).
+          times.push(performance.now() - started);
+          cpu.push((used.user + used.system) / 1000);
+        }
       }
     }
-    const nodeMedianMs = round(median(node));
-    const askMedianMs = round(median(ask));
+    const nodeMedianMs = round(median(node.map((n) => n.wallMs)));
+    const askMedianMs = round(median(ask.map((a) => a.wallMs)));
+    const nodeCpuMs = round(median(node.map((n) => n.cpuMs)));
+    const askCpuMs = round(median(ask.map((a) => a.cpuMs)));
     return {
       factor,
       documents: kb.documents.length,
       nodeMedianMs,
       askMedianMs,
       ratio: Math.round((askMedianMs / nodeMedianMs) * 100) / 100,
+      nodeCpuMs,
+      askCpuMs,
+      cpuRatio: Math.round((askCpuMs / nodeCpuMs) * 100) / 100,
+      coldRuns,
       p50Ms: round(percentile(times, 50)),
       p99Ms: round(percentile(times, 99)),
+      cpuP50Ms: round(percentile(cpu, 50)),
+      cpuP99Ms: round(percentile(cpu, 99)),
       answers: times.length,
+      load: { before: loadBefore, after: load() },
     };
   } finally {
     await store.close();
