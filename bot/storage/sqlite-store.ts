@@ -289,6 +289,8 @@ export function openSqliteStore(path: string): Store {
     },
 
     async syncScheduleFingerprint(fingerprint) {
+      // Nearly every pass finds it unchanged: a plain read, without taking the write lock.
+      if ((st.getMeta.get('schedule_fingerprint') as { value: string } | undefined)?.value === fingerprint) return false;
       return inTransaction(() => {
         const row = st.getMeta.get('schedule_fingerprint') as { value: string } | undefined;
         if (row?.value === fingerprint) return false;
