@@ -61,7 +61,7 @@ const BENCHES: readonly { name: string; run: () => Promise<string> }[] = [
       return (
         `\n  cold ask --json (${r.coldRuns} interleaved runs, medians): wall ${r.askMedianMs} ms vs node -e 0 ${r.nodeMedianMs} ms, ratio ${r.ratio}${coldLimit}; ` +
         `CPU ${r.askCpuMs} ms vs ${r.nodeCpuMs} ms, ratio ${r.cpuRatio}` +
-        `\n  in-process answers (${r.answers}): wall p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms${p99Limit}; CPU p50 ${r.cpuP50Ms} ms, p99 ${r.cpuP99Ms} ms` +
+        `\n  in-process answers (${r.answers}): wall p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms${p99Limit}; CPU p50 ${r.cpuP50Ms} ms, p99 ${r.cpuP99Ms} ms; slowest question's best round ${r.slowestBestMs} ms` +
         `\n  load average (1 min, ${availableParallelism()} cores): ${r.load.before} before the cold runs, ${r.load.after} after`
       );
     },
