@@ -167,7 +167,7 @@ function anchorReply(kb: KnowledgeBase, rule: AnchorRule, startDate: string, tod
   );
   return makeReply('calculation', language, [
     { kind: 'text', markdown: parts.join('\n\n') },
-    { kind: 'deadlines', deadlines: [item] },
+    { kind: 'deadlines', deadlines: [item], stated: 1 },
     { kind: 'sources', sources: [kb.source(rule.documentId, rule.section, rule.quote, 1)] },
   ]);
 }
@@ -239,7 +239,8 @@ export function answerCalculation(understanding: Understanding, context: Handler
   for (const other of choice.others) if (other !== primary && isDurationRule(other)) describe(other, false, primary.documentId ? primary.sector : undefined);
   return makeReply('calculation', language, [
     { kind: 'text', markdown: parts.join('\n\n') },
-    { kind: 'deadlines', deadlines: items },
+    // Every rule's date is stated in its paragraph; the list is for `ask --json` and calendars.
+    { kind: 'deadlines', deadlines: items, stated: items.length },
     { kind: 'sources', sources },
   ]);
 }

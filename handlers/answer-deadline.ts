@@ -202,7 +202,7 @@ export function answerDeadline(understanding: Understanding, context: HandlerCon
   if (items.length > best.length) parts.push(t.allDatesFound);
   return makeReply('deadline', language, [
     { kind: 'text', markdown: parts.join('\n\n') },
-    { kind: 'deadlines', deadlines: items },
+    { kind: 'deadlines', deadlines: items, stated: best.length },
     { kind: 'sources', sources: sourcesOf(kb, chosen) },
   ]);
 }

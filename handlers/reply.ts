@@ -3,6 +3,7 @@ import type { Block, Intent, Language, Reply, Source } from './types.js';
 import { textTable } from './text-table.js';
 import { assertNever } from './types.js';
 import { dateLabel } from './format-date.js';
+import { quoteKey } from '../knowledge/milestones/locate-quote.js';
 
 /** Builds a {@link Reply}, deriving the plain-text fallback from the blocks. */
 export function makeReply(
@@ -51,10 +52,47 @@ export function sourcesLabel(language: Language, further: boolean): string {
   return further ? t.further : t.heading;
 }
 
-/** Plain text of a list of blocks, in reading order; the base of every adapter's fallback text. */
+/**
+ * The blocks as a person is shown them, each date and quote said once: a `deadlines` block keeps only
+ * the dates its text does not already state (`stated`), and a source whose passage a text block
+ * already quotes is cited without its passage. Every renderer shows these; `ask --json`, calendars
+ * and reminders keep the blocks whole.
+ *
+ * @example presentedBlocks([{ kind: 'text', markdown: '… “9 november 2023 Uiterste datum …”' }, { kind: 'deadlines', deadlines: [d], stated: 1 }, { kind: 'sources', sources: [s] }])
+ * // → the text, and the source cited without repeating its snippet
+ */
+export function presentedBlocks(blocks: readonly Block[]): Block[] {
+  const texts = blocks.flatMap((b) => (b.kind === 'text' ? [quoteKey(b.markdown)] : []));
+  const quoted = (snippet: string) => {
+    const key = quoteKey(snippet);
+    return key !== '' && texts.some((t) => t.includes(key));
+  };
+  return blocks.flatMap((block): Block[] => {
+    switch (block.kind) {
+      case 'deadlines': {
+        const rest = block.deadlines.slice(block.stated ?? 0);
+        return rest.length === 0 ? [] : [{ kind: 'deadlines', deadlines: rest }];
+      }
+      case 'sources':
+        return [{ ...block, sources: block.sources.map((s) => (quoted(s.snippet) ? { ...s, snippet: '' } : s)) }];
+      case 'text':
+      case 'fields':
+      case 'quote':
+      case 'table':
+      case 'checklist':
+      case 'actions':
+      case 'input':
+        return [block];
+      default:
+        return assertNever(block);
+    }
+  });
+}
+
+/** Plain text of a list of blocks as a person is shown them ({@link presentedBlocks}), in reading order; the base of every adapter's fallback text. */
 export function blocksToPlainText(blocks: readonly Block[], language: Language): string {
   const out: string[] = [];
-  for (const block of blocks) {
+  for (const block of presentedBlocks(blocks)) {
     switch (block.kind) {
       case 'text':
         out.push(plainMarkdown(block.markdown));
@@ -69,7 +107,7 @@ export function blocksToPlainText(blocks: readonly Block[], language: Language):
         if (block.sources.length > 0) {
           out.push(
             `${sourcesLabel(language, block.further === true)}:\n` +
-              block.sources.map((s, i) => `[${i + 1}] ${citation(s)}\n    “${s.snippet}”`).join('\n'),
+              block.sources.map((s, i) => `[${i + 1}] ${citation(s)}${s.snippet.trim() ? `\n    “${s.snippet}”` : ''}`).join('\n'),
           );
         }
         break;

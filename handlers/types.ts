@@ -126,7 +126,11 @@ export type Block =
   | { readonly kind: 'quote'; readonly intro: string; readonly source: Source }
   /** Cited passages; `further` when a `quote` block before it already cites the main one. */
   | { readonly kind: 'sources'; readonly sources: readonly Source[]; readonly further?: boolean }
-  | { readonly kind: 'deadlines'; readonly deadlines: readonly DeadlineItem[] }
+  /**
+   * The dates of the answer, whole (`ask --json`, calendars). `stated`: how many of the first ones a text block
+   * before already states in words, so a person is shown only the rest ({@link presentedBlocks}).
+   */
+  | { readonly kind: 'deadlines'; readonly deadlines: readonly DeadlineItem[]; readonly stated?: number }
   /** A side-by-side table (comparisons): a header row, then rows with one plain-text cell per header column. */
   | { readonly kind: 'table'; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] }
   | {

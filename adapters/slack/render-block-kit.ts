@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { CHECKLIST_TOGGLE_ACTION, checklistToggleValue } from '../../handlers/checklist-action.js';
 import { dateLabel } from '../../handlers/format-date.js';
-import { citation, sourcesLabel } from '../../handlers/reply.js';
+import { citation, presentedBlocks, sourcesLabel } from '../../handlers/reply.js';
 import { textTable } from '../../handlers/text-table.js';
 import type { Block, Button, DeadlineItem, Language, Reply, Source } from '../../handlers/types.js';
 import { assertNever } from '../../handlers/types.js';
@@ -104,7 +104,7 @@ function paginate(reply: Reply, perPage: number, maxMessages: number): SlackMess
   if (reply.warnings && reply.warnings.length > 0) {
     blocks.push(context(reply.warnings.map((w) => `:warning: ${escapeMrkdwn(w)}`)));
   }
-  for (const block of reply.blocks) blocks.push(...renderBlock(block, reply.language));
+  for (const block of presentedBlocks(reply.blocks)) blocks.push(...renderBlock(block, reply.language));
 
   const chunks: SlackBlock[][] = [];
   for (let i = 0; i < blocks.length; i += perPage) {

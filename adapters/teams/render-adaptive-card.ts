@@ -1,7 +1,7 @@
 import { CHECKLIST_TOGGLE_ACTION, checklistToggleValue } from '../../handlers/checklist-action.js';
 import { dateLabel } from '../../handlers/format-date.js';
 import { messages } from '../../handlers/messages/messages.js';
-import { citation, sourcesLabel } from '../../handlers/reply.js';
+import { citation, presentedBlocks, sourcesLabel } from '../../handlers/reply.js';
 import type { Block, Button, DeadlineItem, Language, Reply } from '../../handlers/types.js';
 import { assertNever } from '../../handlers/types.js';
 import { PAGE_ALL_ACTION, PAGE_NEXT_ACTION, pageValue, pageWords } from '../paged-replies.js';
@@ -128,7 +128,7 @@ function renderUnits(reply: Reply): Unit[] {
   for (const warning of reply.warnings ?? []) {
     units.push({ elements: [{ type: 'TextBlock', text: `⚠ ${cardText(warning)}`, wrap: true, color: 'attention' }] });
   }
-  for (const block of reply.blocks) {
+  for (const block of presentedBlocks(reply.blocks)) {
     if (block.kind === 'checklist') units.push(...checklistUnits(block, reply.language));
     else if (block.kind === 'text') units.push(...splitMarkdown(block.markdown).map((part): Unit => ({ elements: [text(part)] })));
     else units.push({ elements: renderBlock(block, reply.language) });
@@ -248,7 +248,7 @@ function renderBlock(block: Block, language: Language): CardElement[] {
             { type: 'TextBlock', text: sourcesLabel(language, block.further === true), wrap: true, weight: 'bolder' },
             ...block.sources.flatMap((s, i): TextBlock[] => [
               { type: 'TextBlock', text: cardText(`[${i + 1}] ${citation(s)}`), wrap: true, size: 'small', spacing: 'small' },
-              { type: 'TextBlock', text: cardText(`“${s.snippet}”`), wrap: true, size: 'small', isSubtle: true, spacing: 'none' },
+              ...(s.snippet.trim() ? [{ type: 'TextBlock', text: cardText(`“${s.snippet}”`), wrap: true, size: 'small', isSubtle: true, spacing: 'none' } satisfies TextBlock] : []),
             ]),
           ],
         },

@@ -80,7 +80,8 @@ export async function answerInsurers(_message: IncomingMessage, u: Understanding
     });
     blocks.push({ kind: 'text', markdown: lines.join('\n\n') });
   }
-  blocks.push({ kind: 'deadlines', deadlines: found.map((a) => a.item) }, { kind: 'sources', sources });
+  // The text (or the table) states every date found; the list is for `ask --json` and calendars.
+  blocks.push({ kind: 'deadlines', deadlines: found.map((a) => a.item), stated: found.length }, { kind: 'sources', sources });
   return makeReply('deadline', language, blocks);
 }
 

@@ -60,7 +60,7 @@ export async function answerWindow(_message: IncomingMessage, u: Understanding, 
   });
   return makeReply('deadline', language, [
     { kind: 'text', markdown: items.length === 0 ? `${head}\n${words.none}` : `${head}\n${lines.join('\n')}` },
-    { kind: 'deadlines', deadlines: items },
+    { kind: 'deadlines', deadlines: items, stated: items.length },
     { kind: 'sources', sources: dedupe(sources) },
   ]);
 }

@@ -151,7 +151,7 @@ export const en: Messages = {
     planningOf: (insurer) => `${insurer}'s planning:`,
     nameInsurerOrStep: 'Name the insurer or the step (sign, apply, offer, publication …) for an exact date. The main sector-wide yearly dates (GP care, Good Contracting Practices):',
     notForOtherInsurers: 'You named no insurer: these dates come from the policy of the insurer shown and do not apply to other insurers.',
-    allDatesFound: 'All dates found (best first):',
+    allDatesFound: 'Other dates found:',
     passed: (n) => `passed (${n} ${n === 1 ? 'day' : 'days'} ago)`,
     thisMonth: 'this month',
     today: 'today',

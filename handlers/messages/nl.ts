@@ -152,7 +152,7 @@ export const nl: Messages = {
     nameInsurerOrStep:
       'Noem de verzekeraar of de stap (tekenen, aanvragen, offerte, publicatie …) voor een precieze datum. De belangrijkste sectorbrede jaarlijkse data (huisartsenzorg, Good Contracting Practices):',
     notForOtherInsurers: 'Je noemde geen verzekeraar: deze data komen uit het beleid van de genoemde verzekeraar en gelden niet voor andere verzekeraars.',
-    allDatesFound: 'Alle gevonden data (beste eerst):',
+    allDatesFound: 'Andere gevonden data:',
     passed: (n) => `verstreken (${n} ${n === 1 ? 'dag' : 'dagen'} geleden)`,
     thisMonth: 'deze maand',
     today: 'vandaag',
