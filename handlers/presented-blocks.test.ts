@@ -3,7 +3,7 @@ import { testBot as createTestBot, type TestBot } from '../bot/test-support/test
 import { renderBlockKit } from '../adapters/slack/render-block-kit.js';
 import { renderAdaptiveCards } from '../adapters/teams/render-adaptive-card.js';
 import { presentedBlocks } from './reply.js';
-import type { Reply } from './types.js';
+import type { DeadlineItem, Reply, Source } from './types.js';
 
 /** How often `needle` occurs in `text`. */
 function count(text: string, needle: string): number {
@@ -49,14 +49,14 @@ describe('each date and quote is said once (issue #11.5)', () => {
   });
 
   it('dates the text does not state are still shown, and unquoted passages keep their snippet', () => {
-    const d = (date: string) => ({ milestoneId: date, date, precision: 'day' as const, label: `step ${date}`, status: 'past' as const, daysFromNow: -1 });
-    const source = (snippet: string) => ({ documentId: 'x', title: 'T', publisher: 'P', year: 2024, section: 'S', snippet, score: 1 });
+    const d = (date: string): DeadlineItem => ({ milestoneId: date, date, precision: 'day', label: `step ${date}`, insurer: null, documentId: 'x', status: 'past', daysFromNow: -1 });
+    const source = (snippet: string): Source => ({ documentId: 'x', title: 'T', publisher: 'P', year: '2024', section: 'S', snippet, score: 1, url: null });
     const blocks: Reply['blocks'] = [
       { kind: 'text', markdown: 'step one. “Quoted passage here.”' },
       { kind: 'deadlines', deadlines: [d('2024-01-01'), d('2024-02-01')], stated: 1 },
       { kind: 'sources', sources: [source('Quoted passage here.'), source('Another passage.')] },
     ];
-    const shown = presentedBlocks(blocks as never);
+    const shown = presentedBlocks(blocks);
     expect(shown[1]).toEqual({ kind: 'deadlines', deadlines: [d('2024-02-01')] });
     expect(shown[2]).toMatchObject({ kind: 'sources', sources: [{ snippet: '' }, { snippet: 'Another passage.' }] });
   });
