@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { messages } from '../handlers/messages/messages.js';
 import type { Language, Reply } from '../handlers/types.js';
 
 /** Button action: show the next page of a paged reply (value: {@link pageValue}). */
@@ -34,9 +35,8 @@ export function parsePageAction(action: { readonly id: string; readonly value?: 
 
 /** The labels of the page buttons. */
 export function pageWords(language: Language): { next: (page: number, total: number) => string; all: (total: number) => string } {
-  return language === 'nl'
-    ? { next: (page, total) => `Volgende (${page}/${total})`, all: (total) => `Alles tonen (${total} delen)` }
-    : { next: (page, total) => `Next (${page}/${total})`, all: (total) => `Show all (${total} parts)` };
+  const words = messages(language).rendering;
+  return { next: words.pageNext, all: words.pageAll };
 }
 
 /** The notice for a page button whose reply is no longer kept (its language is gone with it). */

@@ -1,3 +1,4 @@
+import { messages } from '../../handlers/messages/messages.js';
 import type { Language } from '../../handlers/types.js';
 
 /** Lines per page of a long reply in an interactive terminal. */
@@ -8,9 +9,7 @@ const NEXT_WORDS: ReadonlySet<string> = new Set(['meer', 'volgende', 'more', 'ne
 const ALL_WORDS: ReadonlySet<string> = new Set(['alles', 'all']);
 
 function hint(language: Language, page: number, total: number): string {
-  return language === 'nl'
-    ? `— deel ${page}/${total} — typ "meer" voor het volgende deel of "alles" voor de rest —`
-    : `— part ${page}/${total} — type "more" for the next part or "all" for the rest —`;
+  return messages(language).rendering.terminalPageHint(page, total);
 }
 
 /**

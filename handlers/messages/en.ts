@@ -62,6 +62,9 @@ export const en: Messages = {
     daysAgo: (n) => `${n} days ago`,
     tomorrow: 'tomorrow',
     inDays: (n) => `in ${n} days`,
+    pageNext: (page, total) => `Next (${page}/${total})`,
+    pageAll: (total) => `Show all (${total} parts)`,
+    terminalPageHint: (page, total) => `— part ${page}/${total} — type "more" for the next part or "all" for the rest —`,
   },
   escalation: {
     insurerPlaceholder: '[insurer]',

@@ -63,6 +63,10 @@ export interface Messages {
     readonly daysAgo: (days: number) => string;
     readonly tomorrow: string;
     readonly inDays: (days: number) => string;
+    /** The "next" / "show all" buttons under the first page of a long reply, and the terminal's hint. */
+    readonly pageNext: (page: number, total: number) => string;
+    readonly pageAll: (total: number) => string;
+    readonly terminalPageHint: (page: number, total: number) => string;
   };
   readonly escalation: {
     readonly insurerPlaceholder: string;

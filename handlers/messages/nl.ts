@@ -62,6 +62,9 @@ export const nl: Messages = {
     daysAgo: (n) => `${n} dagen geleden`,
     tomorrow: 'morgen',
     inDays: (n) => `over ${n} dagen`,
+    pageNext: (page, total) => `Volgende (${page}/${total})`,
+    pageAll: (total) => `Alles tonen (${total} delen)`,
+    terminalPageHint: (page, total) => `— deel ${page}/${total} — typ "meer" voor het volgende deel of "alles" voor de rest —`,
   },
   escalation: {
     insurerPlaceholder: '[zorgverzekeraar]',
