@@ -73,13 +73,15 @@ export type PeriodWordId = 'working-days' | 'working-weeks' | 'days' | 'weeks' |
 /** `document:<id>` and `trigger:<rule trigger>` entries besides these. */
 export type DeadlineCueId = 'year-this' | 'year-next' | 'year-last' | 'actor-provider' | 'actor-insurer' | 'nza' | 'nza-recipient' | `document:${string}` | `trigger:${string}`;
 
-/** Time-window and reference-day words (vocabulary/time-words.json): `month:N`, `number:N`, `unit:X` / `units:X`, `day:N` besides these. */
+/** Time-window and reference-day words (vocabulary/time-words.json): `month:N`, `number:N`, `unit:X` / `units:X`, `day:N`, `quarter:N` besides these. */
 export type TimeWordId =
   | `month:${number}`
   | `number:${number}`
   | `unit:${string}`
   | `units:${string}`
   | `day:${number}`
+  | `quarter:${number}`
+  | 'deadlines'
   | 'coming'
   | 'next'
   | 'this'

@@ -61,3 +61,23 @@ describe('answerWindow', () => {
     expect(reply.text).toContain('Daarin valt geen enkele deadline');
   });
 });
+
+describe('answerWindow: the next N deadlines and quarters, through the bot', () => {
+  it('"next 3 deadlines" lists the first three deadlines from today, in date order', async () => {
+    const bot = await testBot({ now: '2026-11-23' });
+    bots.push(bot);
+    const reply = await bot.ask('next 3 deadlines for GP practices?');
+    expect(reply.intent).toBe('deadline');
+    const all = deadlineCalendar({ today: '2026-11-23', language: 'en', from: '2026-11-23' }, kb.milestones.filter((m) => m.verified && m.sector === 'huisartsenzorg'));
+    expect(reply.deadlines.map((d) => d.date)).toEqual(all.slice(0, 3).map((d) => d.date));
+    expect(reply.text).toContain('The next 3 deadlines');
+  });
+
+  it('"deadlines in Q3 2027" lists only July–September 2027', async () => {
+    const bot = await testBot({ now: '2026-11-23' });
+    bots.push(bot);
+    const reply = await bot.ask('deadlines huisartsen in Q3 2027?');
+    expect(reply.deadlines.length).toBeGreaterThan(0);
+    expect(reply.deadlines.every((d) => d.date >= '2027-07-01' && d.date <= '2027-09-30')).toBe(true);
+  });
+});

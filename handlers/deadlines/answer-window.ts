@@ -11,12 +11,14 @@ const WORDS = {
   nl: {
     range: (from: string, to: string) => `Deadlines van ${from} tot en met ${to}`,
     next: (from: string) => `De eerstvolgende deadline vanaf ${from}`,
+    nextCount: (count: number, from: string) => `De eerstvolgende ${count} deadlines vanaf ${from}`,
     none: 'Daarin valt geen enkele deadline uit de documenten.',
     sectorWide: 'sectorbreed',
   },
   en: {
     range: (from: string, to: string) => `Deadlines from ${from} through ${to}`,
     next: (from: string) => `The next deadline from ${from}`,
+    nextCount: (count: number, from: string) => `The next ${count} deadlines from ${from}`,
     none: 'No deadline from the documents falls in it.',
     sectorWide: 'sector-wide',
   },
@@ -47,10 +49,15 @@ export async function answerWindow(_message: IncomingMessage, u: Understanding, 
       (u.sector === undefined || m.sector === u.sector),
   );
   const inRange = deadlineCalendar({ from: window.from, ...(window.kind === 'range' ? { to: window.to } : {}), today, language }, milestones);
-  const items: DeadlineItem[] = window.kind === 'next' ? inRange.filter((d) => d.date === inRange[0]?.date) : inRange;
+  const items: DeadlineItem[] =
+    window.kind === 'range' ? inRange : window.count !== undefined ? inRange.slice(0, window.count) : inRange.filter((d) => d.date === inRange[0]?.date);
   const scope = [...names, ...(u.sector ? [kb.sectors.name(u.sector, language)] : [])];
   const head =
-    (window.kind === 'next' ? words.next(dateLabel(window.from, 'day', language)) : words.range(dateLabel(window.from, 'day', language), dateLabel(window.to, 'day', language))) +
+    (window.kind === 'next'
+      ? window.count !== undefined && window.count > 1
+        ? words.nextCount(window.count, dateLabel(window.from, 'day', language))
+        : words.next(dateLabel(window.from, 'day', language))
+      : words.range(dateLabel(window.from, 'day', language), dateLabel(window.to, 'day', language))) +
     (scope.length > 0 ? ` (${scope.join(', ')})` : '') +
     ':';
   const lines = items.map((d) => `• **${dateLabel(d.date, d.precision, language)}** — ${d.label} (${d.insurer ?? words.sectorWide}); ${statusPhrase(d, language)}`);

@@ -78,3 +78,20 @@ describe('timeWindowOf: between, the rest of the year, upcoming', () => {
     expect(windowOf('deadlines van januari tot maart')).toEqual(range('2027-01-01', '2027-03-31'));
   });
 });
+
+describe('timeWindowOf: quarters and the next N deadlines', () => {
+  it('reads a named quarter with its year, or its coming occurrence', () => {
+    expect(windowOf('deadlines huisartsen in Q3 2027?')).toEqual(range('2027-07-01', '2027-09-30'));
+    expect(windowOf('welke deadlines vallen in het derde kwartaal van 2027?')).toEqual(range('2027-07-01', '2027-09-30'));
+    expect(windowOf('deadlines in the first quarter')).toEqual(range('2027-01-01', '2027-03-31'));
+    // The current quarter (today is in Q4) is this year's.
+    expect(windowOf('deadlines in Q4')).toEqual(range('2026-10-01', '2026-12-31'));
+  });
+
+  it('reads "next 3 deadlines" as the first three deadlines from today', () => {
+    expect(windowOf('next 3 deadlines for GP practices?')).toEqual({ window: { from: TODAY, to: TODAY, kind: 'next', count: 3 }, weak: false });
+    expect(windowOf('wat zijn de komende drie deadlines?')?.window).toEqual({ from: TODAY, to: TODAY, kind: 'next', count: 3 });
+    // "the next 3 months" stays a rolling window.
+    expect(windowOf('the next 3 months')).toEqual(range('2026-11-23', '2027-02-23'));
+  });
+});

@@ -68,7 +68,7 @@ function idOf(item: Item | undefined): TimeWordId | undefined {
   return item?.kind === 'word' ? item.id : undefined;
 }
 
-function prefixed(item: Item | undefined, prefix: 'month:' | 'number:' | 'unit:' | 'units:' | 'day:'): string | undefined {
+function prefixed(item: Item | undefined, prefix: 'month:' | 'number:' | 'unit:' | 'units:' | 'day:' | 'quarter:'): string | undefined {
   const id = idOf(item);
   return id !== undefined && id.startsWith(prefix) ? id.slice(prefix.length) : undefined;
 }
@@ -275,6 +275,24 @@ function months(items: readonly Item[], at: number, today: string): TimeWindow |
   return { from: formatYmd(firstYear, first, 1), to: lastOfMonth(lastYear, last), kind: 'range' };
 }
 
+/** "Q3 2027", "het derde kwartaal": the quarter at `at`, in the year that follows or else its coming occurrence (the current quarter counts). */
+function quarter(items: readonly Item[], at: number, today: string): TimeWindow | undefined {
+  const named = prefixed(items[at], 'quarter:');
+  const n = named === undefined ? undefined : Number(named);
+  if (n === undefined || n < 1 || n > 4) return undefined;
+  const t = parseYmd(today);
+  const given = yearOf(items[at + 1]);
+  const year = given ?? (Math.ceil(t.month / 3) <= n ? t.year : t.year + 1);
+  const from = formatYmd(year, 3 * n - 2, 1);
+  return { from, to: lastOfMonth(year, 3 * n), kind: 'range' };
+}
+
+/** "next 3 deadlines", "de komende drie deadlines": the number of deadlines asked after a next/coming word at `at`. */
+function deadlineCount(items: readonly Item[], at: number): number | undefined {
+  const n = numberOf(items[at + 1]);
+  return n !== undefined && n >= 1 && n <= 50 && idOf(items[at + 2]) === 'deadlines' ? n : undefined;
+}
+
 /** Whether a month word at `at` is used as a month: next to a window word, a joiner, a number or a year ("May I …" is not). */
 function monthInContext(items: readonly Item[], at: number): boolean {
   const before = items[at - 1];
@@ -291,7 +309,8 @@ function monthInContext(items: readonly Item[], at: number): boolean {
  * (knowledge/data/vocabulary/time-words.json), relative to `today` (Europe/Amsterdam):
  * "komende 3 maanden" / "the next three months" (today through today + 3 months), "deze maand",
  * "volgende week", "in januari en februari 2027", "in november 2019", "before 1 January",
- * "tot eind maart", "tussen 1 december en 1 maart", "rest of the year", "what's next?" (kind `next`),
+ * "tot eind maart", "tussen 1 december en 1 maart", "Q3 2027", "rest of the year", "what's next?" (kind `next`),
+ * "next 3 deadlines" (kind `next`, count 3),
  * "in 2027" and "komende deadlines" / "coming up" (the next three months) (weak).
  *
  * @example timeWindowOf(tokenize('welke deadlines komen er de komende 3 maanden?'), kb, '2026-11-23')
@@ -302,6 +321,11 @@ export function timeWindowOf(tokens: readonly Token[], kb: KnowledgeBase, today:
   const strong = (window: TimeWindow): ReadWindow => ({ window, weak: false });
   const ids = items.map(idOf);
 
+  for (let i = 0; i < items.length; i++) {
+    const id = ids[i];
+    const count = id === 'next' || id === 'coming' || id === 'next-one' ? deadlineCount(items, i) : undefined;
+    if (count !== undefined) return strong({ from: today, to: today, kind: 'next', count });
+  }
   if (ids.includes('next-one')) return strong({ from: today, to: today, kind: 'next' });
   if (ids.includes('rest-of-year')) return strong({ from: today, to: formatYmd(parseYmd(today).year, 12, 31), kind: 'range' });
 
@@ -316,6 +340,10 @@ export function timeWindowOf(tokens: readonly Token[], kb: KnowledgeBase, today:
       const found = bound(items, i, today);
       if (found) return strong(found);
     }
+  }
+  for (let i = 0; i < items.length; i++) {
+    const found = quarter(items, i, today);
+    if (found) return strong(found);
   }
   for (let i = 0; i < items.length; i++) {
     if (monthOf(items[i]) !== undefined && monthInContext(items, i)) {

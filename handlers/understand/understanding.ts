@@ -42,11 +42,15 @@ export type IntentKind =
   | 'documents'
   | 'unknown';
 
-/** An inclusive range of calendar dates (YYYY-MM-DD, Europe/Amsterdam). `next`: only the first deadline on or after `from`. */
+/**
+ * An inclusive range of calendar dates (YYYY-MM-DD, Europe/Amsterdam). `next`: only the first
+ * deadline on or after `from` (all steps on that day), or the first `count` deadlines ("next 3 deadlines").
+ */
 export interface TimeWindow {
   readonly from: string;
   readonly to: string;
   readonly kind: 'range' | 'next';
+  readonly count?: number;
 }
 
 export type SmalltalkKind = 'greeting' | 'thanks' | 'capabilities' | 'help';
