@@ -1,5 +1,5 @@
 import { amsterdamDate, daysBetween } from '../knowledge/dates/calendar-date.js';
-import { applyAnchor, applyRule, type RuleResult } from '../knowledge/rules/apply-rule.js';
+import { addMonths, applyAnchor, applyRule, type RuleResult } from '../knowledge/rules/apply-rule.js';
 import { type AnchorRule, type DurationRule, isAnchorRule, isDurationRule, isThresholdRule, type RelativeRule, type RuleTrigger, type ThresholdRule } from '../knowledge/rules/relative-rule.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { HandlerContext } from './context.js';
@@ -210,13 +210,20 @@ export function answerCalculation(understanding: Understanding, context: Handler
   const sources: Source[] = [];
   const describe = (rule: DurationRule, main: boolean, primarySector?: string) => {
     if (!question.startDate) return;
-    const result = applyRule(rule, question.startDate, context.holidays);
+    // "drie maanden voor de start van het verblijf in het tweede en derde jaar": counted from the start of the year asked (or each).
+    const years = rule.eventYears ? (understanding.ordinalYear !== undefined && rule.eventYears.includes(understanding.ordinalYear) ? [understanding.ordinalYear] : rule.eventYears) : [undefined];
+    for (const year of years) describeFrom(rule, main, year, primarySector);
+  };
+  const describeFrom = (rule: DurationRule, main: boolean, year: number | undefined, primarySector?: string) => {
+    if (!question.startDate) return;
+    const event = year === undefined || understanding.yearStartDated ? question.startDate : addMonths(question.startDate, 12 * (year - 1));
+    const result = applyRule(rule, event, context.holidays);
     const item = ruleItem(rule, result, today, language);
     items.push(item);
     const counted = m.counted[result.counted.unit](result.counted.amount);
     const dir = m.direction[rule.direction];
     const head = main
-      ? `**${dateLabel(result.date, 'day', language)}** — ${rule.label[language]}${rule.insurer ? ` (${rule.insurer})` : ''}.`
+      ? `**${dateLabel(result.date, 'day', language)}** — ${rule.label[language]}${rule.insurer ? ` (${rule.insurer})` : ''}${year !== undefined ? ` — ${m.yearOf(year)}` : ''}.`
       : `${
           primarySector && rule.sector !== primarySector
             ? m.alsoForSector(rule.sector, kb.requireDocument(rule.documentId).title)
@@ -224,7 +231,8 @@ export function answerCalculation(understanding: Understanding, context: Handler
         }: ${rule.label[language]}${rule.insurer ? ` (${rule.insurer})` : ''} → **${dateLabel(result.date, 'day', language)}** (${statusPhrase(item, language)}).`;
     const lines = [head];
     if (main) {
-      lines.push(m.countedFrom(counted, dir, dateLabel(question.startDate, 'day', language), statusPhrase(item, language), actorPhrase(rule.actor, rule.insurer, language), rule.strength));
+      const from = year === undefined || understanding.yearStartDated ? dateLabel(event, 'day', language) : m.yearStart(dateLabel(event, 'day', language), year, dateLabel(question.startDate, 'day', language));
+      lines.push(m.countedFrom(counted, dir, from, statusPhrase(item, language), actorPhrase(rule.actor, rule.insurer, language), rule.strength));
       lines.push(skippedText(result, language));
     }
     if (rule.documentId) {

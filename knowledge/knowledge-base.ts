@@ -33,6 +33,8 @@ export type CueId =
   | 'signal-word'
   | 'draft-verb'
   | 'first-person'
+  | 'deadlock'
+  | 'what-now'
   | 'filler';
 
 export type WhenId =
@@ -73,7 +75,7 @@ export type PeriodWordId = 'working-days' | 'working-weeks' | 'days' | 'weeks' |
 /** `document:<id>` and `trigger:<rule trigger>` entries besides these. */
 export type DeadlineCueId = 'year-this' | 'year-next' | 'year-last' | 'actor-provider' | 'actor-insurer' | 'nza' | 'nza-recipient' | `document:${string}` | `trigger:${string}`;
 
-/** Time-window and reference-day words (vocabulary/time-words.json): `month:N`, `number:N`, `unit:X` / `units:X`, `day:N`, `quarter:N` besides these. */
+/** Time-window and reference-day words (vocabulary/time-words.json): `month:N`, `number:N`, `unit:X` / `units:X`, `day:N`, `quarter:N`, `ordinal:N` besides these. */
 export type TimeWordId =
   | `month:${number}`
   | `number:${number}`
@@ -81,6 +83,7 @@ export type TimeWordId =
   | `units:${string}`
   | `day:${number}`
   | `quarter:${number}`
+  | `ordinal:${number}`
   | 'deadlines'
   | 'coming'
   | 'next'
@@ -97,7 +100,7 @@ export type TimeWordId =
   | 'until'
   | 'end-of';
 /** Follow-up and comparison words (vocabulary/conversation.json). */
-export type ConversationCueId = 'lead' | 'anaphor' | 'reask' | 'filler' | 'compare' | 'which-insurer' | 'rank';
+export type ConversationCueId = 'lead' | 'anaphor' | 'reask' | 'filler' | 'subset' | 'compare' | 'which-insurer' | 'rank';
 
 /** The compiled bilingual word lists the understanding reads (knowledge/data/vocabulary/). */
 export interface Phrases {

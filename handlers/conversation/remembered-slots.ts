@@ -27,8 +27,10 @@ export const rememberedSlotsSchema = z.object({
   triggers: z.array(ruleTriggerSchema).max(20).optional(),
   wantsEnd: z.boolean().optional(),
   contractYear: z.number().int().min(1900).max(2200).optional(),
-  window: z.object({ from: isoDate, to: isoDate, kind: z.enum(['range', 'next']) }).optional(),
+  window: z.object({ from: isoDate, to: isoDate, kind: z.enum(['range', 'next']), count: z.number().int().min(1).max(50).optional() }).optional(),
   referenceDate: isoDate.optional(),
+  /** The N-th year of what the reference date starts ("voor het tweede jaar"). */
+  ordinalYear: z.number().int().min(1).max(50).optional(),
   /** What was asked about as vocabulary terms: glossary terms of a document question, escalation topic ids of a checklist. */
   topics: z.array(z.string().min(1)).max(20).optional(),
 });

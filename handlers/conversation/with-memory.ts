@@ -36,6 +36,7 @@ export function slotsOf(u: Understanding): RememberedSlots | undefined {
     ...(u.contractYear !== undefined ? { contractYear: u.contractYear } : {}),
     ...(u.window !== undefined ? { window: u.window } : {}),
     ...(u.referenceDate !== undefined ? { referenceDate: u.referenceDate } : {}),
+    ...(u.ordinalYear !== undefined ? { ordinalYear: u.ordinalYear } : {}),
     ...(u.topics !== undefined && u.topics.length > 0 ? { topics: [...u.topics] } : {}),
   };
 }
@@ -66,7 +67,7 @@ function inYear(window: TimeWindow, year: number | undefined): TimeWindow {
 /**
  * A follow-up completed from the conversation's memory: it changes only the slots it names and
  * keeps the others ("and for VGZ?" changes the insurers, "en voor huisartsen?" the sector,
- * "what about 2027?" the contract year, "en in november 2023?" the window, "same in English" the
+ * "what about 2027?" the contract year, "en in november 2023?" the window, "en voor het derde jaar?" the ordinal year of a calculation, "same in English" the
  * language). An elliptic follow-up (nothing of its own besides the slots) asks the remembered
  * question again: its intent, steps, events and topics; one with words of its own keeps its own
  * intent and steps and takes the context (insurers, sector, year, the reference date of a
@@ -104,6 +105,7 @@ export function withMemory(u: Understanding, memory: RememberedSlots | undefined
   const contractYear = u.contractYear ?? memory.contractYear;
   const window = u.window ?? (intent === 'deadlines-window' && memory.window ? inYear(memory.window, u.contractYear) : undefined);
   const referenceDate = u.referenceDate ?? (intent === 'calculation' ? memory.referenceDate : undefined);
+  const ordinalYear = u.ordinalYear ?? (intent === 'calculation' && u.referenceDate === undefined ? memory.ordinalYear : undefined);
   const wantsEnd = ownSteps ? u.wantsEnd : again ? u.wantsEnd || memory.wantsEnd === true : u.wantsEnd;
   const topics = KEEPS_TOPICS.has(intent) && intent === last ? [...new Set([...(u.topics ?? []), ...(memory.topics ?? [])])] : (u.topics ?? []);
 
@@ -113,7 +115,7 @@ export function withMemory(u: Understanding, memory: RememberedSlots | undefined
   const own = elliptic && topics.length > 0 ? u.insurers.map((i) => i.name) : [u.text];
   const text = intent === 'question' ? [...own, ...topics, ...inherited].filter((part) => part.trim() !== '').join(' ') : u.text;
 
-  const { control: _control, step: _step, window: _window, referenceDate: _referenceDate, sector: _sector, contractYear: _year, actor: _actor, ...rest } = u;
+  const { control: _control, step: _step, window: _window, referenceDate: _referenceDate, ordinalYear: _ordinal, yearStartDated: _dated, sector: _sector, contractYear: _year, actor: _actor, ...rest } = u;
   return {
     ...(intent === 'control' ? u : rest),
     intent,
@@ -131,5 +133,7 @@ export function withMemory(u: Understanding, memory: RememberedSlots | undefined
     ...(contractYear !== undefined ? { contractYear } : {}),
     ...(window !== undefined ? { window } : {}),
     ...(referenceDate !== undefined ? { referenceDate } : {}),
+    ...(ordinalYear !== undefined ? { ordinalYear } : {}),
+    ...(u.yearStartDated && u.referenceDate !== undefined ? { yearStartDated: true } : {}),
   };
 }

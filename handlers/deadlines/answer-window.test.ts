@@ -81,3 +81,16 @@ describe('answerWindow: the next N deadlines and quarters, through the bot', () 
     expect(reply.deadlines.every((d) => d.date >= '2027-07-01' && d.date <= '2027-09-30')).toBe(true);
   });
 });
+
+describe('answerWindow: nothing in the window', () => {
+  it('shows the last earlier deadline with its source, but lists no deadline of the window', async () => {
+    const bot = await testBot({ now: '2026-11-23' });
+    bots.push(bot);
+    const reply = await bot.ask('wat is de volgende deadline bij vgz?');
+    expect(reply.deadlines).toEqual([]);
+    expect(reply.text).toContain('Daarin valt geen enkele deadline');
+    expect(reply.text).toContain('De laatste eerdere deadline in de documenten');
+    expect(reply.text).toContain('2019');
+    expect(reply.sources[0]?.documentId).toBe('vgz-ggz-2020');
+  });
+});

@@ -1,4 +1,6 @@
-import { amsterdamDate } from '../../knowledge/dates/calendar-date.js';
+import { addDays, amsterdamDate } from '../../knowledge/dates/calendar-date.js';
+import type { Milestone } from '../../knowledge/milestones/milestone.js';
+import { tokenize } from '../../knowledge/vocabulary/term-matcher.js';
 import type { HandlerContext } from '../context.js';
 import { deadlineCalendar } from '../deadline-calendar.js';
 import { statusPhrase } from '../deadline-text.js';
@@ -13,6 +15,7 @@ const WORDS = {
     next: (from: string) => `De eerstvolgende deadline vanaf ${from}`,
     nextCount: (count: number, from: string) => `De eerstvolgende ${count} deadlines vanaf ${from}`,
     none: 'Daarin valt geen enkele deadline uit de documenten.',
+    lastKnown: 'De laatste eerdere deadline in de documenten:',
     sectorWide: 'sectorbreed',
   },
   en: {
@@ -20,6 +23,7 @@ const WORDS = {
     next: (from: string) => `The next deadline from ${from}`,
     nextCount: (count: number, from: string) => `The next ${count} deadlines from ${from}`,
     none: 'No deadline from the documents falls in it.',
+    lastKnown: 'The last earlier deadline in the documents:',
     sectorWide: 'sector-wide',
   },
 } as const;
@@ -42,12 +46,15 @@ export async function answerWindow(_message: IncomingMessage, u: Understanding, 
   // rules are no deadlines of a ggz insurer.
   const insurerSectors = new Set(kb.documents.filter((d) => d.kind === 'insurer-policy' && d.insurer !== null && names.has(d.insurer)).map((d) => d.sector));
   const sectorWide = (sector: string) => names.size === 0 || u.sector !== undefined || insurerSectors.size === 0 || insurerSectors.has(sector);
-  const milestones = kb.milestones.filter(
+  const scoped = kb.milestones.filter(
     (m) =>
       m.verified &&
       (names.size === 0 || (m.insurer === null ? sectorWide(m.sector) : names.has(m.insurer))) &&
       (u.sector === undefined || m.sector === u.sector),
   );
+  // "en welke daarvan gaat over de zorggroepen?": only the deadlines whose label names a word selected by (all when none does).
+  const selected = u.selects && u.selects.length > 0 ? scoped.filter((m) => mentionsAny(m, u.selects ?? [])) : [];
+  const milestones = selected.length > 0 ? selected : scoped;
   const inRange = deadlineCalendar({ from: window.from, ...(window.kind === 'range' ? { to: window.to } : {}), today, language }, milestones);
   const items: DeadlineItem[] =
     window.kind === 'range' ? inRange : window.count !== undefined ? inRange.slice(0, window.count) : inRange.filter((d) => d.date === inRange[0]?.date);
@@ -60,16 +67,32 @@ export async function answerWindow(_message: IncomingMessage, u: Understanding, 
       : words.range(dateLabel(window.from, 'day', language), dateLabel(window.to, 'day', language))) +
     (scope.length > 0 ? ` (${scope.join(', ')})` : '') +
     ':';
-  const lines = items.map((d) => `• **${dateLabel(d.date, d.precision, language)}** — ${d.label} (${d.insurer ?? words.sectorWide}); ${statusPhrase(d, language)}`);
-  const sources = items.flatMap((d) => {
+  const line = (d: DeadlineItem) => `• **${dateLabel(d.date, d.precision, language)}** — ${d.label} (${d.insurer ?? words.sectorWide}); ${statusPhrase(d, language)}`;
+  const lines = items.map(line);
+  // Nothing in the window: the last earlier date shown for orientation (with its source), never as a deadline of the window.
+  const before = items.length === 0 ? deadlineCalendar({ from: '1900-01-01', to: addDays(window.from, -1), today, language }, milestones) : [];
+  const last = before.filter((d) => d.date === before[before.length - 1]?.date);
+  const earlier = last.length > 0 ? `\n${words.lastKnown}\n${last.map(line).join('\n')}` : '';
+  const sources = [...items, ...last].flatMap((d) => {
     const m = context.knowledge.milestones.find((x) => x.id === d.milestoneId);
     return m ? [context.knowledge.source(m.documentId, m.section, m.quote, 1)] : [];
   });
   return makeReply('deadline', language, [
-    { kind: 'text', markdown: items.length === 0 ? `${head}\n${words.none}` : `${head}\n${lines.join('\n')}` },
+    { kind: 'text', markdown: items.length === 0 ? `${head}\n${words.none}${earlier}` : `${head}\n${lines.join('\n')}` },
     { kind: 'deadlines', deadlines: items, stated: items.length },
     { kind: 'sources', sources: dedupe(sources) },
   ]);
+}
+
+/** The shortest start of a selecting word another word must begin with to match it ("zorggroepen" matches "zorggroep"). */
+const MIN_STEM = 5;
+
+/** Whether the milestone's labels (Dutch or English) have a word starting like one of `words` (a word of at least {@link MIN_STEM} letters, its last two dropped). */
+function mentionsAny(m: Milestone, words: readonly string[]): boolean {
+  const stems = words.filter((w) => w.length >= MIN_STEM).map((w) => w.slice(0, Math.max(MIN_STEM, w.length - 2)));
+  if (stems.length === 0) return false;
+  const tokens = tokenize(`${m.label.nl} ${m.label.en}`);
+  return tokens.some((t) => stems.some((s) => t.folded.startsWith(s)));
 }
 
 function dedupe<T extends { documentId: string; snippet: string }>(sources: readonly T[]): T[] {

@@ -67,3 +67,23 @@ describe('checklist requests: someone escalating a dispute with a named insurer'
     expect(asksChecklist(q)).toBe(false);
   });
 });
+
+describe('checklist requests: someone stuck with a named insurer asking what now', () => {
+  it.each([
+    'We komen er niet uit met VGZ over de afslagen op de tarieven, wat nu?',
+    'We can’t agree with Zorg en Zekerheid on the tariffs, what can we do?',
+    'Wij zitten vast met CZ over de productieafspraken.',
+  ])('drafts the checklist for "%s"', (q) => {
+    expect(asksChecklist(q)).toBe(true);
+  });
+
+  it.each([
+    // No insurer named, and not the user's own dispute: a question for the documents.
+    'welke externe hulp kun je inschakelen als je er met de verzekeraar niet uitkomt (nza good practices ggz)?',
+    'NZa good practices: welke externe bijstand kun je inschakelen als je er met de verzekeraar niet uitkomt?',
+    // Stuck, but asking something else than what to do.
+    'We komen er niet uit met VGZ, wanneer moet ik uiterlijk tekenen?',
+  ])('leaves "%s" alone', (q) => {
+    expect(asksChecklist(q)).toBe(false);
+  });
+});

@@ -191,6 +191,8 @@ export const en: Messages = {
     direction: { before: 'before', after: 'after' },
     alsoForSector: (sector, title) => `Also applicable if this is about ${sector === 'huisartsenzorg' ? 'GP care (huisartsenzorg)' : 'GGZ'} (${title})`,
     alsoApplicable: 'Also applicable',
+    yearOf: (year) => `year ${year}`,
+    yearStart: (event, year, start) => `${event}, the start of year ${year} (${start} + ${year - 1} year${year > 2 ? 's' : ''})`,
     countedFrom: (counted, direction, from, status, whose, strength) =>
       `Counted: ${counted} ${direction} ${from}. Status: ${status}. Whose term: ${whose}.${strength === 'aim' ? ' Note: this is a target the insurer aims for.' : strength === 'at-least' ? ' This is a minimum period.' : ''}`,
     asStated: 'Period as stated in your question (not a document rule).',

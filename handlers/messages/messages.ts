@@ -186,6 +186,10 @@ export interface Messages {
     readonly direction: Readonly<Record<'before' | 'after', string>>;
     readonly alsoForSector: (sector: string, title: string) => string;
     readonly alsoApplicable: string;
+    /** "jaar 2": the year of a stay a rule is counted for. */
+    readonly yearOf: (year: number) => string;
+    /** The event of a rule counted from the start of a year: "15 januari 2027, de start van jaar 2 (15 januari 2026 + 1 jaar)". */
+    readonly yearStart: (event: string, year: number, start: string) => string;
     readonly countedFrom: (counted: string, direction: string, from: string, status: string, whose: string, strength: 'must' | 'aim' | 'at-least') => string;
     readonly asStated: string;
   };

@@ -192,6 +192,8 @@ export const nl: Messages = {
     direction: { before: 'vóór', after: 'na' },
     alsoForSector: (sector, title) => `Ook van toepassing als het om ${sector} gaat (${title})`,
     alsoApplicable: 'Ook van toepassing',
+    yearOf: (year) => `jaar ${year}`,
+    yearStart: (event, year, start) => `${event}, de start van jaar ${year} (${start} + ${year - 1} jaar)`,
     countedFrom: (counted, direction, from, status, whose, strength) =>
       `Gerekend: ${counted} ${direction} ${from}. Status: ${status}. Wiens termijn: ${whose}.${strength === 'aim' ? ' Let op: dit is een streeftermijn.' : strength === 'at-least' ? ' Dit is een minimumtermijn.' : ''}`,
     asStated: 'Termijn zoals in je vraag genoemd (geen documentregel).',

@@ -21,3 +21,44 @@ describe('small talk: "are you there?" is a greeting', () => {
     expect(en).toMatchObject({ intent: 'smalltalk', language: 'en' });
   });
 });
+
+describe('follow-ups selecting from a window: "en welke daarvan gaat over …?"', () => {
+  it('keeps only the window’s deadlines whose label names the words asked', async () => {
+    const b = await bot();
+    const all = await b.ask('Welke deadlines vallen in juli 2027?');
+    expect(all.deadlines.length).toBeGreaterThan(2);
+    const some = await b.ask('en welke daarvan gaat over de zorggroepen?');
+    expect(some.deadlines.length).toBeGreaterThan(0);
+    expect(some.deadlines.length).toBeLessThan(all.deadlines.length);
+    expect(some.deadlines.every((d) => d.date >= '2027-07-01' && d.date <= '2027-07-31')).toBe(true);
+    expect(some.deadlines.every((d) => d.label.toLowerCase().includes('zorggroep'))).toBe(true);
+  });
+
+  it('"next 3 deadlines" then "and for VGZ?" keeps the count', async () => {
+    const b = await bot('2019-09-01');
+    await b.ask('next 3 deadlines for GP practices?');
+    const vgz = await b.ask('and for VGZ?');
+    expect(vgz.deadlines.length).toBe(3);
+    expect(vgz.deadlines.every((d) => d.insurer === 'VGZ' || d.insurer === null)).toBe(true);
+  });
+});
+
+describe('calculations from the start of a later year: "drie maanden voor de start van het verblijf in het tweede en derde jaar"', () => {
+  it('counts from the start of the year asked, and "en voor het derde jaar?" changes only that year', async () => {
+    const b = await bot();
+    const second = await b.ask('vgz langdurige ggz: verblijf gestart op 1 februari 2026, wanneer moet het machtigingsverzoek voor het tweede jaar binnen zijn?');
+    expect(second.intent).toBe('calculation');
+    expect(second.deadlines.map((d) => d.date)).toEqual(['2026-11-01']);
+    expect(second.text).toContain('de start van jaar 2');
+    const third = await b.ask('en voor het derde jaar?');
+    expect(third.intent).toBe('calculation');
+    expect(third.deadlines.map((d) => d.date)).toEqual(['2027-11-01']);
+    expect(third.deadlines[0]?.status).toBe('upcoming');
+  });
+
+  it('without a year named, gives the date for each year the rule names', async () => {
+    const b = await bot();
+    const both = await b.ask('VGZ langdurige ggz, verblijf gestart op 15 januari 2026. Wanneer moet het machtigingsverzoek er uiterlijk liggen?');
+    expect(both.deadlines.map((d) => d.date)).toEqual(['2026-10-15', '2027-10-15']);
+  });
+});

@@ -12,6 +12,11 @@ export interface FollowUpReading {
    * own besides conversation words, fillers and slots.
    */
   readonly elliptic: boolean;
+  /**
+   * "welke daarvan gaat over de zorggroepen?", "which of those are about zorggroepen?": the
+   * follow-up selects from the last answer by these folded words of its own (none when it does not).
+   */
+  readonly selects: readonly string[];
 }
 
 /** What the message names of its own, as the understanding read it. */
@@ -31,10 +36,10 @@ function isDigits(text: string): boolean {
   return text.length > 0 && [...text].every((c) => c >= '0' && c <= '9');
 }
 
-/** The folded words covered by a term of the conversation, time, control, small-talk or event vocabularies. */
-function vocabularyWords(tokens: readonly Token[], kb: KnowledgeBase): Set<string> {
+/** The folded words covered by a term of the conversation, time, control, small-talk or event vocabularies (only the first two with `conversationOnly`). */
+function vocabularyWords(tokens: readonly Token[], kb: KnowledgeBase, conversationOnly = false): Set<string> {
   const covered = new Set<string>();
-  const lists = [kb.phrases.conversation, kb.phrases.time, kb.phrases.control, kb.phrases.smalltalk, kb.phrases.deadline, kb.phrases.when];
+  const lists = conversationOnly ? [kb.phrases.conversation, kb.phrases.time] : [kb.phrases.conversation, kb.phrases.time, kb.phrases.control, kb.phrases.smalltalk, kb.phrases.deadline, kb.phrases.when];
   for (const list of lists) {
     for (const hit of list.find(tokens)) for (let i = hit.token; i < hit.token + hit.length; i++) covered.add(tokens[i]?.folded ?? '');
   }
@@ -52,7 +57,7 @@ function vocabularyWords(tokens: readonly Token[], kb: KnowledgeBase): Set<strin
  *   // { followUp: true, elliptic: true }
  */
 export function readFollowUp(tokens: readonly Token[], kb: KnowledgeBase, named: NamedSlots, remembered: boolean): FollowUpReading {
-  if (!remembered || tokens.length === 0) return { followUp: false, elliptic: false };
+  if (!remembered || tokens.length === 0) return { followUp: false, elliptic: false, selects: [] };
   const cues = kb.phrases.conversation;
   const covered = vocabularyWords(tokens, kb);
   const own = named.words.filter(
@@ -65,5 +70,9 @@ export function readFollowUp(tokens: readonly Token[], kb: KnowledgeBase, named:
   const refersBack = cues.startsWith(tokens.slice(start), 'lead') || cues.has(tokens, 'anaphor') || cues.has(tokens, 'reask');
   const onlySlots = own.length === 0 && named.namesSlot && named.steps.length === 0 && !named.asksWhen;
   const followUp = refersBack || onlySlots;
-  return { followUp, elliptic: followUp && own.length <= OWN_WORDS };
+  // What a subset follow-up selects by: its words outside the conversation and time vocabularies
+  // (a subject such as "zorggroepen" may be an actor or sector word too).
+  const plain = cues.has(tokens, 'subset') ? vocabularyWords(tokens, kb, true) : undefined;
+  const selects = plain ? named.words.filter((w) => !plain.has(w) && !isDigits(w)) : [];
+  return { followUp: followUp || selects.length > 0, elliptic: (followUp || selects.length > 0) && own.length <= OWN_WORDS, selects };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testKnowledge } from '../../knowledge/test-support/test-knowledge.js';
 import { tokenize } from '../../knowledge/vocabulary/term-matcher.js';
-import { referenceDayOf, timeWindowOf } from './time-window.js';
+import { ordinalYearOf, referenceDayOf, timeWindowOf } from './time-window.js';
 
 const kb = testKnowledge();
 const TODAY = '2026-11-23';
@@ -93,5 +93,17 @@ describe('timeWindowOf: quarters and the next N deadlines', () => {
     expect(windowOf('wat zijn de komende drie deadlines?')?.window).toEqual({ from: TODAY, to: TODAY, kind: 'next', count: 3 });
     // "the next 3 months" stays a rolling window.
     expect(windowOf('the next 3 months')).toEqual(range('2026-11-23', '2027-02-23'));
+  });
+});
+
+describe('ordinalYearOf', () => {
+  it('reads "het tweede jaar", "the third year" and "jaar 2", not a quarter or plain years', () => {
+    expect(ordinalYearOf(tokenize('verblijf gestart op 1 februari 2026, machtigingsverzoek voor het tweede jaar'), kb)).toEqual({ year: 2, beforeDate: false });
+    expect(ordinalYearOf(tokenize('and for the third year?'), kb)?.year).toBe(3);
+    expect(ordinalYearOf(tokenize('verblijf in jaar 2'), kb)?.year).toBe(2);
+    // Named before the date: the date is that year's start.
+    expect(ordinalYearOf(tokenize('The stay in the second year starts on 1 March 2027'), kb)).toEqual({ year: 2, beforeDate: true });
+    expect(ordinalYearOf(tokenize('het tweede kwartaal'), kb)).toBeUndefined();
+    expect(ordinalYearOf(tokenize('over twee jaar'), kb)).toBeUndefined();
   });
 });

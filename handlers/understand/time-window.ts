@@ -68,7 +68,7 @@ function idOf(item: Item | undefined): TimeWordId | undefined {
   return item?.kind === 'word' ? item.id : undefined;
 }
 
-function prefixed(item: Item | undefined, prefix: 'month:' | 'number:' | 'unit:' | 'units:' | 'day:' | 'quarter:'): string | undefined {
+function prefixed(item: Item | undefined, prefix: 'month:' | 'number:' | 'unit:' | 'units:' | 'day:' | 'quarter:' | 'ordinal:'): string | undefined {
   const id = idOf(item);
   return id !== undefined && id.startsWith(prefix) ? id.slice(prefix.length) : undefined;
 }
@@ -388,6 +388,38 @@ export function timeWindowOf(tokens: readonly Token[], kb: KnowledgeBase, today:
 export function referenceDayOf(tokens: readonly Token[], kb: KnowledgeBase, today: string): string | undefined {
   for (const hit of kb.phrases.time.find(tokens)) {
     if (hit.id.startsWith('day:')) return addDays(today, Number(hit.id.slice('day:'.length)));
+  }
+  return undefined;
+}
+
+/** The highest ordinal year read ("jaar 50"). */
+const MAX_ORDINAL_YEAR = 50;
+
+/** The N-th year a message names, and whether it stands before the message's first date ("the stay in the second year starts on 1 March 2027"). */
+export interface OrdinalYear {
+  readonly year: number;
+  /** Named before the first date: that date is the start of year N itself. */
+  readonly beforeDate: boolean;
+}
+
+/**
+ * The N-th year a message names of what its reference date starts ("voor het tweede jaar",
+ * "the third year", "jaar 2"): a rule counted from the start of year N counts from the reference
+ * date plus N − 1 years, unless the year is named before the date ("the stay in the second year
+ * starts on 1 March 2027": the date is that year's start). Undefined when it names none.
+ * @example ordinalYearOf(tokenize('machtigingsverzoek voor het tweede jaar'), kb) // { year: 2, beforeDate: false }
+ */
+export function ordinalYearOf(tokens: readonly Token[], kb: KnowledgeBase): OrdinalYear | undefined {
+  const items = itemsOf(tokens, kb);
+  const firstDate = items.findIndex((item) => monthOf(item) !== undefined || item.kind === 'year');
+  const at = (year: number, i: number): OrdinalYear => ({ year, beforeDate: firstDate >= 0 && i < firstDate });
+  for (let i = 0; i < items.length; i++) {
+    const ordinal = prefixed(items[i], 'ordinal:');
+    const unit = unitOf(items[i + 1]);
+    if (ordinal !== undefined && unit?.unit === 'year' && !unit.plural) return at(Number(ordinal), i);
+    const after = unitOf(items[i]);
+    const n = items[i + 1]?.kind === 'number' ? numberOf(items[i + 1]) : undefined;
+    if (after?.unit === 'year' && !after.plural && n !== undefined && n >= 1 && n <= MAX_ORDINAL_YEAR) return at(n, i);
   }
   return undefined;
 }

@@ -14,7 +14,7 @@ import type { RememberedSlots } from '../conversation/remembered-slots.js';
 import { detectTopics } from '../escalation/detect-topics.js';
 import { readFollowUp } from './follow-up.js';
 import { questionTopics } from './question-topics.js';
-import { referenceDayOf, timeWindowOf } from './time-window.js';
+import { ordinalYearOf, referenceDayOf, timeWindowOf } from './time-window.js';
 import type { IntentKind, SmalltalkKind, Understanding } from './understanding.js';
 
 /** The most words a message without a question word may have to be read as "when is <step>?". */
@@ -55,13 +55,16 @@ export function understand(text: string, input: UnderstandInput): Understanding 
   // "ik mail ze vandaag": a day word is the reference date when the message states no date of its own.
   const referenceDay = parsed.startDate ? undefined : referenceDayOf(tokens, kb, today);
   const referenceDate = parsed.startDate ?? referenceDay;
+  const ordinal = ordinalYearOf(tokens, kb);
+  const ordinalYear = ordinal?.year;
   const reading = readFollowUp(
     tokens,
     kb,
     {
       words: parsed.words,
       steps: parsed.actions,
-      namesSlot: parsed.insurers.length > 0 || parsed.sector !== undefined || parsed.year !== undefined || window !== undefined || referenceDate !== undefined,
+      namesSlot:
+        parsed.insurers.length > 0 || parsed.sector !== undefined || parsed.year !== undefined || window !== undefined || referenceDate !== undefined || ordinalYear !== undefined,
       asksWhen: kb.phrases.when.has(tokens, 'when') || kb.phrases.when.has(tokens, 'strong'),
     },
     input.memory !== undefined,
@@ -77,12 +80,15 @@ export function understand(text: string, input: UnderstandInput): Understanding 
     ...(parsed.period ? { period: parsed.period } : {}),
     ...(parsed.amount !== undefined ? { amount: parsed.amount } : {}),
     ...(referenceDate ? { referenceDate } : {}),
+    ...(ordinalYear !== undefined ? { ordinalYear } : {}),
+    ...(ordinal?.beforeDate && referenceDate ? { yearStartDated: true } : {}),
     ...(window ? { window } : {}),
     documents: parsed.documentIds,
     ...(parsed.actor ? { actor: parsed.actor } : {}),
     triggers: parsed.triggers,
     followUp: reading.followUp,
     ...(reading.elliptic ? { elliptic: true } : {}),
+    ...(reading.selects.length > 0 ? { selects: reading.selects } : {}),
     words: parsed.words,
     text,
     isQuestion,

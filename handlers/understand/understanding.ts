@@ -86,6 +86,10 @@ export interface Understanding {
   readonly amount?: number;
   /** Event date (YYYY-MM-DD) a calculation counts from. */
   readonly referenceDate?: string;
+  /** "voor het tweede jaar", "the third year": the N-th year of what the reference date starts (a stay). */
+  readonly ordinalYear?: number;
+  /** The year is named before the date ("the stay in the second year starts on 1 March 2027"): the reference date is that year's start. */
+  readonly yearStartDated?: boolean;
   /** "and for VGZ?", "en voor huisartsen?", "what about 2027?", "same in English": change only the slot named. */
   readonly followUp: boolean;
   /**
@@ -93,6 +97,11 @@ export interface Understanding {
    * "is that date already past?", "in English please"): it asks the last question again.
    */
   readonly elliptic?: boolean;
+  /**
+   * A follow-up selecting from the last answer ("en welke daarvan gaat over de zorggroepen?"):
+   * its own folded words; a window answer keeps the deadlines whose label names them.
+   */
+  readonly selects?: readonly string[];
   /**
    * What the message is about, as vocabulary terms (never its text): glossary terms for a document
    * question, escalation topic ids for a checklist request. Kept by conversation memory.

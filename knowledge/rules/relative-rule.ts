@@ -17,11 +17,16 @@ const base = {
   section: z.string().min(1),
 };
 
-/** A deadline counted from an event: "binnen 5 werkdagen", "drie maanden voor de start van het verblijf". */
+/**
+ * A deadline counted from an event: "binnen 5 werkdagen", "drie maanden voor de start van het
+ * verblijf in het tweede en derde jaar". `eventYears`: the event is the start of these years of
+ * what the reference date starts (year N begins N − 1 years after it), not the reference date itself.
+ */
 export const durationRuleSchema = z.object({
   ...base,
   duration: z.object({ amount: z.number().int().positive(), unit: z.enum(['working-days', 'working-weeks', 'days', 'weeks', 'months']) }),
   direction: z.enum(['after', 'before']),
+  eventYears: z.array(z.number().int().min(2).max(50)).min(1).optional(),
 });
 
 /** A moment defined by a share of an amount: "bij het bereiken van 70% van het zorgkostenplafond". */
