@@ -6,6 +6,7 @@ import { knowledgePath, projectRoot } from '../../knowledge/paths.js';
 import type { Command } from '../cli-io.js';
 import { UsageError } from '../config-error.js';
 import { checkAnswer, type CheckResult } from '../eval/check-answer.js';
+import { checkConversation } from '../eval/check-conversation.js';
 import { evalConversationFileSchema, evalFileSchema, type EvalConversationFile, type EvalFile } from '../eval/eval-question.js';
 import { mapLimit, runAsk } from '../eval/run-ask.js';
 import { parseCommandArgs } from '../parse-args.js';
@@ -126,16 +127,13 @@ export const evalCommand: Command = async (args, io) => {
   });
   const conversationRows: Row[] = await mapLimit(conversations?.conversations ?? [], concurrency, async (conversation) => {
     const address = `local:eval-${run}-c-${conversation.id}`;
-    const turns: CheckResult[] = [];
-    for (const turn of conversation.turns) {
-      turns.push(checkAnswer(turn, await runAsk(bin, turn.q, turn.now ?? conversation.now ?? conversations?.now ?? '', io.env, address)));
-    }
+    const { turns, pass } = await checkConversation(conversation, conversations?.now ?? '', address, (q, now, at) => runAsk(bin, q, now, io.env, at));
     return {
       id: conversation.id,
       cat: conversation.cat ?? 'conversation',
       label: conversation.turns.map((t) => t.q).join(' → '),
       turns,
-      pass: turns.every((t) => t.pass),
+      pass,
     };
   });
   const sets = {
