@@ -90,6 +90,8 @@ export function withMemory(u: Understanding, memory: RememberedSlots | undefined
   if (isRemembered(last)) {
     if (CARRIES_OVER.has(u.intent) && (elliptic || u.intent !== 'question')) intent = last;
     else if (elliptic && u.intent === 'deadline' && (!ownSteps || last === 'compare')) intent = last;
+    // "en als het een vraag aan VGZ zorginkoop ggz was geweest?": an event without a date of its own, after a calculation, is counted from the remembered date.
+    else if (last === 'calculation' && (u.intent === 'deadline' || u.intent === 'question') && !ownSteps && u.triggers.length > 0 && u.referenceDate === undefined && memory.referenceDate !== undefined) intent = last;
   }
   const again = intent === last && elliptic;
 

@@ -62,3 +62,31 @@ describe('calculations from the start of a later year: "drie maanden voor de sta
     expect(both.deadlines.map((d) => d.date)).toEqual(['2026-10-15', '2027-10-15']);
   });
 });
+
+describe('a language switch phrased as a request: "kun je dat in het Nederlands uitleggen?"', () => {
+  it('asks the last question again in the language asked', async () => {
+    const b = await bot();
+    const en = await b.ask("What does VGZ mean by 'hersteleuro'?");
+    expect(en.language).toBe('en');
+    const nl = await b.ask('kun je dat in het Nederlands uitleggen?');
+    expect(nl.language).toBe('nl');
+    expect(nl.intent).toBe(en.intent);
+    expect(nl.sources[0]?.documentId).toBe(en.sources[0]?.documentId);
+    expect(nl.text + nl.sources.map((s) => s.snippet).join(' ')).toContain('hersteleuro');
+    const back = await b.ask('could you explain that in English?');
+    expect(back.language).toBe('en');
+  });
+});
+
+describe('a calculation follow-up naming another event owner: "en als het een vraag aan VGZ was geweest?"', () => {
+  it('counts the new insurer’s rule from the remembered date', async () => {
+    const b = await bot();
+    const gp = await b.ask('huisarts hier: vraag aan de zorgverzekeraar gesteld op maandag 11 mei 2026, wanneer uiterlijk reactie?');
+    expect(gp.deadlines[0]?.date).toBe('2026-05-19');
+    const later = await b.ask('en als ik hem op 22 mei 2026 had gesteld?');
+    expect(later.deadlines[0]?.date).toBe('2026-06-01');
+    const vgz = await b.ask('en als het een vraag aan VGZ zorginkoop ggz was geweest?');
+    expect(vgz.intent).toBe('calculation');
+    expect(vgz.deadlines[0]).toMatchObject({ date: '2026-06-08', insurer: 'VGZ' });
+  });
+});

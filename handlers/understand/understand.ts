@@ -158,7 +158,7 @@ export function understand(text: string, input: UnderstandInput): Understanding 
   // A few words naming a step and nothing to ask about it ("accepted hebben in vecozo",
   // "tekenen Z&Z") ask for its date, as a search box would.
   if (!isQuestion && tokens.length <= TELEGRAPHIC_WORDS && parsed.actions.length > 0) return as('deadline');
-  return as('question', { topics: questionTopics(kb, text) });
+  return as('question', { topics: questionTopics(kb, text, parsed.words) });
 }
 
 /**
