@@ -56,6 +56,14 @@ describe('calculations from the start of a later year: "drie maanden voor de sta
     expect(third.deadlines[0]?.status).toBe('upcoming');
   });
 
+  it('"het tweede verblijfsjaar start op 1 maart 2027": the date named is that year’s start', async () => {
+    const b = await bot();
+    const nl = await b.ask('Bij VGZ start het tweede verblijfsjaar langdurige GGZ van een cliënt op 1 maart 2027. Wanneer moet het machtigingsverzoek uiterlijk binnen zijn?');
+    expect(nl.deadlines.map((d) => d.date)).toEqual(['2026-12-01']);
+    const en = await b.ask('The second year of the stay starts on 23 February 2027. When must the VGZ authorisation request be in?');
+    expect(en.deadlines.map((d) => d.date)).toEqual(['2026-11-23']);
+  });
+
   it('without a year named, gives the date for each year the rule names', async () => {
     const b = await bot();
     const both = await b.ask('VGZ langdurige ggz, verblijf gestart op 15 januari 2026. Wanneer moet het machtigingsverzoek er uiterlijk liggen?');
