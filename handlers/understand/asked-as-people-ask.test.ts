@@ -98,3 +98,14 @@ describe('a calculation follow-up naming another event owner: "en als het een vr
     expect(vgz.deadlines[0]).toMatchObject({ date: '2026-06-08', insurer: 'VGZ' });
   });
 });
+
+describe('step words in the past tense: "wanneer startte …", "wanneer sloot …"', () => {
+  it('are when-questions about the start and the close of digital contracting', async () => {
+    const b = await bot();
+    const start = await b.ask('vgz digitaal gecontracteerden: wanneer startte de digitale contractering voor 2020?');
+    expect(start.intent).toBe('deadline');
+    expect(start.deadlines.slice(0, 2).map((d) => d.date)).toContain('2019-10-01');
+    const end = await b.ask('en wanneer sloot de digitale contractering daar?');
+    expect(end.deadlines.slice(0, 2).map((d) => d.date)).toContain('2019-12-01');
+  });
+});

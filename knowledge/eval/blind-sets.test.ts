@@ -15,7 +15,7 @@ import { knowledgePath } from '../paths.js';
  */
 const SETS = [
   { questions: 'blind-questions-4.json', conversations: 'blind-conversations-4.json', floors: { questions: 64, conversations: 17 } },
-  { questions: 'blind-questions-5.json', conversations: 'blind-conversations-5.json', floors: { questions: 106, conversations: 21 } },
+  { questions: 'blind-questions-5.json', conversations: 'blind-conversations-5.json', floors: { questions: 106, conversations: 22 } },
 ] as const;
 
 const read = (name: string): unknown => JSON.parse(readFileSync(knowledgePath('eval', name), 'utf8'));
