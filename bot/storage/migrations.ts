@@ -10,6 +10,15 @@ export interface Migration {
   readonly postgres: string;
 }
 
+/** Migration 4 is the same SQL on both stores. */
+const TIME_OF_DAY_AND_SECTOR = `
+      ALTER TABLE subscriptions ADD COLUMN time_of_day TEXT NOT NULL DEFAULT '09:00';
+      CREATE TABLE conversation_settings (
+        conversation TEXT PRIMARY KEY,
+        sector TEXT,
+        updated_at TEXT NOT NULL
+      );`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -221,20 +230,8 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'a time of day per subscription, a sector per conversation',
-    sqlite: `
-      ALTER TABLE subscriptions ADD COLUMN time_of_day TEXT NOT NULL DEFAULT '09:00';
-      CREATE TABLE conversation_settings (
-        conversation TEXT PRIMARY KEY,
-        sector TEXT,
-        updated_at TEXT NOT NULL
-      );`,
-    postgres: `
-      ALTER TABLE subscriptions ADD COLUMN time_of_day TEXT NOT NULL DEFAULT '09:00';
-      CREATE TABLE conversation_settings (
-        conversation TEXT PRIMARY KEY,
-        sector TEXT,
-        updated_at TEXT NOT NULL
-      );`,
+    sqlite: TIME_OF_DAY_AND_SECTOR,
+    postgres: TIME_OF_DAY_AND_SECTOR,
   },
   {
     // A delivery row is written by its claim and rewritten once by its outcome (status, times,
