@@ -1,20 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeReply } from '../../handlers/reply.js';
-import type { IncomingMessage, Reply } from '../../handlers/types.js';
+import { describeFile } from '../test-support/describe-file.js';
+import type { IncomingMessage } from '../../handlers/types.js';
 import { eventEnvelope, postSigned } from './test-support/signed-request.js';
 import { BOT_TOKEN, SIGNING_SECRET, startSlackHarness, type SlackHarness } from './test-support/slack-harness.js';
 import type { SlackFileObject } from './test-support/slack-stand-in.js';
-
-/** A core that fetches a file it is given and says what it got: the file's name and size, or why not; else the action. */
-async function describeFile(message: IncomingMessage): Promise<Reply> {
-  const fetched = await message.file?.fetch();
-  const text = !message.file || !fetched
-    ? `action ${message.action?.id ?? '-'} ${message.action?.value ?? '-'} ${message.text}`
-    : fetched.kind === 'ok'
-      ? `file ${fetched.name} ${fetched.bytes.byteLength} bytes ${fetched.mimeType ?? '-'} «${Buffer.from(fetched.bytes).toString('utf8').slice(0, 20)}»`
-      : `not fetched: ${fetched.kind} ${message.file.name}`;
-  return makeReply('question', 'en', [{ kind: 'text', markdown: text }]);
-}
 
 /** The bot's answer to the upload (the DM's one-time welcome comes first). */
 function answer(h: SlackHarness) {

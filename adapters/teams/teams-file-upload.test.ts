@@ -1,23 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeReply } from '../../handlers/reply.js';
-import type { IncomingMessage, Reply } from '../../handlers/types.js';
+import { describeFile } from '../test-support/describe-file.js';
 import { channelSigner, LocalCredentialsFactory, OUTBOUND_TOKEN, TEST_APP_ID } from './test-support/channel-auth.js';
 import { startConnectorStandIn, type ConnectorStandIn } from './test-support/connector-stand-in.js';
 import { startTeamsHarness, teamsMessage, type TeamsHarness } from './test-support/teams-harness.js';
 import { TEAMS_FILE_DOWNLOAD_INFO } from './teams-file.js';
 
 const PERSONAL = 'a:1file-personal';
-
-/** A core that fetches a file it is given and says what it got: the file's name and size, or why not; else the action. */
-async function describeFile(message: IncomingMessage): Promise<Reply> {
-  const fetched = await message.file?.fetch();
-  const text = !message.file || !fetched
-    ? `action ${message.action?.id ?? '-'} ${message.action?.value ?? '-'} ${message.text}`
-    : fetched.kind === 'ok'
-      ? `file ${fetched.name} ${fetched.bytes.byteLength} bytes ${fetched.mimeType ?? '-'} «${Buffer.from(fetched.bytes).toString('utf8').slice(0, 20)}»`
-      : `not fetched: ${fetched.kind} ${message.file.name}`;
-  return makeReply('question', 'en', [{ kind: 'text', markdown: text }]);
-}
 
 function downloadInfo(name: string, downloadUrl: string): Record<string, unknown> {
   return {
